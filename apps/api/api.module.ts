@@ -1,0 +1,50 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { AuthModule } from '#libs/auth';
+import { AppConfig, ConfigModule } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { NotificationsModule } from '#libs/notifications';
+import { OrganisationsModule } from '#libs/organisations';
+import { OutboxModule } from '#libs/outbox';
+import { RedisModule } from '#libs/redis';
+import { SearchModule } from '#libs/search';
+import { UsersModule } from '#libs/users';
+import { InputValidationPipe } from '#libs/validation';
+import { GraphqlErrorFilter } from './graphql/graphql-error.filter.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { SchemaFileWriter } from './graphql/schema-file.js';
+import { HealthModule } from './health/health.module.js';
+
+/** The GraphQL API: infrastructure first, then the features it serves. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        SearchModule,
+        OutboxModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: graphqlOptions(config).driver,
+          inject: [AppConfig],
+          useFactory: graphqlOptions,
+        }),
+        HealthModule,
+        AuthModule,
+        OrganisationsModule,
+        UsersModule,
+        NotificationsModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        SchemaFileWriter,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '#libs/errors';
+import { internalError } from './graphql-error.filter.js';
+
+/** Apollo's own request-level codes: bad syntax, failed validation (including query limits), bad variables. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+const KNOWN_CODES = new Set<unknown>([...Object.values(ErrorCode), ...REQUEST_CODES]);
+
+/**
+ * The last step before an error reaches a client: stack traces never leave, and any error without one of our
+ * codes (something that escaped the resolver filter) is logged and masked as INTERNAL.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  if (KNOWN_CODES.has(extensions.code)) return { ...formatted, extensions };
+  const masked = internalError((error as { originalError?: unknown })?.originalError ?? error);
+  return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: masked.extensions };
+}

@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError } from '#libs/errors';
+import { PasswordHasher, UsersService, type User } from '#libs/users';
+import { AccessTokens } from './access-token.service.js';
+import { LoginThrottle } from './login-throttle.service.js';
+
+const WRONG_CREDENTIALS = 'Wrong email address or password';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  /**
+   * Same answer, in about the same time, for an unknown email, a wrong password and a deactivated account,
+   * so that login cannot be used to find out who has an account.
+   */
+  async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    await this.throttle.assertAllowed(email, address);
+    const user = await this.users.findByEmail(email);
+    const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
+    if (!user || !passwordMatches || !user.active) {
+      await this.throttle.recordFailure(email, address);
+      this.logger.log({ message: 'Login failed', userId: user?.id });
+      throw AppError.unauthenticated(WRONG_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(email);
+    await this.users.recordLogin(user.id);
+    const { token, expiresAt } = await this.tokens.issue({
+      userId: user.id,
+      role: user.role,
+      organisationId: user.organisationId,
+    });
+    this.logger.log({ message: 'Login succeeded', userId: user.id });
+    return { token, expiresAt, user: await this.users.get(user.id) };
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' });
+const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+/** Every environment variable the processes read; `README.md` lists them with their meaning. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: integer(1, 65535).default(3000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|loopback|\d+)$/, { error: 'must be false, true, loopback or a number of proxies' })
+    .default('false'),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  MEILI_URL: httpUrl.default('http://127.0.0.1:7700'),
+  MEILI_API_KEY: z.string().min(1, { error: 'is required (a scoped Meilisearch API key, not the master key)' }),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, { error: 'may contain only a-z, 0-9 and _' })
+    .default(''),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/, { error: 'may contain only letters, digits, _, : and -' })
+    .default('matchbron'),
+  WORKER_CONCURRENCY: integer(1, 64).default(4),
+  JWT_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }),
+  JWT_TTL_SECONDS: integer(60, 24 * 3600).default(15 * 60),
+  LOGIN_MAX_FAILURES: integer(1, 100).default(5),
+  LOGIN_LOCK_SECONDS: integer(1, 24 * 3600).default(15 * 60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, { error: 'must be a size such as 100kb or 1mb' })
+    .default('100kb'),
+  GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
+  GRAPHQL_MAX_ALIASES: integer(1, 100).default(15),
+  GRAPHQL_MAX_COST: integer(100, 1_000_000).default(5000),
+  GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(2000),
+  OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
+  OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Express's `trust proxy`: how many proxies in front set X-Forwarded-For, so that login throttling sees the client. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validated configuration, injected by type. Built once at boot; a wrong variable stops the process. */
+export class AppConfig {
+  readonly environment: Environment['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly http: { port: number; bodyLimit: string; trustProxy: boolean | number | string };
+  readonly database: { url: string; poolSize: number };
+  readonly redis: { url: string; prefix: string };
+  readonly search: { url: string; apiKey: string; indexPrefix: string };
+  readonly queue: { concurrency: number };
+  readonly auth: { jwtSecret: string; jwtTtlSeconds: number; loginMaxFailures: number; loginLockSeconds: number };
+  readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  readonly outbox: { batchSize: number; pollIntervalMs: number };
+  readonly log: { level: Environment['LOG_LEVEL'] };
+
+  constructor(env: Environment) {
+    this.environment = env.NODE_ENV;
+    this.isProduction = env.NODE_ENV === 'production';
+    this.http = { port: env.PORT, bodyLimit: env.HTTP_BODY_LIMIT, trustProxy: parseTrustProxy(env.TRUST_PROXY) };
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
+    this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+    this.search = { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX };
+    this.queue = { concurrency: env.WORKER_CONCURRENCY };
+    this.auth = {
+      jwtSecret: env.JWT_SECRET,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginLockSeconds: env.LOGIN_LOCK_SECONDS,
+    };
+    this.graphql = {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+    };
+    this.outbox = { batchSize: env.OUTBOX_BATCH_SIZE, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS };
+    this.log = { level: env.LOG_LEVEL };
+  }
+
+  /** Parses the environment; throws a ConfigError naming every wrong variable, one line each. */
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+    const parsed = environmentSchema.safeParse(present);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const message = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+        return `${name} ${message}`;
+      });
+      throw new ConfigError(problems);
+    }
+    return new AppConfig(parsed.data);
+  }
+}
+
+/** For entry points: the validated configuration, or a message per wrong variable on stderr and exit code 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return AppConfig.fromEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

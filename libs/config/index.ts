@@ -1,0 +1,2 @@
+export { AppConfig, ConfigError, environmentSchema, loadConfigOrExit, type Environment } from './app-config.js';
+export { ConfigModule } from './config.module.js';

@@ -1,0 +1,2 @@
+export { hasValidLuhnCheckDigit } from './luhn.js';
+export { normaliseOrganisationNumber, organisationNumberProblem, formatOrganisationNumber } from './organisation-number.js';

@@ -1,0 +1,5 @@
+export { OrganisationsModule } from './organisations.module.js';
+export { OrganisationsService } from './organisations.service.js';
+export { Organisation } from './organisation.entity.js';
+export { OrganisationKind } from './organisation-kind.js';
+export { OrganisationType } from './dtos/organisation.type.js';

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
+import { AppError, isUniqueViolation } from '#libs/errors';
+import { Outbox, syncSearch } from '#libs/outbox';
+import { paginate, type Page } from '#libs/pagination';
+import { SearchClient, SearchIndex } from '#libs/search';
+import type {
+  CreateOrganisationInput,
+  OrganisationsArgs,
+  SearchOrganisationsArgs,
+  UpdateOrganisationInput,
+} from './dtos/organisation.inputs.js';
+import { Organisation } from './organisation.entity.js';
+import type { OrganisationDocument } from './organisation-search.projection.js';
+
+const ORGANISATION_NUMBER_TAKEN = 'An organisation with this organisationsnummer already exists';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly outbox: Outbox,
+    private readonly searchClient: SearchClient,
+  ) {}
+
+  async create(input: CreateOrganisationInput): Promise<Organisation> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const organisation = await manager.save(manager.create(Organisation, { ...input }));
+        await this.outbox.record(manager, [syncSearch(SearchIndex.Organisations, organisation.id)]);
+        return organisation;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_organisations_organisation_number')) {
+        throw AppError.conflict(ORGANISATION_NUMBER_TAKEN, 'input.organisationNumber');
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw AppError.notFound('Organisation');
+      const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+      const updated = await manager.save(manager.merge(Organisation, organisation, changes));
+      await this.outbox.record(manager, [syncSearch(SearchIndex.Organisations, id)]);
+      return updated;
+    });
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.find(id);
+    if (!organisation) throw AppError.notFound('Organisation');
+    return organisation;
+  }
+
+  find(id: string): Promise<Organisation | null> {
+    return this.organisations.findOneBy({ id });
+  }
+
+  list(args: OrganisationsArgs): Promise<Page<Organisation>> {
+    const query = this.organisations.createQueryBuilder('organisation');
+    if (args.kind) query.where('organisation.kind = :kind', { kind: args.kind });
+    return paginate(query, args, { column: 'organisation.name', direction: 'ASC' });
+  }
+
+  /** Typo-tolerant search in the organisations index, best match first. */
+  async search(args: SearchOrganisationsArgs): Promise<Organisation[]> {
+    const result = await this.searchClient.index<OrganisationDocument>(SearchIndex.Organisations).search(args.query, {
+      filter: args.kind ? [`kind = ${JSON.stringify(args.kind)}`] : undefined,
+      limit: args.first,
+      attributesToRetrieve: ['id'],
+    });
+    const ids = result.hits.map((hit) => hit.id);
+    const rows = await this.organisations.findBy({ id: In(ids) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppConfig } from '#libs/config';
+import { createRedisConnection } from '#libs/redis';
+import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { JOB_DEFINITIONS, QueueName, jobIdOf, type Job } from './jobs.js';
+
+/**
+ * Puts jobs on their BullMQ queues. Domain code does not call this directly: it records jobs in the outbox,
+ * in the transaction of its write, and the outbox relay enqueues them here.
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: AppConfig) {
+    // Fail fast while Redis is down, so the relay can retry later instead of hanging.
+    this.connection = createRedisConnection(config.redis.url, { lazyConnect: true });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Enqueues `job` under its deterministic id; a job with that id already present is left as it is. */
+  async enqueue(job: Job, options: { delayMs?: number } = {}): Promise<void> {
+    const { queue } = JOB_DEFINITIONS[job.name];
+    await this.queue(queue).add(job.name, job.payload, {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: jobIdOf(job),
+      delay: options.delayMs,
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,1 @@
+export { RedisModule, REDIS_CLIENT, createRedisConnection } from './redis.module.js';

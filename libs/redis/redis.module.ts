@@ -1,0 +1,51 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis, type RedisOptions } from 'ioredis';
+import { AppConfig } from '#libs/config';
+
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+const logger = new Logger('Redis');
+
+/**
+ * A Redis connection to `url`. Commands fail at once while Redis is unreachable instead of queueing without
+ * bound: callers (login throttling, readiness, the outbox relay) decide what to do then.
+ */
+export function createRedisConnection(url: string, options: RedisOptions = {}): Redis {
+  const connection = new Redis(url, {
+    enableOfflineQueue: false,
+    connectTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    ...options,
+  });
+  // Log a lost connection once, not at every reconnect attempt.
+  let reachable = true;
+  connection.on('error', (error: Error) => {
+    if (reachable) logger.warn({ message: 'Redis unreachable; reconnecting', reason: error.message });
+    reachable = false;
+  });
+  connection.on('ready', () => {
+    if (!reachable) logger.log('Redis reachable again');
+    reachable = true;
+  });
+  return connection;
+}
+
+/** The process's shared Redis client, for everything but BullMQ (which opens its own connections). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS_CLIENT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createRedisConnection(config.redis.url, { lazyConnect: false }),
+    },
+  ],
+  exports: [REDIS_CLIENT],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

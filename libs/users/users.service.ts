@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { Role, type Principal } from '#libs/access-control';
+import { AppError, isUniqueViolation } from '#libs/errors';
+import { OrganisationKind, OrganisationsService } from '#libs/organisations';
+import { Outbox, enqueueJob } from '#libs/outbox';
+import { paginate, type Page } from '#libs/pagination';
+import { JobName } from '#libs/queue';
+import type { ChangePasswordInput, CreateUserInput, UsersArgs } from './dtos/user.inputs.js';
+import { PasswordHasher } from './password-hasher.js';
+import { User } from './user.entity.js';
+
+/** Coaches and admins work in the municipality's labour-market unit; employer-side users belong to any kind. */
+const ORGANISATION_KINDS_OF_ROLE: Record<Role, OrganisationKind[]> = {
+  [Role.ADMIN]: [OrganisationKind.MUNICIPALITY],
+  [Role.COACH]: [OrganisationKind.MUNICIPALITY],
+  [Role.EMPLOYER]: Object.values(OrganisationKind),
+};
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly organisations: OrganisationsService,
+    private readonly passwords: PasswordHasher,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async create(input: CreateUserInput): Promise<User> {
+    const organisation = await this.organisations.find(input.organisationId);
+    if (!organisation) throw AppError.badInput('input.organisationId', 'no organisation has this id');
+    if (!ORGANISATION_KINDS_OF_ROLE[input.role].includes(organisation.kind)) {
+      throw AppError.badInput('input.role', `a ${input.role} user cannot belong to a ${organisation.kind} organisation`);
+    }
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      const user = await this.dataSource.transaction(async (manager) => {
+        const created = await manager.save(
+          manager.create(User, {
+            email: input.email,
+            fullName: input.fullName,
+            role: input.role,
+            organisationId: organisation.id,
+            passwordHash,
+          }),
+        );
+        await this.outbox.record(manager, [enqueueJob({ name: JobName.WelcomeUser, payload: { userId: created.id } })]);
+        return created;
+      });
+      return Object.assign(user, { organisation });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_users_email')) {
+        throw AppError.conflict('A user with this email address already exists', 'input.email');
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id }, relations: { organisation: true } });
+    if (!user) throw AppError.notFound('User');
+    return user;
+  }
+
+  /** Admins list anyone; coaches their own organisation's users. */
+  list(caller: Principal, args: UsersArgs): Promise<Page<User>> {
+    let organisationId = args.organisationId;
+    if (caller.role !== Role.ADMIN) {
+      if (organisationId && organisationId !== caller.organisationId) throw AppError.forbidden();
+      organisationId = caller.organisationId;
+    }
+    const query = this.users.createQueryBuilder('user').innerJoinAndSelect('user.organisation', 'organisation');
+    if (organisationId) query.andWhere('user.organisation_id = :organisationId', { organisationId });
+    if (args.role) query.andWhere('user.role = :role', { role: args.role });
+    return paginate(query, args, { column: 'user.email', direction: 'ASC' });
+  }
+
+  async deactivate(caller: Principal, id: string): Promise<User> {
+    if (caller.userId === id) throw AppError.forbidden('You cannot deactivate your own account');
+    const user = await this.get(id);
+    user.active = false;
+    return this.users.save(user);
+  }
+
+  async changePassword(caller: Principal, input: ChangePasswordInput): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: caller.userId });
+    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
+      throw AppError.badInput('input.currentPassword', 'is not your current password');
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw AppError.badInput('input.newPassword', 'must differ from the current password');
+    }
+    await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(input.newPassword) });
+  }
+
+  /** For login: the account behind an email address, active or not, with its password hash. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  /** For the auth guard: the caller as a principal, or null when the account is gone or deactivated. */
+  async findActivePrincipal(id: string): Promise<Principal | null> {
+    const user = await this.users.findOne({ select: { id: true, role: true, organisationId: true }, where: { id, active: true } });
+    return user ? { userId: user.id, role: user.role, organisationId: user.organisationId } : null;
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: new Date() });
+  }
+}

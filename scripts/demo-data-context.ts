@@ -1,0 +1,27 @@
+import { Module, type DynamicModule, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '#libs/config';
+import { DatabaseModule } from '#libs/database';
+import { DemoDataModule, DemoDataService, type DemoDataReport } from '#libs/demo-data';
+import { OutboxModule } from '#libs/outbox';
+import { SearchModule } from '#libs/search';
+
+@Module({})
+class DemoDataContextModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DemoDataContextModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SearchModule, OutboxModule, DemoDataModule],
+    };
+  }
+}
+
+/** Loads the demo data into the database of `config` (idempotent). */
+export async function loadDemoData(config: AppConfig, logger: LoggerService | false = false): Promise<DemoDataReport> {
+  const context = await NestFactory.createApplicationContext(DemoDataContextModule.forRoot(config), { logger, abortOnError: false });
+  try {
+    return await context.get(DemoDataService).load();
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,147 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppConfig, ConfigError } from '#libs/config';
+import { runMigrations } from '#libs/database';
+import { DEMO_PASSWORD, DEMO_USERS } from '#libs/demo-data';
+import { loadDemoData } from './demo-data-context.js';
+import {
+  ensureDatabase,
+  findOrStartMeilisearch,
+  findOrStartPostgres,
+  findRedis,
+  freePort,
+  provisionScopedKeys,
+  type RunningService,
+} from './dev-services/index.js';
+
+// `npm start`: finds or starts PostgreSQL, Redis and Meilisearch, migrates, loads the demo data, runs the API and
+// the worker, and prints where they are. Ctrl-C stops everything this command started, in order.
+
+const DATA_DIR = join(process.cwd(), '.data');
+const started: RunningService[] = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function say(line: string): void {
+  process.stdout.write(`\x1b[36m[matchbron]\x1b[0m ${line}\n`);
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('Stopping…');
+    for (const child of [...children].reverse()) await terminate(child);
+    for (const service of [...started].reverse()) await service.stop?.().catch(() => undefined);
+    say('Stopped.');
+  }
+  process.exit(code);
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** A JWT secret made once per checkout, so that tokens survive a restart. */
+async function devSecret(): Promise<string> {
+  const file = join(DATA_DIR, 'jwt-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(48).toString('base64url');
+  await mkdir(DATA_DIR, { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  // Own process group: Ctrl-C reaches this script only, which then stops the children in order.
+  const child = spawn(process.execPath, ['--enable-source-maps', script], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForApi(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ready = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('The API did not become ready within a minute.');
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const postgres = await findOrStartPostgres(DATA_DIR, say);
+  started.push(postgres);
+  say(`PostgreSQL: ${postgres.origin}`);
+  const redis = await findRedis();
+  say(`Redis: ${redis.origin}`);
+  const meilisearch = await findOrStartMeilisearch(join(DATA_DIR, 'meilisearch'));
+  started.push(meilisearch);
+  say(`Meilisearch: ${meilisearch.origin} at ${meilisearch.url}`);
+
+  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.url, 'matchbron'));
+  const applied = await runMigrations(databaseUrl);
+  say(applied.length > 0 ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
+
+  const indexPrefix = process.env.MEILI_INDEX_PREFIX ?? '';
+  const keys = await provisionScopedKeys(meilisearch.url, meilisearch.masterKey, `${indexPrefix}*`);
+  const port = Number(process.env.PORT ?? 3000);
+  if ((await freePort(port)) !== port) throw new Error(`Port ${port} is in use (an earlier npm start?). Stop it or set PORT.`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    MEILI_URL: meilisearch.url,
+    JWT_SECRET: process.env.JWT_SECRET ?? (await devSecret()),
+  };
+  delete env.MEILI_MASTER_KEY;
+  const workerEnv = { ...env, MEILI_API_KEY: keys.worker };
+  const apiEnv = { ...env, MEILI_API_KEY: keys.api };
+
+  const report = await loadDemoData(AppConfig.fromEnvironment(workerEnv));
+  say(`Demo data: ${report.organisationsCreated} organisations and ${report.usersCreated} users added.`);
+
+  run('worker', 'dist/apps/worker/main.js', workerEnv);
+  run('API', 'dist/apps/api/main.js', apiEnv);
+  await waitForApi(`http://127.0.0.1:${port}/health/ready`);
+
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  say('');
+  say(`GraphQL API:  http://localhost:${port}/graphql   (GraphiQL in the browser)`);
+  say(`Health:       http://localhost:${port}/health/ready`);
+  say(`Demo logins (password "${DEMO_PASSWORD}"):`);
+  for (const user of DEMO_USERS) say(`  ${user.email.padEnd(width)}  ${user.role.padEnd(8)}  ${user.fullName}`);
+  say('Press Ctrl-C to stop everything this command started.');
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`\n${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n\n`);
+  await stop(1);
+});
