@@ -5,7 +5,7 @@ import { IdArg } from '#libs/validation';
 import { NotificationsArgs, NotificationType } from './dtos/notification.type.js';
 import { NotificationsService } from './notifications.service.js';
 
-const NotificationPage = PageOf(NotificationType);
+const NotificationPage = PageOf(NotificationType, 'Notification');
 
 @Resolver(() => NotificationType)
 export class NotificationsResolver {

@@ -12,7 +12,7 @@ import {
 import { OrganisationType } from './dtos/organisation.type.js';
 import { OrganisationsService } from './organisations.service.js';
 
-const OrganisationPage = PageOf(OrganisationType);
+const OrganisationPage = PageOf(OrganisationType, 'Organisation');
 
 @Resolver(() => OrganisationType)
 export class OrganisationsResolver {

@@ -39,20 +39,23 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   args: PageArgs,
   order: SortOrder,
 ): Promise<Page<T>> {
-  const id = `${query.alias}.id`;
+  // Quoted: an alias may be a reserved word (user).
+  const quote = (path: string) => path.split('.').map((part) => query.escape(part)).join('.');
+  const column = quote(order.column);
+  const id = quote(`${query.alias}.id`);
   const totalCount = await query.clone().getCount();
   if (args.after) {
     const cursor = decodeCursor(args.after);
     const comparison = order.direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${order.column}, ${id}) ${comparison} (:cursorKey, :cursorId)`, {
+    query.andWhere(`(${column}, ${id}) ${comparison} (:cursorKey, :cursorId)`, {
       cursorKey: cursor.k,
       cursorId: cursor.id,
     });
   }
   const { entities, raw } = await query
-    .addSelect(`${order.column}::text`, 'page_cursor_key')
+    .addSelect(`${column}::text`, 'page_cursor_key')
     .orderBy(order.column, order.direction)
-    .addOrderBy(id, order.direction)
+    .addOrderBy(`${query.alias}.id`, order.direction)
     .limit(args.first + 1)
     .getRawAndEntities<{ page_cursor_key: string }>();
   const hasNextPage = entities.length > args.first;

@@ -16,9 +16,9 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** GraphQL page type for `T`, named `<T>Page`. */
-export function PageOf<T>(itemType: Type<T>): Type<Page<T>> {
-  @ObjectType(`${itemType.name}Page`)
+/** GraphQL page type of `itemType`, named `<name>Page`. */
+export function PageOf<T>(itemType: Type<T>, name: string): Type<Page<T>> {
+  @ObjectType(`${name}Page`)
   class PageType implements Page<T> {
     @Field(() => [itemType])
     nodes!: T[];

@@ -6,7 +6,7 @@ import { ChangePasswordInput, CreateUserInput, UsersArgs } from './dtos/user.inp
 import { UserType } from './dtos/user.type.js';
 import { UsersService } from './users.service.js';
 
-const UserPage = PageOf(UserType);
+const UserPage = PageOf(UserType, 'User');
 
 @Resolver(() => UserType)
 export class UsersResolver {

@@ -60,6 +60,7 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
   );
   let exited = false;
   child.once('exit', () => (exited = true));
+  child.unref();
   await writeFile(join(dataDir, 'meilisearch.pid'), `${child.pid}\n`);
   const deadline = Date.now() + 30_000;
   while (!(await isHealthy(url))) {

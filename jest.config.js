@@ -1,0 +1,34 @@
+/** Jest runs the TypeScript as native ES modules (Nest 12 is ESM-only), compiled by SWC with decorator metadata. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const project = (displayName, testMatch) => ({
+  displayName,
+  testMatch,
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { '^#libs/([^/]+)$': '<rootDir>/libs/$1/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testTimeout: 60_000,
+});
+
+export default {
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts']),
+    project('integration', ['<rootDir>/test/integration/**/*.spec.ts']),
+    project('e2e', ['<rootDir>/test/e2e/**/*.spec.ts']),
+  ],
+  globalSetup: '<rootDir>/test/setup/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.cjs',
+  maxWorkers: 4,
+};

@@ -1,0 +1,28 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { AppConfig } from '#libs/config';
+import { createLogger, NestPinoLogger } from '#libs/logging';
+import { createApiApp } from '../../apps/api/create-api-app.js';
+import { createWorker } from '../../apps/worker/create-worker.js';
+
+function logger(service: string, config: AppConfig): NestPinoLogger | false {
+  return config.log.level === 'silent' ? false : new NestPinoLogger(createLogger(service, config.log.level));
+}
+
+export interface RunningApi {
+  url: string;
+  graphqlUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real API on a free port, driven over HTTP by the tests. */
+export async function startApi(config: AppConfig): Promise<RunningApi> {
+  const app = await createApiApp(config, logger('api', config));
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { url, graphqlUrl: `${url}/graphql`, close: () => app.close() };
+}
+
+/** The real worker: outbox relay and job workers. */
+export async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
+  return createWorker(config, logger('worker', config));
+}

@@ -1,0 +1,32 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadDemoData } from '../../scripts/demo-data-context.js';
+import { GraphqlClient } from './graphql-client.js';
+import { startApi, startWorker, type RunningApi } from './running-apps.js';
+import { createTestEnvironment, type TestEnvironment } from './test-environment.js';
+
+export interface Stack {
+  environment: TestEnvironment;
+  api: RunningApi;
+  worker?: INestApplicationContext;
+  anonymous: GraphqlClient;
+  close(): Promise<void>;
+}
+
+/** One test file's own running system: database with the demo data, the API, and the worker when asked for. */
+export async function startStack(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+  const environment = await createTestEnvironment(options.env);
+  await loadDemoData(environment.workerConfig);
+  const api = await startApi(environment.apiConfig);
+  const worker = options.worker ? await startWorker(environment.workerConfig) : undefined;
+  return {
+    environment,
+    api,
+    worker,
+    anonymous: new GraphqlClient(api.graphqlUrl),
+    async close() {
+      await worker?.close();
+      await api.close();
+      await environment.destroy();
+    },
+  };
+}

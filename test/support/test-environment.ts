@@ -1,0 +1,108 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Meilisearch } from 'meilisearch';
+import pg from 'pg';
+import { AppConfig } from '#libs/config';
+import { runMigrations } from '#libs/database';
+import { databaseUrl } from '../../scripts/dev-services/index.js';
+
+/** Everything one test file owns: its database, index prefix and Redis prefix, so files can run in parallel. */
+export interface TestEnvironment {
+  databaseUrl: string;
+  /** Configuration for the API (search-only Meilisearch key). */
+  apiConfig: AppConfig;
+  /** Configuration for the worker (writing Meilisearch key). */
+  workerConfig: AppConfig;
+  /** Meilisearch with the master key, for assertions and cleanup only. */
+  meilisearchAdmin: Meilisearch;
+  /** A direct connection to the file's database, for assertions. */
+  sql(query: string, parameters?: unknown[]): Promise<Record<string, unknown>[]>;
+  destroy(): Promise<void>;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with npm test (its global setup finds the services).`);
+  return value;
+}
+
+const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
+const TEMPLATE_LOCK = 7_204_118_332;
+
+/** A template database migrated once per set of migrations; test databases are copies of it (fast). */
+async function templateDatabase(serverUrl: string): Promise<string> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.ts')).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update(await readFile(join(MIGRATIONS_DIR, file)));
+  const name = `mbtpl_${hash.digest('hex').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    const { rows } = await admin.query<{ datistemplate: boolean }>('SELECT datistemplate FROM pg_database WHERE datname = $1', [name]);
+    if (rows[0]?.datistemplate) return name;
+    // Absent, or left half-made by a killed run: build it again.
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await runMigrations(databaseUrl(serverUrl, name));
+    await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
+    return name;
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+  const serverUrl = required('TEST_POSTGRES_URL');
+  const runId = required('TEST_RUN_ID');
+  const fileId = randomBytes(3).toString('hex');
+  const databaseName = `mbt_${runId}_${fileId}`;
+  const template = await templateDatabase(serverUrl);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${databaseName}" TEMPLATE "${template}"`);
+  await admin.end();
+
+  const url = databaseUrl(serverUrl, databaseName);
+  const indexPrefix = `test_${runId}_${fileId}_`;
+  const redisPrefix = `test:${runId}:${fileId}`;
+  const base = {
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: required('TEST_REDIS_URL'),
+    REDIS_PREFIX: redisPrefix,
+    MEILI_URL: required('TEST_MEILI_URL'),
+    MEILI_INDEX_PREFIX: indexPrefix,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    OUTBOX_POLL_INTERVAL_MS: '100',
+    ...overrides,
+  };
+  const meilisearchAdmin = new Meilisearch({ host: required('TEST_MEILI_URL'), apiKey: required('TEST_MEILI_MASTER_KEY') });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+
+  return {
+    databaseUrl: url,
+    apiConfig: AppConfig.fromEnvironment({ ...base, MEILI_API_KEY: required('TEST_MEILI_API_KEY') }),
+    workerConfig: AppConfig.fromEnvironment({ ...base, MEILI_API_KEY: required('TEST_MEILI_WORKER_KEY') }),
+    meilisearchAdmin,
+    sql: async (query, parameters) => (await pool.query(query, parameters)).rows,
+    async destroy() {
+      await pool.end();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+      await cleanup.end();
+      const { results } = await meilisearchAdmin.getIndexes({ limit: 1000 });
+      for (const index of results.filter((i) => i.uid.startsWith(indexPrefix))) await meilisearchAdmin.deleteIndex(index.uid).waitTask();
+      const redis = new Redis(required('TEST_REDIS_URL'));
+      const keys = await redis.keys(`${redisPrefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    },
+  };
+}
