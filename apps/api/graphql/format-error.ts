@@ -11,6 +11,16 @@ const REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+const SYNTAX_ERROR = /^Syntax Error: (.*)$/s;
+
+export const QUERY_LIMIT_MESSAGES = new Set([
+  'Query is too deep.',
+  'Query has too many aliases.',
+  'Query is too expensive.',
+  'Query is too large.',
+  'Query has too many directives.',
+]);
+
 const KNOWN_CODES = new Set<unknown>([...Object.values(ErrorCode), ...REQUEST_CODES]);
 
 /**
@@ -19,6 +29,16 @@ const KNOWN_CODES = new Set<unknown>([...Object.values(ErrorCode), ...REQUEST_CO
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const syntax = SYNTAX_ERROR.exec(formatted.message);
+  if (syntax) {
+    // graphql-armor reports its limits, and its token-limited parser every syntax error, as "Syntax Error: …".
+    const limit = QUERY_LIMIT_MESSAGES.has(syntax[1]);
+    return {
+      ...formatted,
+      message: limit ? syntax[1] : formatted.message,
+      extensions: { ...extensions, code: limit ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED' },
+    };
+  }
   if (KNOWN_CODES.has(extensions.code)) return { ...formatted, extensions };
   const masked = internalError((error as { originalError?: unknown })?.originalError ?? error);
   return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: masked.extensions };
