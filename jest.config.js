@@ -19,7 +19,6 @@ const project = (displayName, testMatch) => ({
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^#libs/([^/]+)$': '<rootDir>/libs/$1/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 60_000,
 });
 
 export default {
@@ -31,4 +30,5 @@ export default {
   globalSetup: '<rootDir>/test/setup/global-setup.cjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.cjs',
   maxWorkers: 4,
+  testTimeout: 60_000,
 };

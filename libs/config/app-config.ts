@@ -47,6 +47,7 @@ export const environmentSchema = z.object({
   GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(2000),
   OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
+  OUTBOX_MAX_BACKOFF_SECONDS: integer(1, 3600).default(300),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -76,7 +77,7 @@ export class AppConfig {
   readonly queue: { concurrency: number };
   readonly auth: { jwtSecret: string; jwtTtlSeconds: number; loginMaxFailures: number; loginLockSeconds: number };
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
-  readonly outbox: { batchSize: number; pollIntervalMs: number };
+  readonly outbox: { batchSize: number; pollIntervalMs: number; maxBackoffSeconds: number };
   readonly log: { level: Environment['LOG_LEVEL'] };
 
   constructor(env: Environment) {
@@ -99,7 +100,11 @@ export class AppConfig {
       maxCost: env.GRAPHQL_MAX_COST,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
     };
-    this.outbox = { batchSize: env.OUTBOX_BATCH_SIZE, pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS };
+    this.outbox = {
+      batchSize: env.OUTBOX_BATCH_SIZE,
+      pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      maxBackoffSeconds: env.OUTBOX_MAX_BACKOFF_SECONDS,
+    };
     this.log = { level: env.LOG_LEVEL };
   }
 

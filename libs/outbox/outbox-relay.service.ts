@@ -15,12 +15,9 @@ interface ClaimedMessage {
   attempts: number;
 }
 
-const MAX_BACKOFF_SECONDS = 300;
-
-/** Seconds to wait before attempt `attempts + 1`: 2, 4, 8 … capped at five minutes, with jitter. */
-export function backoffSeconds(attempts: number): number {
-  const base = Math.min(2 ** attempts, MAX_BACKOFF_SECONDS);
-  return base * (0.75 + Math.random() * 0.5);
+/** Seconds to wait before the next attempt after `attempts` failed ones: 2, 4, 8 … up to `max`, ±25 % jitter. */
+export function backoffSeconds(attempts: number, max: number): number {
+  return Math.min(2 ** attempts, max) * (0.75 + Math.random() * 0.5);
 }
 
 /**
@@ -142,7 +139,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
                 available_at = now() + make_interval(secs => f.delay)
            FROM unnest($1::bigint[], $2::text[], $3::float8[]) AS f(id, error, delay)
           WHERE m.id = f.id`,
-        [failed.map((m) => m.id), failed.map((m) => failures.get(m.id)), failed.map((m) => backoffSeconds(m.attempts + 1))],
+        [failed.map((m) => m.id), failed.map((m) => failures.get(m.id)), failed.map((m) => backoffSeconds(m.attempts + 1, this.config.outbox.maxBackoffSeconds))],
       );
       this.logger.warn({ message: 'Outbox deliveries failed; will retry', failed: failed.length, reason: failures.get(failed[0].id) });
     }

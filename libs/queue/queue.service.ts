@@ -24,6 +24,8 @@ export class QueueService implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      // Connection errors are logged by the connection itself; enqueue() fails and its caller retries.
+      queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;

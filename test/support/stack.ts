@@ -13,11 +13,13 @@ export interface Stack {
 }
 
 /** One test file's own running system: database with the demo data, the API, and the worker when asked for. */
-export async function startStack(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  options: { worker?: boolean; env?: Record<string, string>; workerEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const environment = await createTestEnvironment(options.env);
   await loadDemoData(environment.workerConfig);
   const api = await startApi(environment.apiConfig);
-  const worker = options.worker ? await startWorker(environment.workerConfig) : undefined;
+  const worker = options.worker ? await startWorker(environment.configFor('worker', options.workerEnv ?? {})) : undefined;
   return {
     environment,
     api,

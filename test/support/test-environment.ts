@@ -15,6 +15,8 @@ export interface TestEnvironment {
   apiConfig: AppConfig;
   /** Configuration for the worker (writing Meilisearch key). */
   workerConfig: AppConfig;
+  /** The configuration of `role` with some variables changed, for example to go through a TcpProxy. */
+  configFor(role: 'api' | 'worker', overrides: Record<string, string>): AppConfig;
   /** Meilisearch with the master key, for assertions and cleanup only. */
   meilisearchAdmin: Meilisearch;
   /** A direct connection to the file's database, for assertions. */
@@ -85,10 +87,18 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   const meilisearchAdmin = new Meilisearch({ host: required('TEST_MEILI_URL'), apiKey: required('TEST_MEILI_MASTER_KEY') });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
 
+  const configFor = (role: 'api' | 'worker', changes: Record<string, string> = {}) =>
+    AppConfig.fromEnvironment({
+      ...base,
+      MEILI_API_KEY: required(role === 'api' ? 'TEST_MEILI_API_KEY' : 'TEST_MEILI_WORKER_KEY'),
+      ...changes,
+    });
+
   return {
     databaseUrl: url,
-    apiConfig: AppConfig.fromEnvironment({ ...base, MEILI_API_KEY: required('TEST_MEILI_API_KEY') }),
-    workerConfig: AppConfig.fromEnvironment({ ...base, MEILI_API_KEY: required('TEST_MEILI_WORKER_KEY') }),
+    apiConfig: configFor('api'),
+    workerConfig: configFor('worker'),
+    configFor,
     meilisearchAdmin,
     sql: async (query, parameters) => (await pool.query(query, parameters)).rows,
     async destroy() {
