@@ -1,0 +1,51 @@
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import { postgresOptions } from '#libs/database';
+import { migrations } from '../../migrations/index.js';
+import { createTestEnvironment, type TestEnvironment } from '../support/test-environment.js';
+
+/** Every entity of the system: every `*.entity.ts` under libs/. */
+async function allEntities(): Promise<Function[]> {
+  const files = (await readdir('libs', { recursive: true })).filter((file) => file.endsWith('.entity.ts'));
+  for (const file of files) await import(resolve('libs', file));
+  return getMetadataArgsStorage().tables.map((table) => table.target as Function);
+}
+
+describe('database schema', () => {
+  let environment: TestEnvironment;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+  });
+
+  afterAll(() => environment?.destroy());
+
+  it('never synchronises the schema from the entities, nor migrates at boot', () => {
+    const options = postgresOptions('postgres://localhost/x');
+    expect(options.synchronize).toBe(false);
+    expect(options.migrationsRun).toBe(false);
+  });
+
+  it('lists every migration file in migrations/index.ts, in order', async () => {
+    const files = (await readdir('migrations')).filter((file) => /^\d+-.+\.ts$/.test(file)).sort();
+    const listed = migrations.map((migration) => {
+      const name = new migration().name ?? migration.name;
+      return name.replace(/^(\D+)(\d+)$/, '$2-$1');
+    });
+    expect(listed).toEqual(files.map((file) => file.replace(/\.ts$/, '')));
+  });
+
+  it('matches the entities exactly after the migrations (nothing left for migration:generate)', async () => {
+    const entities = await allEntities();
+    expect(entities.length).toBeGreaterThanOrEqual(4);
+    const dataSource = new DataSource({ ...postgresOptions(environment.databaseUrl, 1), entities });
+    await dataSource.initialize();
+    try {
+      const pending = await dataSource.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
