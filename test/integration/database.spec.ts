@@ -1,15 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import { DataSource, getMetadataArgsStorage, type DataSourceOptions } from 'typeorm';
 import { postgresOptions } from '#libs/database';
 import { migrations } from '../../migrations/index.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/test-environment.js';
 
 /** Every entity of the system: every `*.entity.ts` under libs/. */
-async function allEntities(): Promise<Function[]> {
+async function allEntities(): Promise<NonNullable<DataSourceOptions['entities']> & unknown[]> {
   const files = (await readdir('libs', { recursive: true })).filter((file) => file.endsWith('.entity.ts'));
   for (const file of files) await import(resolve('libs', file));
-  return getMetadataArgsStorage().tables.map((table) => table.target as Function);
+  return getMetadataArgsStorage().tables.map((table) => table.target);
 }
 
 describe('database schema', () => {

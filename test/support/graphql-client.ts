@@ -44,7 +44,7 @@ export class GraphqlClient {
   }
 
   /** The data of a request that must succeed; fails the test with the errors otherwise. */
-  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const response = await this.request<T>(query, variables);
     if (response.errors?.length || !response.data) {
       throw new Error(`GraphQL request failed: ${JSON.stringify(response.errors ?? response)}`);
