@@ -17,8 +17,14 @@ class DemoDataContextModule {
 }
 
 /** Loads the demo data into the database of `config` (idempotent). */
-export async function loadDemoData(config: AppConfig, logger: LoggerService | false = false): Promise<DemoDataReport> {
-  const context = await NestFactory.createApplicationContext(DemoDataContextModule.forRoot(config), { logger, abortOnError: false });
+export async function loadDemoData(
+  config: AppConfig,
+  logger: LoggerService | false = false,
+): Promise<DemoDataReport> {
+  const context = await NestFactory.createApplicationContext(DemoDataContextModule.forRoot(config), {
+    logger,
+    abortOnError: false,
+  });
   try {
     return await context.get(DemoDataService).load();
   } finally {

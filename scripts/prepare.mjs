@@ -23,7 +23,12 @@ function mtime(path) {
 const installed = mtime('node_modules/.package-lock.json');
 if (installed === 0 || installed < mtime('package-lock.json') || installed < mtime('package.json')) {
   console.log('Installing dependencies…');
-  run('npm', existsSync('package-lock.json') ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  run(
+    'npm',
+    existsSync('package-lock.json')
+      ? ['ci', '--no-audit', '--no-fund']
+      : ['install', '--no-audit', '--no-fund'],
+  );
 }
 
 if (process.argv.includes('--build')) {

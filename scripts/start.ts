@@ -83,7 +83,10 @@ function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess
 async function waitForApi(url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ready = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.ok, () => false);
+    const ready = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -110,7 +113,8 @@ async function main(): Promise<void> {
   const indexPrefix = process.env.MEILI_INDEX_PREFIX ?? '';
   const keys = await provisionScopedKeys(meilisearch.url, meilisearch.masterKey, `${indexPrefix}*`);
   const port = Number(process.env.PORT ?? 3000);
-  if ((await freePort(port)) !== port) throw new Error(`Port ${port} is in use (an earlier npm start?). Stop it or set PORT.`);
+  if ((await freePort(port)) !== port)
+    throw new Error(`Port ${port} is in use (an earlier npm start?). Stop it or set PORT.`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -137,11 +141,14 @@ async function main(): Promise<void> {
   say(`GraphQL API:  http://localhost:${port}/graphql   (GraphiQL in the browser)`);
   say(`Health:       http://localhost:${port}/health/ready`);
   say(`Demo logins (password "${DEMO_PASSWORD}"):`);
-  for (const user of DEMO_USERS) say(`  ${user.email.padEnd(width)}  ${user.role.padEnd(8)}  ${user.fullName}`);
+  for (const user of DEMO_USERS)
+    say(`  ${user.email.padEnd(width)}  ${user.role.padEnd(8)}  ${user.fullName}`);
   say('Press Ctrl-C to stop everything this command started.');
 }
 
 main().catch(async (error: unknown) => {
-  process.stderr.write(`\n${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n\n`);
+  process.stderr.write(
+    `\n${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n\n`,
+  );
   await stop(1);
 });

@@ -7,7 +7,10 @@ import { bodyErrors } from './http/body-errors.middleware.js';
 import { correlationId } from './http/correlation-id.middleware.js';
 
 /** The API application, configured but not listening. Used by `main.ts` and by the end-to-end tests. */
-export async function createApiApp(config: AppConfig, logger: LoggerService | false): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  logger: LoggerService | false,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     logger,
     bodyParser: false,

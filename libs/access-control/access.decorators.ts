@@ -16,7 +16,10 @@ export const Allow = (...roles: [Role, ...Role[]]) =>
   SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy);
 
 /** Request object for GraphQL and HTTP handlers alike. */
-export function requestOf(context: ExecutionContext): { principal?: Principal; headers: Record<string, unknown> } {
+export function requestOf(context: ExecutionContext): {
+  principal?: Principal;
+  headers: Record<string, unknown>;
+} {
   if (context.getType<'graphql' | 'http'>() === 'graphql') {
     return GqlExecutionContext.create(context).getContext<{ req: never }>().req;
   }

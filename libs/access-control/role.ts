@@ -8,5 +8,6 @@ export enum Role {
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'ADMIN manages organisations, users and tracks; COACH works with participants; EMPLOYER is employer-side.',
+  description:
+    'ADMIN manages organisations, users and tracks; COACH works with participants; EMPLOYER is employer-side.',
 });

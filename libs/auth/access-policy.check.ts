@@ -27,7 +27,10 @@ export class AccessPolicyCheck implements OnApplicationBootstrap {
         const handler = instance[method] as () => unknown;
         const operation = this.reflector.get<string | undefined>(RESOLVER_TYPE_METADATA, handler);
         if (!operation || !OPERATION_TYPES.has(operation)) continue;
-        const policy = this.reflector.getAllAndOverride(ACCESS_POLICY, [handler, instance.constructor as never]);
+        const policy = this.reflector.getAllAndOverride(ACCESS_POLICY, [
+          handler,
+          instance.constructor as never,
+        ]);
         if (!policy) unguarded.push(`${instance.constructor.name}.${method}`);
       }
     }

@@ -17,7 +17,9 @@ export class AccessTokens {
 
   async issue(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
     const ttl = this.config.auth.jwtTtlSeconds;
-    const token = await this.jwt.signAsync({ sub: principal.userId } satisfies AccessTokenClaims, { expiresIn: ttl });
+    const token = await this.jwt.signAsync({ sub: principal.userId } satisfies AccessTokenClaims, {
+      expiresIn: ttl,
+    });
     return { token, expiresAt: new Date(Date.now() + ttl * 1000) };
   }
 

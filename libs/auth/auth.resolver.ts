@@ -9,10 +9,16 @@ import { LoginInput, LoginResult } from './dtos/login.js';
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => LoginResult, { description: 'Exchanges email and password for a short-lived access token.' })
+  @Mutation(() => LoginResult, {
+    description: 'Exchanges email and password for a short-lived access token.',
+  })
   @Public()
   async login(@Args('input') input: LoginInput, @Context('req') request: Request): Promise<LoginResult> {
-    const { token, expiresAt, user } = await this.auth.login(input.email, input.password, request.ip ?? 'unknown');
+    const { token, expiresAt, user } = await this.auth.login(
+      input.email,
+      input.password,
+      request.ip ?? 'unknown',
+    );
     return { accessToken: token, expiresAt, user: UserType.from(user) };
   }
 }

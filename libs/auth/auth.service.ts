@@ -21,7 +21,11 @@ export class AuthService {
    * Same answer, in about the same time, for an unknown email, a wrong password and a deactivated account,
    * so that login cannot be used to find out who has an account.
    */
-  async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async login(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<{ token: string; expiresAt: Date; user: User }> {
     await this.throttle.assertAllowed(email, address);
     const user = await this.users.findByEmail(email);
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);

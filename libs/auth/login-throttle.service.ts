@@ -31,7 +31,11 @@ export class LoginThrottle {
         points,
         duration: loginLockSeconds,
         blockDuration: loginLockSeconds,
-        insuranceLimiter: new RateLimiterMemory({ points, duration: loginLockSeconds, blockDuration: loginLockSeconds }),
+        insuranceLimiter: new RateLimiterMemory({
+          points,
+          duration: loginLockSeconds,
+          blockDuration: loginLockSeconds,
+        }),
       });
     this.byAccount = limiter('account', loginMaxFailures);
     this.byAddress = limiter('address', FAILURES_PER_ADDRESS);

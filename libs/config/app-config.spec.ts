@@ -17,7 +17,13 @@ describe('AppConfig.fromEnvironment', () => {
 
   it('names every wrong variable, one line each', () => {
     const attempt = () =>
-      AppConfig.fromEnvironment({ ...VALID, PORT: 'eighty', JWT_SECRET: 'short', DATABASE_URL: 'mysql://x', MEILI_API_KEY: undefined });
+      AppConfig.fromEnvironment({
+        ...VALID,
+        PORT: 'eighty',
+        JWT_SECRET: 'short',
+        DATABASE_URL: 'mysql://x',
+        MEILI_API_KEY: undefined,
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();

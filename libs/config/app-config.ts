@@ -22,7 +22,9 @@ export const environmentSchema = z.object({
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   MEILI_URL: httpUrl.default('http://127.0.0.1:7700'),
-  MEILI_API_KEY: z.string().min(1, { error: 'is required (a scoped Meilisearch API key, not the master key)' }),
+  MEILI_API_KEY: z
+    .string()
+    .min(1, { error: 'is required (a scoped Meilisearch API key, not the master key)' }),
   MEILI_INDEX_PREFIX: z
     .string()
     .regex(/^[a-z0-9_]*$/, { error: 'may contain only a-z, 0-9 and _' })
@@ -75,7 +77,12 @@ export class AppConfig {
   readonly redis: { url: string; prefix: string };
   readonly search: { url: string; apiKey: string; indexPrefix: string };
   readonly queue: { concurrency: number };
-  readonly auth: { jwtSecret: string; jwtTtlSeconds: number; loginMaxFailures: number; loginLockSeconds: number };
+  readonly auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
   readonly outbox: { batchSize: number; pollIntervalMs: number; maxBackoffSeconds: number };
   readonly log: { level: Environment['LOG_LEVEL'] };
@@ -83,7 +90,11 @@ export class AppConfig {
   constructor(env: Environment) {
     this.environment = env.NODE_ENV;
     this.isProduction = env.NODE_ENV === 'production';
-    this.http = { port: env.PORT, bodyLimit: env.HTTP_BODY_LIMIT, trustProxy: parseTrustProxy(env.TRUST_PROXY) };
+    this.http = {
+      port: env.PORT,
+      bodyLimit: env.HTTP_BODY_LIMIT,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    };
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
     this.search = { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX };
@@ -115,7 +126,8 @@ export class AppConfig {
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        const message = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+        const message =
+          issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
         return `${name} ${message}`;
       });
       throw new ConfigError(problems);

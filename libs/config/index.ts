@@ -1,2 +1,8 @@
-export { AppConfig, ConfigError, environmentSchema, loadConfigOrExit, type Environment } from './app-config.js';
+export {
+  AppConfig,
+  ConfigError,
+  environmentSchema,
+  loadConfigOrExit,
+  type Environment,
+} from './app-config.js';
 export { ConfigModule } from './config.module.js';

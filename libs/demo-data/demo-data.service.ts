@@ -38,7 +38,11 @@ export class DemoDataService {
     }
     for (const { organisation, ...user } of DEMO_USERS) {
       if (await this.users.existsBy({ email: user.email })) continue;
-      await this.usersService.create({ ...user, organisationId: idByKey.get(organisation)!, password: DEMO_PASSWORD });
+      await this.usersService.create({
+        ...user,
+        organisationId: idByKey.get(organisation)!,
+        password: DEMO_PASSWORD,
+      });
       report.usersCreated++;
     }
     this.logger.log({ message: 'Demo data loaded', ...report });

@@ -1,2 +1,6 @@
 export { hasValidLuhnCheckDigit } from './luhn.js';
-export { normaliseOrganisationNumber, organisationNumberProblem, formatOrganisationNumber } from './organisation-number.js';
+export {
+  normaliseOrganisationNumber,
+  organisationNumberProblem,
+  formatOrganisationNumber,
+} from './organisation-number.js';

@@ -1,4 +1,8 @@
-import { formatOrganisationNumber, normaliseOrganisationNumber, organisationNumberProblem } from './organisation-number.js';
+import {
+  formatOrganisationNumber,
+  normaliseOrganisationNumber,
+  organisationNumberProblem,
+} from './organisation-number.js';
 
 describe('organisationsnummer', () => {
   it.each(['5560360793', '2120000142', '8020026129'])('accepts %s', (value) => {

@@ -13,13 +13,19 @@ export class NotificationsResolver {
 
   @Query(() => NotificationPage, { description: "The caller's in-app notifications, newest first." })
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  async notifications(@Args() args: NotificationsArgs, @CurrentUser() caller: Principal): Promise<Page<NotificationType>> {
+  async notifications(
+    @Args() args: NotificationsArgs,
+    @CurrentUser() caller: Principal,
+  ): Promise<Page<NotificationType>> {
     return mapPage(await this.notificationsService.list(caller, args), NotificationType.from);
   }
 
   @Mutation(() => NotificationType)
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  async markNotificationRead(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<NotificationType> {
+  async markNotificationRead(
+    @IdArg() id: string,
+    @CurrentUser() caller: Principal,
+  ): Promise<NotificationType> {
     return NotificationType.from(await this.notificationsService.markRead(caller, id));
   }
 }

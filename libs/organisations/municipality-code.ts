@@ -1,6 +1,26 @@
 /** Swedish county codes (länskod) in use since 2007. */
 const COUNTY_CODES = new Set([
-  '01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25',
+  '01',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '12',
+  '13',
+  '14',
+  '17',
+  '18',
+  '19',
+  '20',
+  '21',
+  '22',
+  '23',
+  '24',
+  '25',
 ]);
 
 /** Why `value` is not a kommunkod (4 digits, starting with a county code), or null when it is one. */

@@ -24,7 +24,9 @@ export class OrganisationsResolver {
     return mapPage(await this.organisationsService.list(args), OrganisationType.from);
   }
 
-  @Query(() => OrganisationType, { description: 'Admins and coaches: any organisation; employers: their own.' })
+  @Query(() => OrganisationType, {
+    description: 'Admins and coaches: any organisation; employers: their own.',
+  })
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
   async organisation(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<OrganisationType> {
     if (caller.role === Role.EMPLOYER && caller.organisationId !== id) throw AppError.forbidden();

@@ -42,7 +42,10 @@ export class OrganisationsService {
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await manager.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const organisation = await manager.findOne(Organisation, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!organisation) throw AppError.notFound('Organisation');
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
       const updated = await manager.save(manager.merge(Organisation, organisation, changes));
@@ -69,11 +72,13 @@ export class OrganisationsService {
 
   /** Typo-tolerant search in the organisations index, best match first. */
   async search(args: SearchOrganisationsArgs): Promise<Organisation[]> {
-    const result = await this.searchClient.index<OrganisationDocument>(SearchIndex.Organisations).search(args.query, {
-      filter: args.kind ? [`kind = ${JSON.stringify(args.kind)}`] : undefined,
-      limit: args.first,
-      attributesToRetrieve: ['id'],
-    });
+    const result = await this.searchClient
+      .index<OrganisationDocument>(SearchIndex.Organisations)
+      .search(args.query, {
+        filter: args.kind ? [`kind = ${JSON.stringify(args.kind)}`] : undefined,
+        limit: args.first,
+        attributesToRetrieve: ['id'],
+      });
     const ids = result.hits.map((hit) => hit.id);
     const rows = await this.organisations.findBy({ id: In(ids) });
     const byId = new Map(rows.map((row) => [row.id, row]));

@@ -102,7 +102,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const deliveries: Promise<void>[] = [];
     for (const message of messages) {
       if (message.kind === OutboxMessageKind.SearchSync) {
-        searchGroups.set(message.payload.index, [...(searchGroups.get(message.payload.index) ?? []), message]);
+        searchGroups.set(message.payload.index, [
+          ...(searchGroups.get(message.payload.index) ?? []),
+          message,
+        ]);
       } else {
         deliveries.push(
           this.queues.enqueue(message.payload.job).catch((error: unknown) => {
@@ -123,7 +126,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return failures;
   }
 
-  private async markOutcome(manager: EntityManager, messages: ClaimedMessage[], failures: Map<string, string>): Promise<void> {
+  private async markOutcome(
+    manager: EntityManager,
+    messages: ClaimedMessage[],
+    failures: Map<string, string>,
+  ): Promise<void> {
     const delivered = messages.filter((message) => !failures.has(message.id)).map((message) => message.id);
     if (delivered.length > 0) {
       await manager.query(
@@ -139,9 +146,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
                 available_at = now() + make_interval(secs => f.delay)
            FROM unnest($1::bigint[], $2::text[], $3::float8[]) AS f(id, error, delay)
           WHERE m.id = f.id`,
-        [failed.map((m) => m.id), failed.map((m) => failures.get(m.id)), failed.map((m) => backoffSeconds(m.attempts + 1, this.config.outbox.maxBackoffSeconds))],
+        [
+          failed.map((m) => m.id),
+          failed.map((m) => failures.get(m.id)),
+          failed.map((m) => backoffSeconds(m.attempts + 1, this.config.outbox.maxBackoffSeconds)),
+        ],
       );
-      this.logger.warn({ message: 'Outbox deliveries failed; will retry', failed: failed.length, reason: failures.get(failed[0].id) });
+      this.logger.warn({
+        message: 'Outbox deliveries failed; will retry',
+        failed: failed.length,
+        reason: failures.get(failed[0].id),
+      });
     }
   }
 

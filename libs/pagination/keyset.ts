@@ -40,7 +40,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   order: SortOrder,
 ): Promise<Page<T>> {
   // Quoted: an alias may be a reserved word (user).
-  const quote = (path: string) => path.split('.').map((part) => query.escape(part)).join('.');
+  const quote = (path: string) =>
+    path
+      .split('.')
+      .map((part) => query.escape(part))
+      .join('.');
   const column = quote(order.column);
   const id = quote(`${query.alias}.id`);
   const totalCount = await query.clone().getCount();

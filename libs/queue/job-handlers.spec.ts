@@ -2,7 +2,8 @@ import { indexJobHandlers, type FoundHandler } from './job-handlers.js';
 import { JobName, JobStatus } from './jobs.js';
 
 const handler = async () => JobStatus.Success;
-const every = (): FoundHandler[] => Object.values(JobName).map((job) => ({ job, location: `Service.${job}`, handler }));
+const every = (): FoundHandler[] =>
+  Object.values(JobName).map((job) => ({ job, location: `Service.${job}`, handler }));
 
 describe('indexJobHandlers', () => {
   it('accepts exactly one handler per job', () => {
@@ -16,6 +17,8 @@ describe('indexJobHandlers', () => {
 
   it('refuses to start when a job has two handlers, naming both', () => {
     const found = [...every(), { job: JobName.CleanOutbox, location: 'Other.clean', handler }];
-    expect(() => indexJobHandlers(found)).toThrow(/"clean-outbox" has 2 handlers: Service.clean-outbox, Other.clean/);
+    expect(() => indexJobHandlers(found)).toThrow(
+      /"clean-outbox" has 2 handlers: Service.clean-outbox, Other.clean/,
+    );
   });
 });

@@ -21,7 +21,9 @@ export function indexJobHandlers(found: FoundHandler[]): Map<JobName, JobHandler
     const handlers = byJob.get(job) ?? [];
     if (handlers.length === 0) problems.push(`job "${job}" has no @OnJob handler`);
     if (handlers.length > 1) {
-      problems.push(`job "${job}" has ${handlers.length} handlers: ${handlers.map((h) => h.location).join(', ')}`);
+      problems.push(
+        `job "${job}" has ${handlers.length} handlers: ${handlers.map((h) => h.location).join(', ')}`,
+      );
     }
   }
   if (problems.length > 0) throw new Error(`Job handlers are wrong:\n  - ${problems.join('\n  - ')}`);

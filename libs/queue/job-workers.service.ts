@@ -30,14 +30,25 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = indexJobHandlers(this.findHandlers());
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(queue, (job: BullJob) => this.process(handlers, job), {
-        connection: createRedisConnection(this.config.redis.url, { maxRetriesPerRequest: null, enableOfflineQueue: true }),
+        connection: createRedisConnection(this.config.redis.url, {
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: true,
+        }),
         prefix: this.config.redis.prefix,
         concurrency: this.config.queue.concurrency,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ message: 'Job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, reason: error.message }),
+        this.logger.warn({
+          message: 'Job failed',
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          reason: error.message,
+        }),
       );
-      worker.on('error', (error) => this.logger.warn({ message: 'Queue worker error', queue, reason: error.message }));
+      worker.on('error', (error) =>
+        this.logger.warn({ message: 'Queue worker error', queue, reason: error.message }),
+      );
       this.workers.push(worker);
     }
     await this.registerSchedules();
@@ -54,7 +65,12 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       if (!handler) throw new Error(`No handler for job "${job.name}"`);
       const started = performance.now();
       const status = await handler(job.data);
-      this.logger.log({ message: 'Job done', job: job.name, status, durationMs: Math.round(performance.now() - started) });
+      this.logger.log({
+        message: 'Job done',
+        job: job.name,
+        status,
+        durationMs: Math.round(performance.now() - started),
+      });
       return status;
     });
   }
@@ -78,7 +94,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         const job = this.reflector.get<JobName | undefined>(ON_JOB, instance[method] as never);
         if (!job) continue;
         const fn = instance[method] as JobHandler;
-        found.push({ job, location: `${instance.constructor.name}.${method}`, handler: (payload) => fn.call(instance, payload) });
+        found.push({
+          job,
+          location: `${instance.constructor.name}.${method}`,
+          handler: (payload) => fn.call(instance, payload),
+        });
       }
     }
     return found;

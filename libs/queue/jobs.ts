@@ -30,7 +30,11 @@ interface JobDefinition<N extends JobName> {
 
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.WelcomeUser]: { queue: QueueName.Notifications, jobId: ({ userId }) => `welcome-user.${userId}` },
-  [JobName.CleanOutbox]: { queue: QueueName.Maintenance, jobId: () => 'clean-outbox', schedule: '17 3 * * *' },
+  [JobName.CleanOutbox]: {
+    queue: QueueName.Maintenance,
+    jobId: () => 'clean-outbox',
+    schedule: '17 3 * * *',
+  },
 };
 
 /** What a handler reports when it returns; a failure is thrown and retried with backoff. */

@@ -9,7 +9,11 @@ export class SearchClient {
   readonly meilisearch: Meilisearch;
 
   constructor(private readonly config: AppConfig) {
-    this.meilisearch = new Meilisearch({ host: config.search.url, apiKey: config.search.apiKey, timeout: 5_000 });
+    this.meilisearch = new Meilisearch({
+      host: config.search.url,
+      apiKey: config.search.apiKey,
+      timeout: 5_000,
+    });
   }
 
   uid(index: SearchIndex): string {

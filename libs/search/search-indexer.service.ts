@@ -26,7 +26,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as SearchProjection | undefined;
       if (!instance?.constructor || !this.reflector.get(SEARCH_PROJECTION, instance.constructor)) continue;
-      if (this.projections.has(instance.index)) throw new Error(`Two search projections for index "${instance.index}"`);
+      if (this.projections.has(instance.index))
+        throw new Error(`Two search projections for index "${instance.index}"`);
       this.projections.set(instance.index, instance);
     }
     const missing = Object.values(SearchIndex).filter((index) => !this.projections.has(index));
@@ -68,7 +69,9 @@ export class SearchIndexer implements OnApplicationBootstrap {
 
   private async applySettings(projection: SearchProjection): Promise<void> {
     const uid = this.search.uid(projection.index);
-    const created = await this.search.meilisearch.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const created = await this.search.meilisearch
+      .createIndex(uid, { primaryKey: 'id' })
+      .waitTask({ timeout: TASK_TIMEOUT_MS });
     if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
       throw new Error(`Creating index ${uid} failed: ${created.error?.message}`);
     }
@@ -79,7 +82,9 @@ export class SearchIndexer implements OnApplicationBootstrap {
   private async succeeded(task: EnqueuedTaskPromise): Promise<void> {
     const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS });
     if (done.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`);
+      throw new Error(
+        `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? ''}`,
+      );
     }
   }
 }

@@ -36,7 +36,9 @@ export class UsersResolver {
     return UserType.from(await this.usersService.create(input));
   }
 
-  @Mutation(() => UserType, { description: 'The account can no longer log in; its tokens stop working at once.' })
+  @Mutation(() => UserType, {
+    description: 'The account can no longer log in; its tokens stop working at once.',
+  })
   @Allow(Role.ADMIN)
   async deactivateUser(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<UserType> {
     return UserType.from(await this.usersService.deactivate(caller, id));
@@ -44,7 +46,10 @@ export class UsersResolver {
 
   @Mutation(() => Boolean)
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  async changeMyPassword(@Args('input') input: ChangePasswordInput, @CurrentUser() caller: Principal): Promise<boolean> {
+  async changeMyPassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<boolean> {
     await this.usersService.changePassword(caller, input);
     return true;
   }

@@ -32,7 +32,10 @@ export class UsersService {
     const organisation = await this.organisations.find(input.organisationId);
     if (!organisation) throw AppError.badInput('input.organisationId', 'no organisation has this id');
     if (!ORGANISATION_KINDS_OF_ROLE[input.role].includes(organisation.kind)) {
-      throw AppError.badInput('input.role', `a ${input.role} user cannot belong to a ${organisation.kind} organisation`);
+      throw AppError.badInput(
+        'input.role',
+        `a ${input.role} user cannot belong to a ${organisation.kind} organisation`,
+      );
     }
     const passwordHash = await this.passwords.hash(input.password);
     try {
@@ -46,7 +49,9 @@ export class UsersService {
             passwordHash,
           }),
         );
-        await this.outbox.record(manager, [enqueueJob({ name: JobName.WelcomeUser, payload: { userId: created.id } })]);
+        await this.outbox.record(manager, [
+          enqueueJob({ name: JobName.WelcomeUser, payload: { userId: created.id } }),
+        ]);
         return created;
       });
       return Object.assign(user, { organisation });
@@ -71,7 +76,9 @@ export class UsersService {
       if (organisationId && organisationId !== caller.organisationId) throw AppError.forbidden();
       organisationId = caller.organisationId;
     }
-    const query = this.users.createQueryBuilder('user').innerJoinAndSelect('user.organisation', 'organisation');
+    const query = this.users
+      .createQueryBuilder('user')
+      .innerJoinAndSelect('user.organisation', 'organisation');
     if (organisationId) query.andWhere('user.organisation_id = :organisationId', { organisationId });
     if (args.role) query.andWhere('user.role = :role', { role: args.role });
     return paginate(query, args, { column: 'user.email', direction: 'ASC' });
@@ -102,7 +109,10 @@ export class UsersService {
 
   /** For the auth guard: the caller as a principal, or null when the account is gone or deactivated. */
   async findActivePrincipal(id: string): Promise<Principal | null> {
-    const user = await this.users.findOne({ select: { id: true, role: true, organisationId: true }, where: { id, active: true } });
+    const user = await this.users.findOne({
+      select: { id: true, role: true, organisationId: true },
+      where: { id, active: true },
+    });
     return user ? { userId: user.id, role: user.role, organisationId: user.organisationId } : null;
   }
 

@@ -8,7 +8,8 @@ class IdPipe implements PipeTransform<unknown, string> {
   constructor(private readonly argument: string) {}
 
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !isUUID(value)) throw AppError.badInput(this.argument, 'is not a valid id');
+    if (typeof value !== 'string' || !isUUID(value))
+      throw AppError.badInput(this.argument, 'is not a valid id');
     return value;
   }
 }

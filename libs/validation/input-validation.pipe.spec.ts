@@ -31,16 +31,24 @@ class Input {
 
 describe('InputValidationPipe', () => {
   const pipe = new InputValidationPipe();
-  const validate = (value: unknown) => pipe.transform(value, { type: 'body', metatype: Input, data: 'input' });
+  const validate = (value: unknown) =>
+    pipe.transform(value, { type: 'body', metatype: Input, data: 'input' });
 
   it('returns the transformed input when it is valid', async () => {
-    await expect(validate({ name: ' Kim ', email: 'kim@example.se', address: { municipalityCode: '0120' } })).resolves.toMatchObject({
+    await expect(
+      validate({ name: ' Kim ', email: 'kim@example.se', address: { municipalityCode: '0120' } }),
+    ).resolves.toMatchObject({
       name: 'Kim',
     });
   });
 
   it('names every wrong field by its path from the argument, nested ones included', async () => {
-    const error = await validate({ name: 'too long', email: 'nope', address: { municipalityCode: '1' }, extra: 1 }).catch((e: unknown) => e);
+    const error = await validate({
+      name: 'too long',
+      email: 'nope',
+      address: { municipalityCode: '1' },
+      extra: 1,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe(ErrorCode.BadUserInput);
     expect((error as AppError).details.fields?.map((problem) => problem.field).sort()).toEqual([

@@ -15,7 +15,11 @@ export class InputValidationPipe implements PipeTransform {
     const { metatype } = metadata;
     if (!metatype || PRIMITIVES.has(metatype) || metadata.type === 'custom' || value == null) return value;
     const instance = plainToInstance(metatype, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: false,
+    });
     if (errors.length > 0) {
       // @Args() of an ArgsType has no name: its fields are top-level arguments.
       throw AppError.badInputs(fieldProblems(errors, metadata.data ?? ''));
@@ -27,7 +31,10 @@ export class InputValidationPipe implements PipeTransform {
 export function fieldProblems(errors: ValidationError[], path: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = path ? `${path}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: stripPropertyName(message, error.property) }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: stripPropertyName(message, error.property),
+    }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

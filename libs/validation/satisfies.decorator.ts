@@ -4,7 +4,10 @@ import { registerDecorator, type ValidationArguments, type ValidationOptions } f
  * Validates a property with a function that explains what is wrong (or returns null when nothing is),
  * so that the client gets the specific reason, not a generic "invalid".
  */
-export function Satisfies(problem: (value: string) => string | null, options?: ValidationOptions): PropertyDecorator {
+export function Satisfies(
+  problem: (value: string) => string | null,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) => {
     registerDecorator({
       name: 'satisfies',

@@ -32,7 +32,11 @@ function keyUid(name: string): string {
  * The scoped keys the processes use (never the master key), limited to the indexes starting with `indexPattern`.
  * Idempotent: the keys have fixed uids, so a second call returns the same keys.
  */
-export async function provisionScopedKeys(url: string, masterKey: string, indexPattern: string): Promise<ScopedKeys> {
+export async function provisionScopedKeys(
+  url: string,
+  masterKey: string,
+  indexPattern: string,
+): Promise<ScopedKeys> {
   const admin = new Meilisearch({ host: url, apiKey: masterKey });
   const ensure = async (name: string, actions: string[]) => {
     const uid = keyUid(`matchbron:${name}:${indexPattern}`);

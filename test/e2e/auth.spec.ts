@@ -3,7 +3,8 @@ import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const ME = '{ me { email role organisation { name kind } } }';
-const LOGIN = 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresAt user { email } } }';
+const LOGIN =
+  'mutation Login($input: LoginInput!) { login(input: $input) { accessToken expiresAt user { email } } }';
 
 describe('login and me', () => {
   let stack: Stack;
@@ -15,28 +16,40 @@ describe('login and me', () => {
   afterAll(() => stack?.close());
 
   it('returns a short-lived token for a demo account, and me answers with it', async () => {
-    const response = await stack.anonymous.request<{ login: { accessToken: string; expiresAt: string } }>(LOGIN, {
-      input: { email: ' Coach@Varmdo.example ', password: DEMO_PASSWORD },
-    });
+    const response = await stack.anonymous.request<{ login: { accessToken: string; expiresAt: string } }>(
+      LOGIN,
+      {
+        input: { email: ' Coach@Varmdo.example ', password: DEMO_PASSWORD },
+      },
+    );
     const { accessToken, expiresAt } = response.data!.login;
     const lifetimeMs = new Date(expiresAt).getTime() - Date.now();
     expect(lifetimeMs).toBeGreaterThan(0);
     expect(lifetimeMs).toBeLessThanOrEqual(15 * 60 * 1000);
     const me = await stack.anonymous.withToken(accessToken).ok(ME);
     expect(me).toEqual({
-      me: { email: 'coach@varmdo.example', role: 'COACH', organisation: { name: 'Värmdö kommun', kind: 'MUNICIPALITY' } },
+      me: {
+        email: 'coach@varmdo.example',
+        role: 'COACH',
+        organisation: { name: 'Värmdö kommun', kind: 'MUNICIPALITY' },
+      },
     });
   });
 
   it('answers a wrong password and an unknown email alike', async () => {
-    const wrongPassword = await stack.anonymous.request(LOGIN, { input: { email: 'admin@varmdo.example', password: 'not-the-password' } });
-    const unknown = await stack.anonymous.request(LOGIN, { input: { email: 'nobody@varmdo.example', password: 'not-the-password' } });
+    const wrongPassword = await stack.anonymous.request(LOGIN, {
+      input: { email: 'admin@varmdo.example', password: 'not-the-password' },
+    });
+    const unknown = await stack.anonymous.request(LOGIN, {
+      input: { email: 'nobody@varmdo.example', password: 'not-the-password' },
+    });
     expect(errorCode(wrongPassword)).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0].message).toBe(wrongPassword.errors?.[0].message);
   });
 
   it('refuses a forged, an expired-looking and a malformed token', async () => {
-    const forged = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAifQ.c2lnbmF0dXJl';
+    const forged =
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAifQ.c2lnbmF0dXJl';
     for (const token of [forged, 'not-a-token']) {
       expect(errorCode(await stack.anonymous.withToken(token).request(ME))).toBe('UNAUTHENTICATED');
     }
@@ -52,13 +65,21 @@ describe('login and me', () => {
     expect(errorCode(locked)).toBe('RATE_LIMITED');
     expect(locked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
     // Another account is not affected.
-    expect((await stack.anonymous.request(LOGIN, { input: { email: 'admin@varmdo.example', password: DEMO_PASSWORD } })).errors).toBeUndefined();
+    expect(
+      (
+        await stack.anonymous.request(LOGIN, {
+          input: { email: 'admin@varmdo.example', password: DEMO_PASSWORD },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('stops accepting the token of a deactivated account at once', async () => {
     const admin = await stack.anonymous.login('admin@varmdo.example');
     const coach: GraphqlClient = await stack.anonymous.login('coach2@varmdo.example');
-    const { users } = await admin.ok<{ users: { nodes: { id: string; email: string }[] } }>('{ users(first: 50) { nodes { id email } } }');
+    const { users } = await admin.ok<{ users: { nodes: { id: string; email: string }[] } }>(
+      '{ users(first: 50) { nodes { id email } } }',
+    );
     const coachId = users.nodes.find((user) => user.email === 'coach2@varmdo.example')!.id;
     await admin.ok('mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: coachId });
     expect(errorCode(await coach.request(ME))).toBe('UNAUTHENTICATED');
@@ -68,11 +89,23 @@ describe('login and me', () => {
     const employer = await stack.anonymous.login('employer@forskolor.example');
     const coach = await stack.anonymous.login('coach@varmdo.example');
     const create = 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }';
-    const input = { kind: 'COMPANY', name: 'Nytt AB', organisationNumber: '5593456782', municipalityCode: '0120' };
+    const input = {
+      kind: 'COMPANY',
+      name: 'Nytt AB',
+      organisationNumber: '5593456782',
+      municipalityCode: '0120',
+    };
     expect(errorCode(await coach.request(create, { input }))).toBe('FORBIDDEN');
     expect(errorCode(await employer.request(create, { input }))).toBe('FORBIDDEN');
     expect(errorCode(await employer.request('{ organisations { totalCount } }'))).toBe('FORBIDDEN');
     expect(errorCode(await employer.request('{ users { totalCount } }'))).toBe('FORBIDDEN');
-    expect((await stack.environment.sql('SELECT count(*)::int AS n FROM organisations WHERE organisation_number = $1', ['5593456782']))[0].n).toBe(0);
+    expect(
+      (
+        await stack.environment.sql(
+          'SELECT count(*)::int AS n FROM organisations WHERE organisation_number = $1',
+          ['5593456782'],
+        )
+      )[0].n,
+    ).toBe(0);
   });
 });

@@ -1,9 +1,15 @@
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { startStack, type Stack } from '../support/stack.js';
 
-const CREATE_ORGANISATION = 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id organisationNumber } }';
+const CREATE_ORGANISATION =
+  'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id organisationNumber } }';
 const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
-const VALID_ORGANISATION = { kind: 'COMPANY', name: 'Värmdö Bygg AB', organisationNumber: '559345-6782', municipalityCode: '0120' };
+const VALID_ORGANISATION = {
+  kind: 'COMPANY',
+  name: 'Värmdö Bygg AB',
+  organisationNumber: '559345-6782',
+  municipalityCode: '0120',
+};
 
 describe('bad input gets a clear error with a stable code, and nothing is written', () => {
   let stack: Stack;
@@ -22,12 +28,19 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
     // A low depth limit, so that this small schema can exceed it; the default is 10.
     stack = await startStack({ env: { GRAPHQL_MAX_DEPTH: '3' } });
     admin = await stack.anonymous.login('admin@varmdo.example');
-    municipalityId = (await stack.environment.sql(`SELECT id FROM organisations WHERE kind = 'MUNICIPALITY'`))[0].id as string;
+    municipalityId = (
+      await stack.environment.sql(`SELECT id FROM organisations WHERE kind = 'MUNICIPALITY'`)
+    )[0].id as string;
   });
 
   afterAll(() => stack?.close());
 
-  async function expectRefused(query: string, variables: Record<string, unknown>, code: string, field?: string) {
+  async function expectRefused(
+    query: string,
+    variables: Record<string, unknown>,
+    code: string,
+    field?: string,
+  ) {
     const before = await counts();
     const response = await admin.request(query, variables);
     expect(errorCode(response)).toBe(code);
@@ -62,11 +75,20 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
       'input.municipalityCode',
       'input.name',
     ]);
-    await expectRefused(CREATE_ORGANISATION, { input: { ...VALID_ORGANISATION, name: '   ' } }, 'BAD_USER_INPUT', 'input.name');
+    await expectRefused(
+      CREATE_ORGANISATION,
+      { input: { ...VALID_ORGANISATION, name: '   ' } },
+      'BAD_USER_INPUT',
+      'input.name',
+    );
   });
 
   it('refuses an unknown kind at the GraphQL layer', async () => {
-    await expectRefused(CREATE_ORGANISATION, { input: { ...VALID_ORGANISATION, kind: 'PIRATE_SHIP' } }, 'BAD_USER_INPUT');
+    await expectRefused(
+      CREATE_ORGANISATION,
+      { input: { ...VALID_ORGANISATION, kind: 'PIRATE_SHIP' } },
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses a duplicate organisationsnummer with CONFLICT', async () => {
@@ -80,28 +102,80 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
   });
 
   it('refuses malformed emails, short passwords, unknown organisations and roles that do not fit', async () => {
-    const valid = { email: 'ny.coach@varmdo.example', fullName: 'Ny Coach', role: 'COACH', organisationId: municipalityId, password: 'a-long-enough-password' };
-    await expectRefused(CREATE_USER, { input: { ...valid, email: 'not-an-email' } }, 'BAD_USER_INPUT', 'input.email');
-    await expectRefused(CREATE_USER, { input: { ...valid, email: `${'a'.repeat(250)}@x.se` } }, 'BAD_USER_INPUT', 'input.email');
-    await expectRefused(CREATE_USER, { input: { ...valid, password: 'short' } }, 'BAD_USER_INPUT', 'input.password');
-    await expectRefused(CREATE_USER, { input: { ...valid, fullName: 'x'.repeat(201) } }, 'BAD_USER_INPUT', 'input.fullName');
-    await expectRefused(CREATE_USER, { input: { ...valid, organisationId: 'not-an-id' } }, 'BAD_USER_INPUT', 'input.organisationId');
+    const valid = {
+      email: 'ny.coach@varmdo.example',
+      fullName: 'Ny Coach',
+      role: 'COACH',
+      organisationId: municipalityId,
+      password: 'a-long-enough-password',
+    };
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, email: 'not-an-email' } },
+      'BAD_USER_INPUT',
+      'input.email',
+    );
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, email: `${'a'.repeat(250)}@x.se` } },
+      'BAD_USER_INPUT',
+      'input.email',
+    );
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, password: 'short' } },
+      'BAD_USER_INPUT',
+      'input.password',
+    );
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, fullName: 'x'.repeat(201) } },
+      'BAD_USER_INPUT',
+      'input.fullName',
+    );
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, organisationId: 'not-an-id' } },
+      'BAD_USER_INPUT',
+      'input.organisationId',
+    );
     await expectRefused(
       CREATE_USER,
       { input: { ...valid, organisationId: '00000000-0000-4000-8000-000000000000' } },
       'BAD_USER_INPUT',
       'input.organisationId',
     );
-    const company = (await stack.environment.sql(`SELECT id FROM organisations WHERE kind = 'COMPANY' LIMIT 1`))[0].id;
-    await expectRefused(CREATE_USER, { input: { ...valid, organisationId: company } }, 'BAD_USER_INPUT', 'input.role');
-    await expectRefused(CREATE_USER, { input: { ...valid, email: 'coach@varmdo.example' } }, 'CONFLICT', 'input.email');
+    const company = (
+      await stack.environment.sql(`SELECT id FROM organisations WHERE kind = 'COMPANY' LIMIT 1`)
+    )[0].id;
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, organisationId: company } },
+      'BAD_USER_INPUT',
+      'input.role',
+    );
+    await expectRefused(
+      CREATE_USER,
+      { input: { ...valid, email: 'coach@varmdo.example' } },
+      'CONFLICT',
+      'input.email',
+    );
   });
 
   it('refuses unknown input fields, bad ids and bad cursors', async () => {
-    await expectRefused('query($id: ID!) { organisation(id: $id) { id } }', { id: '42' }, 'BAD_USER_INPUT', 'id');
+    await expectRefused(
+      'query($id: ID!) { organisation(id: $id) { id } }',
+      { id: '42' },
+      'BAD_USER_INPUT',
+      'id',
+    );
     await expectRefused('{ organisations(after: "garbage") { totalCount } }', {}, 'BAD_USER_INPUT', 'after');
     await expectRefused('{ organisations(first: 1000) { totalCount } }', {}, 'BAD_USER_INPUT', 'first');
-    await expectRefused(CREATE_ORGANISATION, { input: { ...VALID_ORGANISATION, extra: 1 } }, 'BAD_USER_INPUT');
+    await expectRefused(
+      CREATE_ORGANISATION,
+      { input: { ...VALID_ORGANISATION, extra: 1 } },
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses a query deeper than the limit without saying what the limit is', async () => {
@@ -120,7 +194,10 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
   it('refuses a batched request', async () => {
     const before = await counts();
     const body = JSON.stringify([
-      { query: CREATE_ORGANISATION, variables: { input: { ...VALID_ORGANISATION, organisationNumber: '5567890123' } } },
+      {
+        query: CREATE_ORGANISATION,
+        variables: { input: { ...VALID_ORGANISATION, organisationNumber: '5567890123' } },
+      },
       { query: '{ me { id } }' },
     ]);
     const response = await admin.post(body);
@@ -130,7 +207,9 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
   });
 
   it('refuses a body over the size limit and a body that is not JSON', async () => {
-    const huge = await admin.post(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(200_000) } }));
+    const huge = await admin.post(
+      JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(200_000) } }),
+    );
     expect(huge.status).toBe(413);
     expect(errorCode(huge)).toBe('BAD_REQUEST');
     const broken = await admin.post('{"query": ');

@@ -36,7 +36,9 @@ describe('every query and mutation is guarded', () => {
       for (const field of Object.values(root!.getFields())) {
         const { query, variables } = minimalOperation(operation, field);
         const response = await anonymous.request(query, variables);
-        const refused = errorCode(response) === 'UNAUTHENTICATED' && response.errors?.[0].message === 'Authentication required';
+        const refused =
+          errorCode(response) === 'UNAUTHENTICATED' &&
+          response.errors?.[0].message === 'Authentication required';
         outcomes[`${root!.name}.${field.name}`] = refused ? 'REFUSED' : 'REACHED';
       }
     }

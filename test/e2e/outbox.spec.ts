@@ -21,7 +21,11 @@ describe('transactional outbox', () => {
     meilisearchProxy = await TcpProxy.start(process.env.TEST_MEILI_URL!);
     stack = await startStack({
       worker: true,
-      workerEnv: { REDIS_URL: redisProxy.url(), MEILI_URL: meilisearchProxy.url(), OUTBOX_MAX_BACKOFF_SECONDS: '1' },
+      workerEnv: {
+        REDIS_URL: redisProxy.url(),
+        MEILI_URL: meilisearchProxy.url(),
+        OUTBOX_MAX_BACKOFF_SECONDS: '1',
+      },
     });
     admin = await stack.anonymous.login('admin@varmdo.example');
   });
@@ -33,14 +37,18 @@ describe('transactional outbox', () => {
   });
 
   const pending = async () =>
-    (await stack.environment.sql(`SELECT id, attempts, last_error FROM outbox_messages WHERE delivered_at IS NULL`)) as {
+    (await stack.environment.sql(
+      `SELECT id, attempts, last_error FROM outbox_messages WHERE delivered_at IS NULL`,
+    )) as {
       id: string;
       attempts: number;
       last_error: string | null;
     }[];
 
   const indexedOrganisation = async (id: string) => {
-    const index = stack.environment.meilisearchAdmin.index(stack.environment.workerConfig.search.indexPrefix + SearchIndex.Organisations);
+    const index = stack.environment.meilisearchAdmin.index(
+      stack.environment.workerConfig.search.indexPrefix + SearchIndex.Organisations,
+    );
     return index.getDocument(id).then(
       (document) => document,
       () => null,
@@ -48,7 +56,9 @@ describe('transactional outbox', () => {
   };
 
   const welcomeNotifications = async (userId: string) =>
-    (await stack.environment.sql(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [userId]))[0].n as number;
+    (
+      await stack.environment.sql(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [userId])
+    )[0].n as number;
 
   it('delivers to Meilisearch and BullMQ after an outage, once', async () => {
     // Everything from the demo data has been delivered before the outage.
@@ -57,7 +67,14 @@ describe('transactional outbox', () => {
 
     const { createOrganisation } = await admin.ok<{ createOrganisation: { id: string } }>(
       'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
-      { input: { kind: 'ASSOCIATION', name: 'Gustavsbergs Schackklubb', organisationNumber: '802600-1233', municipalityCode: '0120' } },
+      {
+        input: {
+          kind: 'ASSOCIATION',
+          name: 'Gustavsbergs Schackklubb',
+          organisationNumber: '802600-1233',
+          municipalityCode: '0120',
+        },
+      },
     );
     const { createUser } = await admin.ok<{ createUser: { id: string } }>(
       'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
@@ -73,18 +90,31 @@ describe('transactional outbox', () => {
     );
 
     // The writes succeeded; their side effects wait, and the relay keeps trying.
-    const waiting = await eventually(pending, (rows) => rows.length === 2 && rows.every((row) => row.attempts >= 2));
+    const waiting = await eventually(
+      pending,
+      (rows) => rows.length === 2 && rows.every((row) => row.attempts >= 2),
+    );
     expect(waiting.every((row) => row.last_error)).toBe(true);
     expect(await indexedOrganisation(createOrganisation.id)).toBeNull();
     expect(await welcomeNotifications(createUser.id)).toBe(0);
 
     await Promise.all([redisProxy.restore(), meilisearchProxy.restore()]);
     await eventually(pending, (rows) => rows.length === 0, 30_000);
-    expect(await eventually(() => indexedOrganisation(createOrganisation.id), (document) => document !== null)).toMatchObject({
+    expect(
+      await eventually(
+        () => indexedOrganisation(createOrganisation.id),
+        (document) => document !== null,
+      ),
+    ).toMatchObject({
       name: 'Gustavsbergs Schackklubb',
       kind: 'ASSOCIATION',
     });
-    expect(await eventually(() => welcomeNotifications(createUser.id), (n) => n > 0)).toBe(1);
+    expect(
+      await eventually(
+        () => welcomeNotifications(createUser.id),
+        (n) => n > 0,
+      ),
+    ).toBe(1);
 
     // A repeated delivery (as after a crash between delivering and committing) changes nothing.
     await stack.environment.sql(`UPDATE outbox_messages SET delivered_at = NULL, available_at = now()`);

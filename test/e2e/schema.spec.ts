@@ -21,7 +21,9 @@ describe('graphql/schema.gql', () => {
   });
 
   it('is what the code generates (run `npm run schema:generate` after changing the API)', async () => {
-    const introspection = await new GraphqlClient(api.graphqlUrl).ok<IntrospectionQuery>(getIntrospectionQuery());
+    const introspection = await new GraphqlClient(api.graphqlUrl).ok<IntrospectionQuery>(
+      getIntrospectionQuery(),
+    );
     const generated = printSchemaFile(buildClientSchema(introspection));
     if (process.env.UPDATE_SCHEMA === '1') await writeFile(SCHEMA_FILE, generated);
     const committed = await readFile(SCHEMA_FILE, 'utf8');

@@ -12,4 +12,7 @@ Module._resolveFilename = function resolveTypeScript(request, parent, ...rest) {
   }
 };
 
-module.exports = { setup: require('./global-setup.ts').default, teardown: require('./global-teardown.ts').default };
+module.exports = {
+  setup: require('./global-setup.ts').default,
+  teardown: require('./global-teardown.ts').default,
+};

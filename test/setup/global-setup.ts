@@ -50,7 +50,9 @@ async function dropStaleTestDatabases(serverUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'mbt\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'mbt\\_%'`,
+    );
     const now = Date.now() / 1000;
     for (const { datname } of rows) {
       const started = parseInt(datname.split('_')[1], 36);

@@ -3,7 +3,12 @@ import { DEMO_PASSWORD } from '#libs/demo-data';
 export interface GraphqlError {
   message: string;
   path?: string[];
-  extensions?: { code?: string; field?: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    field?: string;
+    fields?: { field: string; message: string }[];
+    [key: string]: unknown;
+  };
 }
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
@@ -23,7 +28,10 @@ export class GraphqlClient {
     return new GraphqlClient(this.url, token);
   }
 
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>> {
     return this.post<T>(JSON.stringify({ query, variables }));
   }
 

@@ -46,7 +46,9 @@ export function minimalOperation(
   operation: 'query' | 'mutation',
   field: GraphQLField<unknown, unknown>,
 ): { query: string; variables: Record<string, unknown> } {
-  const required = field.args.filter((arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  const required = field.args.filter(
+    (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined,
+  );
   const declarations = required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = required.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';

@@ -19,7 +19,9 @@ export async function startStack(
   const environment = await createTestEnvironment(options.env);
   await loadDemoData(environment.workerConfig);
   const api = await startApi(environment.apiConfig);
-  const worker = options.worker ? await startWorker(environment.configFor('worker', options.workerEnv ?? {})) : undefined;
+  const worker = options.worker
+    ? await startWorker(environment.configFor('worker', options.workerEnv ?? {}))
+    : undefined;
   return {
     environment,
     api,

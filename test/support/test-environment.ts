@@ -26,7 +26,8 @@ export interface TestEnvironment {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with npm test (its global setup finds the services).`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with npm test (its global setup finds the services).`);
   return value;
 }
 
@@ -43,7 +44,10 @@ async function templateDatabase(serverUrl: string): Promise<string> {
   await admin.connect();
   try {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
-    const { rows } = await admin.query<{ datistemplate: boolean }>('SELECT datistemplate FROM pg_database WHERE datname = $1', [name]);
+    const { rows } = await admin.query<{ datistemplate: boolean }>(
+      'SELECT datistemplate FROM pg_database WHERE datname = $1',
+      [name],
+    );
     if (rows[0]?.datistemplate) return name;
     // Absent, or left half-made by a killed run: build it again.
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -57,7 +61,9 @@ async function templateDatabase(serverUrl: string): Promise<string> {
   }
 }
 
-export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(
+  overrides: Record<string, string> = {},
+): Promise<TestEnvironment> {
   const serverUrl = required('TEST_POSTGRES_URL');
   const runId = required('TEST_RUN_ID');
   const fileId = randomBytes(3).toString('hex');
@@ -84,7 +90,10 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     OUTBOX_POLL_INTERVAL_MS: '100',
     ...overrides,
   };
-  const meilisearchAdmin = new Meilisearch({ host: required('TEST_MEILI_URL'), apiKey: required('TEST_MEILI_MASTER_KEY') });
+  const meilisearchAdmin = new Meilisearch({
+    host: required('TEST_MEILI_URL'),
+    apiKey: required('TEST_MEILI_MASTER_KEY'),
+  });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
 
   const configFor = (role: 'api' | 'worker', changes: Record<string, string> = {}) =>
@@ -108,7 +117,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
       await cleanup.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
       await cleanup.end();
       const { results } = await meilisearchAdmin.getIndexes({ limit: 1000 });
-      for (const index of results.filter((i) => i.uid.startsWith(indexPrefix))) await meilisearchAdmin.deleteIndex(index.uid).waitTask();
+      for (const index of results.filter((i) => i.uid.startsWith(indexPrefix)))
+        await meilisearchAdmin.deleteIndex(index.uid).waitTask();
       const redis = new Redis(required('TEST_REDIS_URL'));
       const keys = await redis.keys(`${redisPrefix}:*`);
       if (keys.length > 0) await redis.del(...keys);

@@ -41,5 +41,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (KNOWN_CODES.has(extensions.code)) return { ...formatted, extensions };
   const masked = internalError((error as { originalError?: unknown })?.originalError ?? error);
-  return { message: masked.message, locations: formatted.locations, path: formatted.path, extensions: masked.extensions };
+  return {
+    message: masked.message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: masked.extensions,
+  };
 }

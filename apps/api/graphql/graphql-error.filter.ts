@@ -23,12 +23,16 @@ export function toGraphqlError(exception: unknown): GraphQLError {
       extensions: {
         code: exception.code,
         ...(exception.field ? { field: exception.field, fields: exception.details.fields } : {}),
-        ...(exception.details.retryAfterSeconds ? { retryAfterSeconds: exception.details.retryAfterSeconds } : {}),
+        ...(exception.details.retryAfterSeconds
+          ? { retryAfterSeconds: exception.details.retryAfterSeconds }
+          : {}),
       },
     });
   }
   if (exception instanceof HttpException && HTTP_STATUS_CODES[exception.getStatus()]) {
-    return new GraphQLError(exception.message, { extensions: { code: HTTP_STATUS_CODES[exception.getStatus()] } });
+    return new GraphQLError(exception.message, {
+      extensions: { code: HTTP_STATUS_CODES[exception.getStatus()] },
+    });
   }
   return internalError(exception);
 }
@@ -37,7 +41,9 @@ export function toGraphqlError(exception: unknown): GraphQLError {
 export function internalError(exception: unknown): GraphQLError {
   const { correlationId } = currentLogContext();
   logger.error({ message: 'Unexpected error', err: exception });
-  return new GraphQLError('Internal server error', { extensions: { code: ErrorCode.Internal, correlationId } });
+  return new GraphQLError('Internal server error', {
+    extensions: { code: ErrorCode.Internal, correlationId },
+  });
 }
 
 /** Global filter: GraphQL errors for resolvers, Nest's default handling for HTTP controllers. */

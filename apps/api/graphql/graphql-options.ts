@@ -14,9 +14,22 @@ const apolloLogger = new Logger('Apollo');
  */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.graphql.maxDepth, flattenFragments: true, exposeLimits: false, errorMessage: 'Query is too deep.' },
-    maxAliases: { n: config.graphql.maxAliases, exposeLimits: false, errorMessage: 'Query has too many aliases.' },
-    costLimit: { maxCost: config.graphql.maxCost, exposeLimits: false, errorMessage: 'Query is too expensive.' },
+    maxDepth: {
+      n: config.graphql.maxDepth,
+      flattenFragments: true,
+      exposeLimits: false,
+      errorMessage: 'Query is too deep.',
+    },
+    maxAliases: {
+      n: config.graphql.maxAliases,
+      exposeLimits: false,
+      errorMessage: 'Query has too many aliases.',
+    },
+    costLimit: {
+      maxCost: config.graphql.maxCost,
+      exposeLimits: false,
+      errorMessage: 'Query is too expensive.',
+    },
     maxTokens: { n: config.graphql.maxTokens, exposeLimits: false, errorMessage: 'Query is too large.' },
     maxDirectives: { n: 20, exposeLimits: false, errorMessage: 'Query has too many directives.' },
     blockFieldSuggestion: { enabled: config.isProduction },
