@@ -30,15 +30,19 @@ function say(line: string): void {
   process.stdout.write(`\x1b[36m[matchbron]\x1b[0m ${line}\n`);
 }
 
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
+let stopped: Promise<never> | undefined;
+
+/** Stops what this command started, children first, then exits. A second Ctrl-C (npm forwards one) waits too. */
+function stop(code: number): Promise<never> {
+  stopped ??= (async () => {
     stopping = true;
     say('Stopping…');
     for (const child of [...children].reverse()) await terminate(child);
     for (const service of [...started].reverse()) await service.stop?.().catch(() => undefined);
     say('Stopped.');
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopped;
 }
 
 function terminate(child: ChildProcess): Promise<void> {

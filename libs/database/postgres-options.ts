@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { TypeOrmLogger } from './typeorm-logger.js';
 
 /**
  * The one place PostgreSQL connection options are defined. The schema changes only through `migrations/`:
@@ -18,6 +19,8 @@ export function postgresOptions(url: string, poolSize = 10): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     extra: { max: poolSize, application_name: 'matchbron' },
+    logger: new TypeOrmLogger(),
     logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1_000,
   };
 }

@@ -1,4 +1,4 @@
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { currentLogContext } from './log-context.js';
 
 /**
@@ -29,8 +29,12 @@ function serializeError(error: unknown): Record<string, unknown> {
   return { type: error.name, message: error.message, code, stack: error.stack };
 }
 
-export function createLogger(service: string, level: LevelWithSilent = 'info'): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level: LevelWithSilent = 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     base: { service },
     messageKey: 'message',
@@ -42,5 +46,6 @@ export function createLogger(service: string, level: LevelWithSilent = 'info'): 
       censor: '[redacted]',
     },
     mixin: () => ({ ...currentLogContext() }),
-  });
+  } satisfies pino.LoggerOptions;
+  return destination ? pino(options, destination) : pino(options);
 }

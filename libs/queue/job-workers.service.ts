@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Worker, type Job as BullJob } from 'bullmq';
+import { Worker, type ConnectionOptions, type Job as BullJob } from 'bullmq';
 import { AppConfig } from '#libs/config';
 import { runWithLogContext } from '#libs/logging';
-import { createRedisConnection } from '#libs/redis';
+import { redisOptions } from '#libs/redis';
 import { indexJobHandlers, type FoundHandler, type JobHandler } from './job-handlers.js';
 import { JOB_DEFINITIONS, JobName, QueueName } from './jobs.js';
 import { ON_JOB } from './on-job.decorator.js';
@@ -30,10 +30,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     const handlers = indexJobHandlers(this.findHandlers());
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(queue, (job: BullJob) => this.process(handlers, job), {
-        connection: createRedisConnection(this.config.redis.url, {
+        // BullMQ requires both on a worker's connection.
+        connection: redisOptions(this.config.redis.url, {
           maxRetriesPerRequest: null,
           enableOfflineQueue: true,
-        }),
+        }) as ConnectionOptions,
         prefix: this.config.redis.prefix,
         concurrency: this.config.queue.concurrency,
       });

@@ -1,8 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { Queue, type ConnectionOptions } from 'bullmq';
 import { AppConfig } from '#libs/config';
-import { createRedisConnection } from '#libs/redis';
+import { redisOptions } from '#libs/redis';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { JOB_DEFINITIONS, QueueName, jobIdOf, type Job } from './jobs.js';
 
@@ -12,18 +11,18 @@ import { JOB_DEFINITIONS, QueueName, jobIdOf, type Job } from './jobs.js';
  */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
-  private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly config: AppConfig) {
-    // Fail fast while Redis is down, so the relay can retry later instead of hanging.
-    this.connection = createRedisConnection(config.redis.url, { lazyConnect: true });
-  }
+  constructor(private readonly config: AppConfig) {}
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      queue = new Queue(name, {
+        // Fail fast while Redis is down, so that the relay retries later instead of hanging.
+        connection: redisOptions(this.config.redis.url, { enableOfflineQueue: false }) as ConnectionOptions,
+        prefix: this.config.redis.prefix,
+      });
       // Connection errors are logged by the connection itself; enqueue() fails and its caller retries.
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
@@ -43,6 +42,5 @@ export class QueueService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    this.connection.disconnect();
   }
 }

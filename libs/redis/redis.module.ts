@@ -30,6 +30,25 @@ export function createRedisConnection(url: string, options: RedisOptions = {}): 
   return connection;
 }
 
+/**
+ * ioredis options for `url`, for BullMQ: given options (not a client), BullMQ opens its connections itself and closes
+ * every one of them when its queue or worker closes.
+ */
+export function redisOptions(url: string, options: RedisOptions = {}): RedisOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    connectTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    ...options,
+  };
+}
+
 /** The process's shared Redis client, for everything but BullMQ (which opens its own connections). */
 @Global()
 @Module({

@@ -4,7 +4,11 @@ import { createLogger, NestPinoLogger } from '#libs/logging';
 import { createApiApp } from '../../apps/api/create-api-app.js';
 import { createWorker } from '../../apps/worker/create-worker.js';
 
-function logger(service: string, config: AppConfig): NestPinoLogger | false {
+/** Log lines go to stdout, or to `capture` (one JSON line per call) for tests that read them. */
+export type LogCapture = (line: string) => void;
+
+function logger(service: string, config: AppConfig, capture?: LogCapture): NestPinoLogger | false {
+  if (capture) return new NestPinoLogger(createLogger(service, 'debug', { write: capture }));
   return config.log.level === 'silent' ? false : new NestPinoLogger(createLogger(service, config.log.level));
 }
 
@@ -15,14 +19,14 @@ export interface RunningApi {
 }
 
 /** The real API on a free port, driven over HTTP by the tests. */
-export async function startApi(config: AppConfig): Promise<RunningApi> {
-  const app = await createApiApp(config, logger('api', config));
+export async function startApi(config: AppConfig, capture?: LogCapture): Promise<RunningApi> {
+  const app = await createApiApp(config, logger('api', config, capture));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { url, graphqlUrl: `${url}/graphql`, close: () => app.close() };
 }
 
 /** The real worker: outbox relay and job workers. */
-export async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
-  return createWorker(config, logger('worker', config));
+export async function startWorker(config: AppConfig, capture?: LogCapture): Promise<INestApplicationContext> {
+  return createWorker(config, logger('worker', config, capture));
 }

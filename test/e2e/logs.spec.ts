@@ -1,0 +1,76 @@
+import { loadDemoData } from '../../scripts/demo-data-context.js';
+import { eventually } from '../support/eventually.js';
+import { GraphqlClient } from '../support/graphql-client.js';
+import { startApi, startWorker, type RunningApi } from '../support/running-apps.js';
+import { createTestEnvironment, type TestEnvironment } from '../support/test-environment.js';
+
+/** Logs are JSON, carry correlation ids, and hold no personal data, even at debug level and when things fail. */
+describe('logs', () => {
+  let environment: TestEnvironment;
+  let api: RunningApi;
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    await loadDemoData(environment.workerConfig);
+    api = await startApi(environment.apiConfig, (line) => lines.push(line));
+    worker = await startWorker(environment.workerConfig, (line) => lines.push(line));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await environment?.destroy();
+  });
+
+  it('never contain emails, names, passwords or tokens', async () => {
+    const anonymous = new GraphqlClient(api.graphqlUrl);
+    const secret = 'a-very-secret-password-42';
+    await anonymous.request('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email: 'nobody.special@varmdo.example', password: secret },
+    });
+    const admin = await anonymous.login('admin@varmdo.example');
+    const [{ id: organisationId }] = await environment.sql(
+      `SELECT id FROM organisations WHERE kind = 'MUNICIPALITY'`,
+    );
+    const input = {
+      email: 'leila.personal@varmdo.example',
+      fullName: 'Leila Personsson',
+      role: 'COACH',
+      organisationId,
+      password: secret,
+    };
+    await admin.ok('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input });
+    // The same again: a unique violation on the email, which the database reports with the value.
+    await admin.request('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input });
+    await eventually(
+      async () => lines.some((line) => line.includes('"job":"welcome-user"')),
+      (done) => done,
+    );
+
+    const text = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const personal of [
+      'nobody.special',
+      'leila.personal',
+      'Leila',
+      'Personsson',
+      secret,
+      'admin@varmdo',
+      'Alva',
+    ]) {
+      expect(text).not.toContain(personal);
+    }
+    expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    const request = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => entry.message === 'GraphQL request');
+    // (Both apps run in this one process and share Nest's static logger, so the service label is not checked.)
+    expect(request).toMatchObject({
+      level: 'info',
+      operation: 'mutation',
+      correlationId: expect.any(String),
+    });
+  });
+});

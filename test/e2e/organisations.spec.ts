@@ -1,0 +1,107 @@
+import { eventually } from '../support/eventually.js';
+import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+const PAGE = `query($after: String) { organisations(first: 3, after: $after) {
+  totalCount nodes { id name organisationNumber } pageInfo { endCursor hasNextPage } } }`;
+
+describe('organisations', () => {
+  let stack: Stack;
+  let admin: GraphqlClient;
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: true });
+    admin = await stack.anonymous.login('admin@varmdo.example');
+  });
+
+  afterAll(() => stack?.close());
+
+  it('pages through every organisation by name, each exactly once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      type Page = {
+        organisations: {
+          totalCount: number;
+          nodes: { name: string }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+      };
+      const { organisations }: Page = await admin.ok<Page>(PAGE, { after });
+      total = organisations.totalCount;
+      seen.push(...organisations.nodes.map((node) => node.name));
+      after = organisations.pageInfo.hasNextPage ? organisations.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('creates and updates an organisation, which typo-tolerant search then finds', async () => {
+    const { createOrganisation } = await admin.ok<{
+      createOrganisation: { id: string; organisationNumber: string };
+    }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id organisationNumber } }',
+      {
+        input: {
+          kind: 'COMPANY',
+          name: 'Djurö Hemtjänst AB',
+          organisationNumber: '5594567892',
+          municipalityCode: '0120',
+        },
+      },
+    );
+    expect(createOrganisation.organisationNumber).toBe('559456-7892');
+    const search = async (query: string) =>
+      (
+        await admin.ok<{ searchOrganisations: { id: string; name: string }[] }>(
+          'query($query: String!) { searchOrganisations(query: $query, kind: COMPANY) { id name } }',
+          { query },
+        )
+      ).searchOrganisations;
+    await eventually(
+      () => search('djuro hemtjanst'),
+      (hits) => hits[0]?.id === createOrganisation.id,
+    );
+
+    await admin.ok(
+      'mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }',
+      {
+        id: createOrganisation.id,
+        input: { name: 'Djurö Omsorg AB' },
+      },
+    );
+    await eventually(
+      () => search('djurö omsorg'),
+      (hits) => hits[0]?.name === 'Djurö Omsorg AB',
+    );
+  });
+
+  it('refuses to clear a required field with null in an update', async () => {
+    const [{ id }] = await stack.environment.sql(`SELECT id FROM organisations LIMIT 1`);
+    const response = await admin.request(
+      'mutation($id: ID!) { updateOrganisation(id: $id, input: { name: null }) { id } }',
+      { id },
+    );
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions?.field).toBe('input.name');
+  });
+
+  it('shows employers their own organisation only', async () => {
+    const employer = await stack.anonymous.login('employer@vard.example');
+    const { me } = await employer.ok<{ me: { organisation: { id: string } } }>(
+      '{ me { organisation { id } } }',
+    );
+    const own = await employer.request('query($id: ID!) { organisation(id: $id) { name } }', {
+      id: me.organisation.id,
+    });
+    expect(own.errors).toBeUndefined();
+    const [{ id: other }] = await stack.environment.sql(
+      `SELECT id FROM organisations WHERE id <> $1 LIMIT 1`,
+      [me.organisation.id],
+    );
+    expect(
+      errorCode(await employer.request('query($id: ID!) { organisation(id: $id) { name } }', { id: other })),
+    ).toBe('FORBIDDEN');
+  });
+});
