@@ -19,7 +19,7 @@ describe('organisations', () => {
   it('pages through every organisation by name, each exactly once', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       type Page = {
         organisations: {
