@@ -12,7 +12,6 @@ import type {
   UpdateOrganisationInput,
 } from './dtos/organisation.inputs.js';
 import { Organisation } from './organisation.entity.js';
-import type { OrganisationDocument } from './organisation-search.projection.js';
 
 const ORGANISATION_NUMBER_TAKEN = 'An organisation with this organisationsnummer already exists';
 
@@ -72,14 +71,10 @@ export class OrganisationsService {
 
   /** Typo-tolerant search in the organisations index, best match first. */
   async search(args: SearchOrganisationsArgs): Promise<Organisation[]> {
-    const result = await this.searchClient
-      .index<OrganisationDocument>(SearchIndex.Organisations)
-      .search(args.query, {
-        filter: args.kind ? [`kind = ${JSON.stringify(args.kind)}`] : undefined,
-        limit: args.first,
-        attributesToRetrieve: ['id'],
-      });
-    const ids = result.hits.map((hit) => hit.id);
+    const ids = await this.searchClient.searchIds(SearchIndex.Organisations, args.query, {
+      filter: args.kind ? [`kind = ${JSON.stringify(args.kind)}`] : undefined,
+      limit: args.first,
+    });
     const rows = await this.organisations.findBy({ id: In(ids) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);

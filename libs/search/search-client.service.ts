@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Meilisearch, type Index } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type Index, type SearchParams } from 'meilisearch';
 import { AppConfig } from '#libs/config';
 import type { SearchDocument, SearchIndex } from './search-index.js';
 
@@ -22,5 +22,16 @@ export class SearchClient {
 
   index<D extends SearchDocument>(index: SearchIndex): Index<D> {
     return this.meilisearch.index<D>(this.uid(index));
+  }
+
+  /** The ids of the best hits, best first. An index the worker has not created yet has no hits. */
+  async searchIds(index: SearchIndex, query: string, params: SearchParams): Promise<string[]> {
+    try {
+      const result = await this.index(index).search(query, { ...params, attributesToRetrieve: ['id'] });
+      return result.hits.map((hit) => hit.id);
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return [];
+      throw error;
+    }
   }
 }

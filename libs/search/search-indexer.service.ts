@@ -32,6 +32,16 @@ export class SearchIndexer implements OnApplicationBootstrap {
     }
     const missing = Object.values(SearchIndex).filter((index) => !this.projections.has(index));
     if (missing.length > 0) throw new Error(`No search projection for index(es): ${missing.join(', ')}`);
+    // Create the indexes now, so that searches find an empty index rather than none; retried at the first sync.
+    for (const projection of this.projections.values()) {
+      this.ensureSettings(projection).catch((error: unknown) =>
+        this.logger.warn({
+          message: 'Search index not ready yet',
+          index: projection.index,
+          reason: String(error),
+        }),
+      );
+    }
   }
 
   /** Writes the current documents of `ids` to `index` and removes those that no longer belong there. */

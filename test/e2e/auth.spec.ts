@@ -108,4 +108,12 @@ describe('login and me', () => {
       )[0].n,
     ).toBe(0);
   });
+
+  it('answers a search with no hits, not an error, before the worker has built the index', async () => {
+    // This stack runs no worker, so the organisations index does not exist.
+    const coach = await stack.anonymous.login('coach@varmdo.example');
+    expect(await coach.ok('{ searchOrganisations(query: "värmdö") { id } }')).toEqual({
+      searchOrganisations: [],
+    });
+  });
 });
