@@ -77,14 +77,12 @@ export class SearchIndexer implements OnApplicationBootstrap {
     return applied;
   }
 
+  /**
+   * One settings update, which also creates a missing index: the index never exists without its settings, so a
+   * search cannot meet it half made (filtering on an attribute that is not filterable yet).
+   */
   private async applySettings(projection: SearchProjection): Promise<void> {
     const uid = this.search.uid(projection.index);
-    const created = await this.search.meilisearch
-      .createIndex(uid, { primaryKey: 'id' })
-      .waitTask({ timeout: TASK_TIMEOUT_MS });
-    if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
-      throw new Error(`Creating index ${uid} failed: ${created.error?.message}`);
-    }
     await this.succeeded(this.search.index(projection.index).updateSettings(projection.settings));
     this.logger.log({ message: 'Search index settings applied', index: uid });
   }
