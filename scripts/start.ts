@@ -9,6 +9,7 @@ import { runMigrations } from '#libs/database';
 import { DEMO_PASSWORD, DEMO_USERS } from '#libs/demo-data';
 import { loadDemoData } from './demo-data-context.js';
 import {
+  canConnect,
   ensureDatabase,
   findOrStartMeilisearch,
   findOrStartPostgres,
@@ -110,7 +111,11 @@ async function main(): Promise<void> {
   started.push(meilisearch);
   say(`Meilisearch: ${meilisearch.origin} at ${meilisearch.url}`);
 
-  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(postgres.url, 'matchbron'));
+  const configured = process.env.DATABASE_URL;
+  const databaseUrl =
+    configured && (await canConnect(configured))
+      ? configured
+      : await ensureDatabase(postgres.url, configured ? new URL(configured).pathname.slice(1) : 'matchbron');
   const applied = await runMigrations(databaseUrl);
   say(applied.length > 0 ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
 

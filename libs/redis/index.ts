@@ -1,1 +1,1 @@
-export { RedisModule, REDIS_CLIENT, createRedisConnection, redisOptions } from './redis.module.js';
+export { RedisModule, REDIS_CLIENT, redisOptions } from './redis.module.js';

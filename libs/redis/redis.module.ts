@@ -7,16 +7,11 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 const logger = new Logger('Redis');
 
 /**
- * A Redis connection to `url`. Commands fail at once while Redis is unreachable instead of queueing without
- * bound: callers (login throttling, readiness, the outbox relay) decide what to do then.
+ * The shared client. Commands fail at once while Redis is unreachable instead of queueing without bound:
+ * its callers (login throttling, readiness) decide what to do then.
  */
-export function createRedisConnection(url: string, options: RedisOptions = {}): Redis {
-  const connection = new Redis(url, {
-    enableOfflineQueue: false,
-    connectTimeout: 5_000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    ...options,
-  });
+function createSharedClient(url: string): Redis {
+  const connection = new Redis(redisOptions(url, { enableOfflineQueue: false }));
   // Log a lost connection once, not at every reconnect attempt.
   let reachable = true;
   connection.on('error', (error: Error) => {
@@ -56,7 +51,7 @@ export function redisOptions(url: string, options: RedisOptions = {}): RedisOpti
     {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => createRedisConnection(config.redis.url, { lazyConnect: false }),
+      useFactory: (config: AppConfig) => createSharedClient(config.redis.url),
     },
   ],
   exports: [REDIS_CLIENT],
