@@ -33,6 +33,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  /** A notification arrived while a batch was running: relay again at once instead of idling. */
+  private notified = false;
   private listener?: pg.Client;
 
   constructor(
@@ -85,12 +87,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Waits for a notification or the poll interval, whichever comes first. */
   private idle(): Promise<void> {
+    if (this.notified || !this.running) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.config.outbox.pollIntervalMs);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.notified = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.config.outbox.pollIntervalMs);
       this.wakeUp = done;
     });
   }
@@ -167,7 +175,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         await client.connect();
         this.listener = client;
-        client.on('notification', () => this.wakeUp?.());
+        client.on('notification', () => {
+          this.notified = true;
+          this.wakeUp?.();
+        });
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
         await new Promise<void>((resolve) => {
           client.once('error', () => resolve());
