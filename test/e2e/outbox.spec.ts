@@ -3,6 +3,7 @@ import { JOB_DEFINITIONS, JobName } from '#libs/queue';
 import { SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import type { GraphqlClient } from '../support/graphql-client.js';
+import { startWorker } from '../support/running-apps.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
@@ -128,5 +129,34 @@ describe('transactional outbox', () => {
     const jobs = await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed']);
     await queue.close();
     expect(jobs.filter((job) => job.data.userId === createUser.id)).toHaveLength(1);
+  });
+
+  it('shares the work between two relays without delivering anything twice', async () => {
+    const second = await startWorker(stack.environment.workerConfig);
+    try {
+      const numbers = ['5595678904', '5596789015', '5597890127', '5598901238', '5599012340', '5590123450'];
+      const [{ last }] = await stack.environment.sql(
+        'SELECT coalesce(max(id), 0) AS last FROM outbox_messages',
+      );
+      for (const [i, organisationNumber] of numbers.entries()) {
+        await admin.ok(
+          'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+          {
+            input: {
+              kind: 'COMPANY',
+              name: `Parallell ${i} AB`,
+              organisationNumber,
+              municipalityCode: '0120',
+            },
+          },
+        );
+      }
+      await eventually(pending, (rows) => rows.length === 0);
+      const rows = await stack.environment.sql(`SELECT attempts FROM outbox_messages WHERE id > $1`, [last]);
+      expect(rows).toHaveLength(numbers.length);
+      expect(rows.every((row) => row.attempts === 1)).toBe(true);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -28,4 +28,21 @@ describe('in production', () => {
     const ready = await fetch(`${stack.api.url}/health/ready`);
     expect(ready.status).toBe(200);
   });
+
+  it('masks an unexpected failure as INTERNAL with a correlation id, and says nothing of its cause', async () => {
+    const coach = await stack.anonymous.login('coach@varmdo.example');
+    await stack.environment.sql('ALTER TABLE notifications RENAME TO notifications_gone');
+    try {
+      const response = await coach.request('{ notifications { totalCount } }');
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL', correlationId: expect.any(String) },
+      });
+      expect(JSON.stringify(response)).not.toMatch(
+        /notifications_gone|does not exist|QueryFailedError|stacktrace/i,
+      );
+    } finally {
+      await stack.environment.sql('ALTER TABLE notifications_gone RENAME TO notifications');
+    }
+  });
 });
