@@ -86,7 +86,7 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       if (!exited) child.kill('SIGKILL');
     },
   };

@@ -21,8 +21,8 @@ declare global {
  * Once per `npm test`: the same service discovery as `npm start` (PostgreSQL, Redis, Meilisearch, started when
  * missing), scoped Meilisearch keys, and the addresses for the test files in the environment.
  */
-export default async function globalSetup(globalConfig: { selectProjects?: string[] }): Promise<void> {
-  if (globalConfig.selectProjects?.length === 1 && globalConfig.selectProjects[0] === 'unit') return;
+export default async function globalSetup(): Promise<void> {
+  if (onlyUnitTests(process.argv)) return;
   const runId = `${Math.floor(Date.now() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
   const dataDir = join(process.cwd(), '.data', 'test');
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -43,6 +43,16 @@ export default async function globalSetup(globalConfig: { selectProjects?: strin
     TEST_MEILI_API_KEY: keys.api,
     TEST_MEILI_WORKER_KEY: keys.worker,
   });
+}
+
+/** `--selectProjects unit` alone needs no services. */
+function onlyUnitTests(argv: string[]): boolean {
+  const at = argv.indexOf('--selectProjects');
+  if (at < 0) return false;
+  const selected = argv
+    .slice(at + 1)
+    .filter((_, i, rest) => !rest.slice(0, i + 1).some((arg) => arg.startsWith('-')));
+  return selected.length === 1 && selected[0] === 'unit';
 }
 
 /** Databases of test runs that ended without cleaning up (killed), recognised by the time in their name. */
