@@ -1,0 +1,105 @@
+import { DEMO_PASSWORD } from '#libs/demo-data';
+import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changeMyPassword(input: $input) }';
+const MARK_READ = 'mutation($id: ID!) { markNotificationRead(id: $id) { id readAt } }';
+
+describe('own account, notifications and the remaining mutations refuse bad input', () => {
+  let stack: Stack;
+  let admin: GraphqlClient;
+  let coach: GraphqlClient;
+
+  const userId = async (email: string) =>
+    (await stack.environment.sql('SELECT id FROM users WHERE email = $1', [email]))[0].id as string;
+  const passwordHash = async (email: string) =>
+    (await stack.environment.sql('SELECT password_hash FROM users WHERE email = $1', [email]))[0]
+      .password_hash;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    admin = await stack.anonymous.login('admin@varmdo.example');
+    coach = await stack.anonymous.login('coach@varmdo.example');
+  });
+
+  afterAll(() => stack?.close());
+
+  it('changes the own password only with the current one, and never to the same', async () => {
+    const before = await passwordHash('coach@varmdo.example');
+    const wrong = await coach.request(CHANGE_PASSWORD, {
+      input: { currentPassword: 'not-my-password', newPassword: 'a-new-long-password' },
+    });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].extensions?.field).toBe('input.currentPassword');
+    const same = await coach.request(CHANGE_PASSWORD, {
+      input: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD },
+    });
+    expect(same.errors?.[0].extensions?.field).toBe('input.newPassword');
+    const short = await coach.request(CHANGE_PASSWORD, {
+      input: { currentPassword: DEMO_PASSWORD, newPassword: 'short' },
+    });
+    expect(short.errors?.[0].extensions?.field).toBe('input.newPassword');
+    expect(await passwordHash('coach@varmdo.example')).toBe(before);
+
+    await coach.ok(CHANGE_PASSWORD, {
+      input: { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' },
+    });
+    await expect(stack.anonymous.login('coach@varmdo.example', 'a-new-long-password')).resolves.toBeDefined();
+  });
+
+  it('does not let an admin deactivate their own account', async () => {
+    const response = await admin.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', {
+      id: await userId('admin@varmdo.example'),
+    });
+    expect(errorCode(response)).toBe('FORBIDDEN');
+    expect(
+      (await stack.environment.sql(`SELECT active FROM users WHERE email = 'admin@varmdo.example'`))[0]
+        .active,
+    ).toBe(true);
+  });
+
+  it('answers NOT_FOUND for an unknown organisation or user and writes nothing', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const update = await admin.request(
+      'mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }',
+      { id: unknown, input: { name: 'Finns inte AB' } },
+    );
+    expect(errorCode(update)).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await admin.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: unknown }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await stack.environment.sql(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE payload->>'id' = $1`,
+          [unknown],
+        )
+      )[0].n,
+    ).toBe(0);
+  });
+
+  it("lets a user mark their own notifications read, and not someone else's", async () => {
+    const [{ id: mine }] = await stack.environment.sql(
+      `INSERT INTO notifications (user_id, kind, dedupe_key) VALUES ($1, 'WELCOME', 'test:coach') RETURNING id`,
+      [await userId('coach@varmdo.example')],
+    );
+    const [{ id: theirs }] = await stack.environment.sql(
+      `INSERT INTO notifications (user_id, kind, dedupe_key) VALUES ($1, 'WELCOME', 'test:employer') RETURNING id`,
+      [await userId('employer@vard.example')],
+    );
+    expect(errorCode(await coach.request(MARK_READ, { id: theirs }))).toBe('NOT_FOUND');
+    expect(
+      (await stack.environment.sql('SELECT read_at FROM notifications WHERE id = $1', [theirs]))[0].read_at,
+    ).toBeNull();
+    const { markNotificationRead } = await coach.ok<{ markNotificationRead: { readAt: string } }>(MARK_READ, {
+      id: mine,
+    });
+    expect(markNotificationRead.readAt).toEqual(expect.any(String));
+    const { notifications } = await coach.ok<{ notifications: { nodes: { id: string }[] } }>(
+      '{ notifications(unreadOnly: true) { nodes { id } } }',
+    );
+    expect(notifications.nodes).toEqual([]);
+  });
+});
