@@ -25,7 +25,6 @@ import {
 const DATA_DIR = join(process.cwd(), '.data');
 const started: RunningService[] = [];
 const children: ChildProcess[] = [];
-let stopping = false;
 
 function say(line: string): void {
   process.stdout.write(`\x1b[36m[matchbron]\x1b[0m ${line}\n`);
@@ -36,7 +35,6 @@ let stopped: Promise<never> | undefined;
 /** Stops what this command started, children first, then exits. A second Ctrl-C (npm forwards one) waits too. */
 function stop(code: number): Promise<never> {
   stopped ??= (async () => {
-    stopping = true;
     say('Stopping…');
     for (const child of [...children].reverse()) await terminate(child);
     for (const service of [...started].reverse()) await service.stop?.().catch(() => undefined);
@@ -76,7 +74,7 @@ function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess
     detached: true,
   });
   child.once('exit', (code, signal) => {
-    if (!stopping) {
+    if (!stopped) {
       say(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
       void stop(1);
     }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '#libs/auth';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
@@ -30,7 +30,7 @@ export class ApiModule {
         SearchModule,
         OutboxModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: graphqlOptions(config).driver,
+          driver: ApolloDriver,
           inject: [AppConfig],
           useFactory: graphqlOptions,
         }),

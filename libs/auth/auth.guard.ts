@@ -27,8 +27,8 @@ export class AuthGuard implements CanActivate {
 
     const request = requestOf(context);
     const token = bearerToken(request.headers.authorization);
-    const userId = token ? await this.tokens.userIdOf(token) : null;
     if (!token) throw AppError.unauthenticated();
+    const userId = await this.tokens.userIdOf(token);
     if (!userId) throw AppError.unauthenticated('The access token is invalid or has expired');
     const principal = await this.users.findActivePrincipal(userId);
     if (!principal) throw AppError.unauthenticated('The account is no longer active');

@@ -42,6 +42,6 @@ export class AuthService {
       organisationId: user.organisationId,
     });
     this.logger.log({ message: 'Login succeeded', userId: user.id });
-    return { token, expiresAt, user: await this.users.get(user.id) };
+    return { token, expiresAt, user };
   }
 }

@@ -58,7 +58,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
     for (const task of tasks) await this.succeeded(task);
   }
 
-  projectionOf(index: SearchIndex): SearchProjection {
+  private projectionOf(index: SearchIndex): SearchProjection {
     const projection = this.projections.get(index);
     if (!projection) throw new Error(`No search projection for index "${index}"`);
     return projection;

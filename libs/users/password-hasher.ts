@@ -7,7 +7,7 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 @Injectable()
 export class PasswordHasher {
   /** A hash of a random password, verified when the email is unknown so that both cases take as long. */
-  private readonly decoy = hash(crypto.randomUUID(), OPTIONS);
+  private decoy?: Promise<string>;
 
   hash(password: string): Promise<string> {
     return hash(password, OPTIONS);
@@ -15,6 +15,7 @@ export class PasswordHasher {
 
   async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
     if (passwordHash === undefined) {
+      this.decoy ??= hash(crypto.randomUUID(), OPTIONS);
       await verify(await this.decoy, password);
       return false;
     }

@@ -104,7 +104,7 @@ export class UsersService {
 
   /** For login: the account behind an email address, active or not, with its password hash. */
   findByEmail(email: string): Promise<User | null> {
-    return this.users.findOneBy({ email });
+    return this.users.findOne({ where: { email }, relations: { organisation: true } });
   }
 
   /** For the auth guard: the caller as a principal, or null when the account is gone or deactivated. */
