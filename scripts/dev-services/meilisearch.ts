@@ -85,6 +85,8 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
     stop: async () => {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
+      // Unref'd while running so it never keeps a test run alive; held again while we wait for it to exit.
+      child.ref();
       child.kill('SIGTERM');
       await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       if (!exited) child.kill('SIGKILL');
