@@ -6,10 +6,15 @@ import { AuthModule } from '#libs/auth';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
 import { OutboxModule } from '#libs/outbox';
+import { ParticipantsModule } from '#libs/participants';
+import { PersonalDataModule } from '#libs/personal-data';
 import { RedisModule } from '#libs/redis';
 import { SearchModule } from '#libs/search';
+import { TaxonomyModule } from '#libs/taxonomy';
+import { TracksModule } from '#libs/tracks';
 import { UsersModule } from '#libs/users';
 import { InputValidationPipe } from '#libs/validation';
 import { GraphqlErrorFilter } from './graphql/graphql-error.filter.js';
@@ -39,6 +44,11 @@ export class ApiModule {
         OrganisationsModule,
         UsersModule,
         NotificationsModule,
+        TaxonomyModule,
+        PersonalDataModule,
+        ParticipantsModule,
+        TracksModule,
+        OpeningsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -2,10 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
 import { OutboxModule, OutboxRelayModule } from '#libs/outbox';
+import { ParticipantsModule } from '#libs/participants';
 import { QueueModule, QueueWorkersModule } from '#libs/queue';
 import { SearchModule } from '#libs/search';
+import { TaxonomyModule } from '#libs/taxonomy';
+import { TracksModule } from '#libs/tracks';
 
 /**
  * The worker: no HTTP. It relays the outbox to BullMQ and Meilisearch and runs the jobs. Feature modules are
@@ -26,6 +30,10 @@ export class WorkerModule {
         QueueWorkersModule,
         OrganisationsModule,
         NotificationsModule,
+        TaxonomyModule,
+        ParticipantsModule,
+        TracksModule,
+        OpeningsModule,
       ],
     };
   }

@@ -1,0 +1,9 @@
+export { ParticipantsModule } from './participants.module.js';
+export { Participant } from './entities/participant.entity.js';
+export { CompetenceProfile } from './entities/competence-profile.entity.js';
+export { ProfileOccupation } from './entities/profile-occupation.entity.js';
+export { ProfileSkill } from './entities/profile-skill.entity.js';
+export { ProfileLanguage } from './entities/profile-language.entity.js';
+export { ConsentScope } from './consent-scope.js';
+export { ProfileStatus } from './profile-status.js';
+export { TravelReach } from './travel-reach.js';

@@ -1,0 +1,12 @@
+export { TaxonomyModule } from './taxonomy.module.js';
+export { County } from './entities/county.entity.js';
+export { DrivingLicence } from './entities/driving-licence.entity.js';
+export { EducationLevel } from './entities/education-level.entity.js';
+export { Language } from './entities/language.entity.js';
+export { Municipality } from './entities/municipality.entity.js';
+export { Occupation } from './entities/occupation.entity.js';
+export { OccupationGroup } from './entities/occupation-group.entity.js';
+export { OccupationSubstitution } from './entities/occupation-substitution.entity.js';
+export { Skill } from './entities/skill.entity.js';
+export { TaxonomyService, type ConceptReference } from './taxonomy.service.js';
+export { TaxonomyKind } from './taxonomy-kind.js';
