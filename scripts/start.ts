@@ -57,10 +57,11 @@ function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** A JWT secret made once per checkout, so that tokens survive a restart. */
-async function devSecret(): Promise<string> {
-  const file = join(DATA_DIR, 'jwt-secret');
+/** A random secret made on first start and kept in `.data/<name>`, so that tokens and encrypted data survive restarts. */
+async function devSecret(name: string, bytes: number, encoding: 'base64' | 'base64url'): Promise<string> {
+  const file = join(DATA_DIR, name);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const secret = randomBytes(48).toString('base64url');
+  const secret = randomBytes(bytes).toString(encoding);
   await mkdir(DATA_DIR, { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     MEILI_URL: meilisearch.url,
-    JWT_SECRET: process.env.JWT_SECRET ?? (await devSecret()),
+    JWT_SECRET: process.env.JWT_SECRET ?? (await devSecret('jwt-secret', 48, 'base64url')),
+    PERSONAL_DATA_KEY: process.env.PERSONAL_DATA_KEY ?? (await devSecret('personal-data-key', 32, 'base64')),
   };
   delete env.MEILI_MASTER_KEY;
   const workerEnv = { ...env, MEILI_API_KEY: keys.worker };

@@ -6,6 +6,7 @@ import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
 import { OutboxModule, OutboxRelayModule } from '#libs/outbox';
 import { ParticipantsModule } from '#libs/participants';
+import { PersonalDataModule } from '#libs/personal-data';
 import { QueueModule, QueueWorkersModule } from '#libs/queue';
 import { SearchModule } from '#libs/search';
 import { TaxonomyModule } from '#libs/taxonomy';
@@ -31,6 +32,7 @@ export class WorkerModule {
         OrganisationsModule,
         NotificationsModule,
         TaxonomyModule,
+        PersonalDataModule,
         ParticipantsModule,
         TracksModule,
         OpeningsModule,

@@ -4,6 +4,7 @@ const VALID = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/matchbron',
   MEILI_API_KEY: 'a-scoped-key',
   JWT_SECRET: 'x'.repeat(32),
+  PERSONAL_DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
 describe('AppConfig.fromEnvironment', () => {

@@ -47,6 +47,12 @@ export const environmentSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(1, 100).default(15),
   GRAPHQL_MAX_COST: integer(100, 1_000_000).default(5000),
   GRAPHQL_MAX_TOKENS: integer(100, 100_000).default(2000),
+  PERSONAL_DATA_KEY: z
+    .string({ error: 'is required' })
+    .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+      error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    }),
+  K_ANONYMITY: integer(2, 100).default(5),
   OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
   OUTBOX_MAX_BACKOFF_SECONDS: integer(1, 3600).default(300),
@@ -86,6 +92,10 @@ export class AppConfig {
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
   readonly outbox: { batchSize: number; pollIntervalMs: number; maxBackoffSeconds: number };
   readonly log: { level: Environment['LOG_LEVEL'] };
+  /** The key that encrypts personnummer and contact details, and keys their lookup hash. */
+  readonly personalData: { key: Buffer };
+  /** Every combination of quasi-identifiers employers can see is shared by at least this many profiles. */
+  readonly anonymity: { k: number };
 
   constructor(env: Environment) {
     this.environment = env.NODE_ENV;
@@ -117,6 +127,8 @@ export class AppConfig {
       maxBackoffSeconds: env.OUTBOX_MAX_BACKOFF_SECONDS,
     };
     this.log = { level: env.LOG_LEVEL };
+    this.personalData = { key: Buffer.from(env.PERSONAL_DATA_KEY, 'base64') };
+    this.anonymity = { k: env.K_ANONYMITY };
   }
 
   /** Parses the environment; throws a ConfigError naming every wrong variable, one line each. */

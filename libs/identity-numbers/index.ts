@@ -4,3 +4,9 @@ export {
   organisationNumberProblem,
   formatOrganisationNumber,
 } from './organisation-number.js';
+export {
+  parsePersonnummer,
+  personnummerProblem,
+  formatPersonnummer,
+  type Personnummer,
+} from './personnummer.js';

@@ -7,3 +7,4 @@ export { ProfileLanguage } from './entities/profile-language.entity.js';
 export { ConsentScope } from './consent-scope.js';
 export { ProfileStatus } from './profile-status.js';
 export { TravelReach } from './travel-reach.js';
+export { ParticipantAccess } from './participant-access.js';

@@ -31,6 +31,8 @@ function required(name: string): string {
   return value;
 }
 
+export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
 const TEMPLATE_LOCK = 7_204_118_332;
 
@@ -86,6 +88,8 @@ export async function createTestEnvironment(
     MEILI_URL: required('TEST_MEILI_URL'),
     MEILI_INDEX_PREFIX: indexPrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // One key for every test database: they are copies of a template that holds encrypted demo data.
+    PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_POLL_INTERVAL_MS: '100',
     ...overrides,

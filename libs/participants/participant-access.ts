@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Role, type Principal } from '#libs/access-control';
+import { AppError } from '#libs/errors';
+import { CompetenceProfile } from './entities/competence-profile.entity.js';
+import { Participant } from './entities/participant.entity.js';
+
+/**
+ * Who may act for a participant: coaches and admins of the organisation that owns them. Other features (tracks,
+ * matching) go through this service to reach a participant and their profile.
+ */
+@Injectable()
+export class ParticipantAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The participant, when `caller` is a coach or admin of the owning organisation and the participant is not
+   * erased. NOT_FOUND for unknown or erased ids, FORBIDDEN for another organisation's participant.
+   * With `lock`, the row is locked FOR UPDATE in the caller's transaction.
+   */
+  async getManaged(
+    caller: Principal,
+    participantId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Participant> {
+    const participant = await manager.findOne(Participant, {
+      where: { id: participantId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!participant || participant.erasedAt) throw AppError.notFound('Participant');
+    const mayManage =
+      (caller.role === Role.COACH || caller.role === Role.ADMIN) &&
+      caller.organisationId === participant.organisationId;
+    if (!mayManage)
+      throw AppError.forbidden("Only coaches and admins of the participant's organisation may do this");
+    return participant;
+  }
+
+  /** The participant's competence profile with occupations, skills and languages, or null before one is written. */
+  profileOf(
+    participantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CompetenceProfile | null> {
+    return manager.findOne(CompetenceProfile, {
+      where: { participantId },
+      relations: { occupations: true, skills: true, languages: true },
+    });
+  }
+}
