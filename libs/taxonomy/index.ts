@@ -10,3 +10,4 @@ export { OccupationSubstitution } from './entities/occupation-substitution.entit
 export { Skill } from './entities/skill.entity.js';
 export { TaxonomyService, type ConceptReference } from './taxonomy.service.js';
 export { TaxonomyKind } from './taxonomy-kind.js';
+export { TaxonomyConceptType } from './dtos/taxonomy-concept.type.js';
