@@ -1,0 +1,139 @@
+import { SwedishLevel } from '#libs/vocabulary';
+import { generalise, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+
+const GYMNASIAL = { sunCode: '3', label: 'Gymnasial utbildning' };
+const EFTERGYMNASIAL = { sunCode: '5', label: 'Eftergymnasial utbildning, minst 2 år' };
+
+function person(overrides: Partial<QuasiIdentifiers> = {}): QuasiIdentifiers {
+  return {
+    age: 32,
+    municipality: 'Värmdö',
+    county: 'Stockholms län',
+    education: GYMNASIAL,
+    swedishLevel: SwedishLevel.SFI_C,
+    hasRareLanguage: false,
+    ...overrides,
+  };
+}
+
+function population(entries: Array<[count: number, qi: QuasiIdentifiers]>): Map<string, QuasiIdentifiers> {
+  const map = new Map<string, QuasiIdentifiers>();
+  for (const [count, qi] of entries) for (let i = 0; i < count; i++) map.set(`p${map.size}`, qi);
+  return map;
+}
+
+/** Every visible combination must be shared by at least k shown profiles. */
+function expectKAnonymous(
+  result: Map<string, Disclosure | null>,
+  profiles: Map<string, QuasiIdentifiers>,
+  k: number,
+) {
+  const groups = new Map<string, number>();
+  for (const [id, disclosure] of result) {
+    if (!disclosure) continue;
+    const key = JSON.stringify({
+      ...disclosure,
+      rare: disclosure.showsRareLanguages && profiles.get(id)!.hasRareLanguage,
+    });
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  for (const count of groups.values()) expect(count).toBeGreaterThanOrEqual(k);
+}
+
+describe('generalise (k-anonymity)', () => {
+  it('shows everything when each combination is shared by k profiles', () => {
+    const profiles = population([[5, person()]]);
+    const result = generalise(profiles, 5);
+    expect(result.get('p0')).toEqual({
+      ageBand: '30–34',
+      municipality: 'Värmdö',
+      county: 'Stockholms län',
+      educationLevel: 'Gymnasial utbildning',
+      swedishLevel: SwedishLevel.SFI_C,
+      showsRareLanguages: true,
+    });
+  });
+
+  it('generalises the one person of a small municipality to the county, and no one is unique', () => {
+    const profiles = population([
+      [10, person()],
+      [4, person({ municipality: 'Nacka' })],
+      [1, person({ municipality: 'Nykvarn' })],
+    ]);
+    const result = generalise(profiles, 5);
+    expectKAnonymous(result, profiles, 5);
+    expect(result.get('p0')!.municipality).toBe('Värmdö');
+    const nykvarn = result.get('p14')!;
+    expect(nykvarn.municipality).toBeNull();
+    expect(nykvarn.county).toBe('Stockholms län');
+  });
+
+  it('widens the age band before it hides anything else', () => {
+    const profiles = population([
+      [3, person({ age: 31 })],
+      [2, person({ age: 37 })],
+    ]);
+    const result = generalise(profiles, 5);
+    expectKAnonymous(result, profiles, 5);
+    expect([...result.values()].map((d) => [d!.ageBand, d!.county, d!.educationLevel])).toEqual(
+      Array(5).fill(['30–39', 'Stockholms län', 'Gymnasial utbildning']),
+    );
+  });
+
+  it('climbs the ladder until the combination is shared, keeping the Swedish level', () => {
+    const profiles = population([
+      [3, person({ age: 31 })],
+      [2, person({ age: 37, education: EFTERGYMNASIAL })],
+    ]);
+    const result = generalise(profiles, 5);
+    expectKAnonymous(result, profiles, 5);
+    for (const disclosure of result.values()) {
+      expect(disclosure).toMatchObject({ ageBand: null, county: null, educationLevel: null });
+      expect(disclosure!.swedishLevel).toBe(SwedishLevel.SFI_C);
+    }
+  });
+
+  it('hides a rare language when it alone makes a combination unique', () => {
+    const profiles = population([
+      [5, person()],
+      [1, person({ hasRareLanguage: true })],
+      [4, person({ age: 60 })],
+    ]);
+    const result = generalise(profiles, 5);
+    expectKAnonymous(result, profiles, 5);
+    expect(result.get('p0')!.showsRareLanguages).toBe(true);
+  });
+
+  it('withholds profiles while fewer than k are published', () => {
+    const profiles = population([[3, person()]]);
+    const result = generalise(profiles, 5);
+    expect([...result.values()]).toEqual([null, null, null]);
+  });
+
+  it('stays k-anonymous over a large random population', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const profiles = new Map<string, QuasiIdentifiers>();
+    for (let i = 0; i < 2000; i++) {
+      profiles.set(
+        `p${i}`,
+        person({
+          age: 18 + Math.floor(random() * 47),
+          municipality: pick(['Värmdö', 'Nacka', 'Nykvarn', 'Tyresö', 'Haninge', 'Solna']),
+          education: pick([
+            GYMNASIAL,
+            EFTERGYMNASIAL,
+            { sunCode: '1', label: 'Förgymnasial kortare än 9 år' },
+          ]),
+          swedishLevel: pick(Object.values(SwedishLevel)),
+          hasRareLanguage: random() < 0.05,
+        }),
+      );
+    }
+    const result = generalise(profiles, 5);
+    expectKAnonymous(result, profiles, 5);
+    const withheld = [...result.values()].filter((d) => d === null).length;
+    expect(withheld).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,141 @@
+import type { SwedishLevel } from '#libs/vocabulary';
+import { ageBand, AgeBandWidth } from './age-band.js';
+
+/** What employers could use, in combination, to single a person out. */
+export interface QuasiIdentifiers {
+  age: number | null;
+  municipality: string | null;
+  county: string | null;
+  /** Top-level SUN 2020 code (0–6) and its label. */
+  education: { sunCode: string; label: string } | null;
+  swedishLevel: SwedishLevel | null;
+  /** Speaks a language that fewer than k published profiles share (shown as "annat språk"). */
+  hasRareLanguage: boolean;
+}
+
+/** What the employer view shows of the quasi-identifiers; null means hidden. */
+export interface Disclosure {
+  ageBand: string | null;
+  municipality: string | null;
+  county: string | null;
+  educationLevel: string | null;
+  swedishLevel: SwedishLevel | null;
+  /** Whether rare languages are listed as "annat språk" (true) or left out (false). */
+  showsRareLanguages: boolean;
+}
+
+type Area = 'MUNICIPALITY' | 'COUNTY' | 'HIDDEN';
+type Education = 'EXACT' | 'BAND' | 'HIDDEN';
+
+interface Step {
+  area: Area;
+  age: AgeBandWidth | null;
+  education: Education;
+  rareLanguages: boolean;
+  swedishLevel: boolean;
+}
+
+/**
+ * The generalisation ladder, most precise first. A profile climbs it until its visible combination is shared by
+ * at least k published profiles: municipality → county → hidden, 5 → 10 → 20-year age bands → hidden, exact SUN
+ * level → förgymnasial/gymnasial/eftergymnasial → hidden, then rare languages and finally the Swedish level.
+ */
+const LADDER: readonly Step[] = [
+  {
+    area: 'MUNICIPALITY',
+    age: AgeBandWidth.FIVE_YEARS,
+    education: 'EXACT',
+    rareLanguages: true,
+    swedishLevel: true,
+  },
+  {
+    area: 'COUNTY',
+    age: AgeBandWidth.FIVE_YEARS,
+    education: 'EXACT',
+    rareLanguages: true,
+    swedishLevel: true,
+  },
+  {
+    area: 'COUNTY',
+    age: AgeBandWidth.TEN_YEARS,
+    education: 'EXACT',
+    rareLanguages: true,
+    swedishLevel: true,
+  },
+  { area: 'COUNTY', age: AgeBandWidth.TEN_YEARS, education: 'BAND', rareLanguages: true, swedishLevel: true },
+  { area: 'HIDDEN', age: AgeBandWidth.TEN_YEARS, education: 'BAND', rareLanguages: true, swedishLevel: true },
+  {
+    area: 'HIDDEN',
+    age: AgeBandWidth.TWENTY_YEARS,
+    education: 'BAND',
+    rareLanguages: true,
+    swedishLevel: true,
+  },
+  { area: 'HIDDEN', age: null, education: 'BAND', rareLanguages: true, swedishLevel: true },
+  { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: true, swedishLevel: true },
+  { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: false, swedishLevel: true },
+  { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: false, swedishLevel: false },
+];
+
+const EDUCATION_BANDS: Record<string, string> = {
+  '0': 'Förgymnasial utbildning',
+  '1': 'Förgymnasial utbildning',
+  '2': 'Förgymnasial utbildning',
+  '3': 'Gymnasial utbildning',
+  '4': 'Eftergymnasial utbildning',
+  '5': 'Eftergymnasial utbildning',
+  '6': 'Eftergymnasial utbildning',
+};
+
+function disclose(qi: QuasiIdentifiers, step: Step): Disclosure {
+  let education: string | null = null;
+  if (qi.education && step.education === 'EXACT') education = qi.education.label;
+  if (qi.education && step.education === 'BAND') education = EDUCATION_BANDS[qi.education.sunCode] ?? null;
+  return {
+    ageBand: qi.age !== null && step.age !== null ? ageBand(qi.age, step.age) : null,
+    municipality: step.area === 'MUNICIPALITY' ? qi.municipality : null,
+    county: step.area === 'HIDDEN' ? null : qi.county,
+    educationLevel: education,
+    swedishLevel: step.swedishLevel ? qi.swedishLevel : null,
+    showsRareLanguages: step.rareLanguages,
+  };
+}
+
+function combination(qi: QuasiIdentifiers, disclosure: Disclosure): string {
+  const { showsRareLanguages, ...shown } = disclosure;
+  return JSON.stringify({ ...shown, rareLanguage: showsRareLanguages && qi.hasRareLanguage });
+}
+
+/**
+ * Generalises the employer view of every published profile so that each visible combination of quasi-identifiers
+ * is shared by at least `k` of them (k-anonymity over exactly what is shown). Every profile in a group smaller
+ * than k climbs one step; groups of k or more never lose a member, so this ends within the ladder's length.
+ * Profiles still in a group smaller than k at the top are withheld (null) until more profiles are published.
+ */
+export function generalise(
+  profiles: ReadonlyMap<string, QuasiIdentifiers>,
+  k: number,
+): Map<string, Disclosure | null> {
+  const level = new Map<string, number>([...profiles.keys()].map((id) => [id, 0]));
+  for (let climbed = true; climbed;) {
+    climbed = false;
+    const groups = new Map<string, string[]>();
+    for (const [id, qi] of profiles) {
+      const step = LADDER[level.get(id)!];
+      if (!step) continue;
+      const key = combination(qi, disclose(qi, step));
+      groups.set(key, [...(groups.get(key) ?? []), id]);
+    }
+    for (const members of groups.values()) {
+      if (members.length >= k) continue;
+      for (const id of members) level.set(id, level.get(id)! + 1);
+      climbed = true;
+    }
+  }
+  return new Map(
+    [...profiles].map(([id, qi]) => {
+      const step = LADDER[level.get(id)!];
+      return [id, step ? disclose(qi, step) : null];
+    }),
+  );
+}
