@@ -1,4 +1,4 @@
-export { hasValidLuhnCheckDigit } from './luhn.js';
+export { hasValidLuhnCheckDigit, withLuhnCheckDigit } from './luhn.js';
 export {
   normaliseOrganisationNumber,
   organisationNumberProblem,

@@ -11,3 +11,11 @@ export function hasValidLuhnCheckDigit(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** Appends the Luhn check digit to a string of digits: `811218987` → `8112189876`. */
+export function withLuhnCheckDigit(digits: string): string {
+  for (let check = 0; check <= 9; check++) {
+    if (hasValidLuhnCheckDigit(`${digits}${check}`)) return `${digits}${check}`;
+  }
+  throw new Error('unreachable: one check digit always fits');
+}

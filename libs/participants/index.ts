@@ -8,3 +8,8 @@ export { ConsentScope } from './consent-scope.js';
 export { ProfileStatus } from './profile-status.js';
 export { TravelReach } from './travel-reach.js';
 export { ParticipantAccess } from './participant-access.js';
+export { ParticipantsService } from './participants.service.js';
+export { CompetenceProfilesService } from './competence-profiles.service.js';
+export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
+export { CreateParticipantInput } from './dtos/participant.inputs.js';
+export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';

@@ -7,7 +7,13 @@ import { Participant } from './entities/participant.entity.js';
 import { ProfileLanguage } from './entities/profile-language.entity.js';
 import { ProfileOccupation } from './entities/profile-occupation.entity.js';
 import { ProfileSkill } from './entities/profile-skill.entity.js';
+import { AnonymisedProfilesResolver } from './anonymisation/anonymised-profiles.resolver.js';
+import { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
+import { CompetenceProfilesResolver } from './competence-profiles.resolver.js';
+import { CompetenceProfilesService } from './competence-profiles.service.js';
 import { ParticipantAccess } from './participant-access.js';
+import { ParticipantsResolver } from './participants.resolver.js';
+import { ParticipantsService } from './participants.service.js';
 
 @Module({
   imports: [
@@ -21,7 +27,15 @@ import { ParticipantAccess } from './participant-access.js';
     PersonalDataModule,
     TaxonomyModule,
   ],
-  providers: [ParticipantAccess],
-  exports: [ParticipantAccess],
+  providers: [
+    ParticipantAccess,
+    ParticipantsService,
+    CompetenceProfilesService,
+    AnonymisedProfilesService,
+    ParticipantsResolver,
+    CompetenceProfilesResolver,
+    AnonymisedProfilesResolver,
+  ],
+  exports: [ParticipantAccess, ParticipantsService, CompetenceProfilesService, AnonymisedProfilesService],
 })
 export class ParticipantsModule {}

@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '#libs/config';
+import { AppError } from '#libs/errors';
+import type { Page, PageArgs } from '#libs/pagination';
+import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import type { SwedishLevel } from '#libs/vocabulary';
+import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
+import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
+import { CompetenceProfile } from '../entities/competence-profile.entity.js';
+import { ProfileStatus } from '../profile-status.js';
+import { ageFromBirthYear } from './age-band.js';
+import { generalise, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+
+/** How rare languages are shown once generalised. */
+export const OTHER_LANGUAGE = 'annat språk';
+
+interface PublishedRow {
+  profile_id: string;
+  public_id: string;
+  published_at: Date;
+  birth_year: number | null;
+  municipality: string | null;
+  county: string | null;
+  sun_code: string | null;
+  education_label: string | null;
+  swedish_level: SwedishLevel | null;
+  language_ids: string[];
+}
+
+interface Cursor {
+  publishedAt: string;
+  publicId: string;
+}
+
+/**
+ * The employer view: a fixed allow-list projection of published profiles, k-anonymised over the whole published
+ * population on every read (so it is always consistent with what is published now).
+ */
+@Injectable()
+export class AnonymisedProfilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(args: PageArgs): Promise<Page<AnonymisedProfileType>> {
+    const { rows, disclosures, rareLanguages } = await this.anonymisedPopulation();
+    const shown = rows
+      .filter((row) => disclosures.get(row.profile_id))
+      .sort(
+        (a, b) =>
+          b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
+      );
+    let start = 0;
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      start = shown.findIndex(
+        (row) =>
+          row.published_at.toISOString() < cursor.publishedAt ||
+          (row.published_at.toISOString() === cursor.publishedAt && row.public_id > cursor.publicId),
+      );
+      if (start === -1) start = shown.length;
+    }
+    const page = shown.slice(start, start + args.first);
+    const last = page.at(-1);
+    return {
+      nodes: await this.project(page, disclosures, rareLanguages),
+      totalCount: shown.length,
+      pageInfo: {
+        hasNextPage: start + args.first < shown.length,
+        endCursor: last
+          ? encodeCursor({ publishedAt: last.published_at.toISOString(), publicId: last.public_id })
+          : null,
+      },
+    };
+  }
+
+  async get(publicId: string): Promise<AnonymisedProfileType> {
+    const { rows, disclosures, rareLanguages } = await this.anonymisedPopulation();
+    const row = rows.find((candidate) => candidate.public_id === publicId);
+    if (!row || !disclosures.get(row.profile_id)) throw AppError.notFound('Profile');
+    const [profile] = await this.project([row], disclosures, rareLanguages);
+    return profile!;
+  }
+
+  private async anonymisedPopulation() {
+    const rows: PublishedRow[] = await this.dataSource.query(
+      `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
+              m.label AS municipality, c.label AS county, e.sun_code, e.label AS education_label,
+              p.swedish_level,
+              coalesce(array(SELECT l.language_concept_id FROM profile_languages l WHERE l.profile_id = p.id), '{}') AS language_ids
+       FROM competence_profiles p
+       JOIN participants pt ON pt.id = p.participant_id
+       LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
+       LEFT JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
+       LEFT JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
+       WHERE p.status = $1 AND pt.erased_at IS NULL`,
+      [ProfileStatus.PUBLISHED],
+    );
+    const k = this.config.anonymity.k;
+    const speakers = new Map<string, number>();
+    for (const row of rows) for (const id of row.language_ids) speakers.set(id, (speakers.get(id) ?? 0) + 1);
+    const rareLanguages = new Set([...speakers].filter(([, count]) => count < k).map(([id]) => id));
+    const today = new Date();
+    const population = new Map<string, QuasiIdentifiers>(
+      rows.map((row) => [
+        row.profile_id,
+        {
+          age: row.birth_year === null ? null : ageFromBirthYear(row.birth_year, today),
+          municipality: row.municipality,
+          county: row.county,
+          education:
+            row.sun_code && row.education_label
+              ? { sunCode: row.sun_code, label: row.education_label }
+              : null,
+          swedishLevel: row.swedish_level,
+          hasRareLanguage: row.language_ids.some((id) => rareLanguages.has(id)),
+        },
+      ]),
+    );
+    return { rows, disclosures: generalise(population, k), rareLanguages };
+  }
+
+  /** Builds the allow-listed projection: only the fields named here ever leave for employers. */
+  private async project(
+    rows: PublishedRow[],
+    disclosures: Map<string, Disclosure | null>,
+    rareLanguages: Set<string>,
+  ): Promise<AnonymisedProfileType[]> {
+    if (rows.length === 0) return [];
+    const profiles = await this.dataSource.getRepository(CompetenceProfile).find({
+      where: rows.map((row) => ({ id: row.profile_id })),
+      relations: { occupations: true, skills: true, languages: true },
+    });
+    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+    const all = (pick: (p: CompetenceProfile) => string[]) => profiles.flatMap(pick);
+    const [occupations, skills, languages, licences] = await Promise.all([
+      this.taxonomy.concepts(
+        TaxonomyKind.OCCUPATION,
+        all((p) => p.occupations.map((o) => o.occupationConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.SKILL,
+        all((p) => p.skills.map((s) => s.skillConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.LANGUAGE,
+        all((p) => p.languages.map((l) => l.languageConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.DRIVING_LICENCE,
+        all((p) => p.drivingLicenceConceptIds),
+      ),
+    ]);
+    const concept = (map: Map<string, TaxonomyConceptType>, id: string) =>
+      map.get(id) ?? { conceptId: id, label: id, code: null };
+    return rows.map((row) => {
+      const profile = byId.get(row.profile_id)!;
+      const disclosure = disclosures.get(row.profile_id)!;
+      return {
+        publicId: profile.publicId,
+        experience: profile.occupations.map((o) => ({
+          occupation: concept(occupations, o.occupationConceptId),
+          yearsOfExperience: o.yearsOfExperience,
+        })),
+        skills: profile.skills.map((s) => concept(skills, s.skillConceptId)),
+        educationLevel: disclosure.educationLevel,
+        swedishLevel: disclosure.swedishLevel,
+        languages: profile.languages.flatMap((l): LanguageSkillType[] => {
+          if (!rareLanguages.has(l.languageConceptId)) {
+            return [
+              {
+                conceptId: l.languageConceptId,
+                label: concept(languages, l.languageConceptId).label,
+                level: l.level,
+              },
+            ];
+          }
+          return disclosure.showsRareLanguages
+            ? [{ conceptId: null, label: OTHER_LANGUAGE, level: l.level }]
+            : [];
+        }),
+        drivingLicences: profile.drivingLicenceConceptIds.map((id) => concept(licences, id).label),
+        availability: {
+          from: profile.availableFrom,
+          hoursPerWeek: profile.hoursPerWeek,
+          freeWeekdays: profile.freeWeekdays,
+        },
+        area: { municipality: disclosure.municipality, county: disclosure.county },
+        ageBand: disclosure.ageBand,
+        wantedKinds: profile.wantedKinds,
+        summary: profile.summary,
+      };
+    });
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof cursor.publishedAt === 'string' && typeof cursor.publicId === 'string')
+      return cursor as Cursor;
+  } catch {
+    // refused below
+  }
+  throw AppError.badInput('after', 'is not a cursor returned by this list');
+}

@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '#libs/access-control';
+import { AppError, type FieldProblem } from '#libs/errors';
+import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { personalDataInSummary } from './anonymisation/summary-check.js';
+import { ConsentScope } from './consent-scope.js';
+import type { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
+import type { CompetenceProfileType } from './dtos/competence-profile.type.js';
+import { CompetenceProfile } from './entities/competence-profile.entity.js';
+import type { Participant } from './entities/participant.entity.js';
+import { ProfileLanguage } from './entities/profile-language.entity.js';
+import { ProfileOccupation } from './entities/profile-occupation.entity.js';
+import { ProfileSkill } from './entities/profile-skill.entity.js';
+import { ParticipantAccess } from './participant-access.js';
+import { hasConsent } from './participants.service.js';
+import { ProfileStatus } from './profile-status.js';
+
+/** Which status a profile may move to from each status. */
+const TRANSITIONS: Record<ProfileStatus, readonly ProfileStatus[]> = {
+  [ProfileStatus.DRAFT]: [ProfileStatus.PUBLISHED, ProfileStatus.ARCHIVED],
+  [ProfileStatus.PUBLISHED]: [
+    ProfileStatus.DRAFT,
+    ProfileStatus.PAUSED,
+    ProfileStatus.PLACED,
+    ProfileStatus.ARCHIVED,
+  ],
+  [ProfileStatus.PAUSED]: [ProfileStatus.PUBLISHED, ProfileStatus.DRAFT, ProfileStatus.ARCHIVED],
+  [ProfileStatus.PLACED]: [ProfileStatus.PUBLISHED, ProfileStatus.ARCHIVED],
+  [ProfileStatus.ARCHIVED]: [],
+};
+
+/** A published profile must say at least this much for employers and matching to use it. */
+const NEEDED_TO_PUBLISH: ReadonlyArray<[keyof CompetenceProfile, string]> = [
+  ['swedishLevel', 'swedishLevel'],
+  ['educationLevelConceptId', 'educationLevelConceptId'],
+  ['homeMunicipalityConceptId', 'homeMunicipalityConceptId'],
+  ['availableFrom', 'availableFrom'],
+  ['hoursPerWeek', 'hoursPerWeek'],
+];
+
+@Injectable()
+export class CompetenceProfilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ParticipantAccess,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async get(caller: Principal, participantId: string): Promise<CompetenceProfile> {
+    await this.access.getManaged(caller, participantId);
+    return this.profileOf(participantId);
+  }
+
+  /** Changes the profile; lists given replace the whole list. Everything is checked before anything is written. */
+  async update(
+    caller: Principal,
+    participantId: string,
+    input: UpdateCompetenceProfileInput,
+  ): Promise<CompetenceProfile> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, participantId, manager, true);
+      const profile = await this.profileOf(participantId, manager);
+      await this.taxonomy.assertKnown(
+        [
+          {
+            kind: TaxonomyKind.OCCUPATION,
+            field: 'input.occupations',
+            ids: input.occupations?.map((o) => o.occupationConceptId),
+          },
+          { kind: TaxonomyKind.SKILL, field: 'input.skillConceptIds', ids: input.skillConceptIds },
+          {
+            kind: TaxonomyKind.EDUCATION_LEVEL,
+            field: 'input.educationLevelConceptId',
+            ids: input.educationLevelConceptId,
+          },
+          {
+            kind: TaxonomyKind.LANGUAGE,
+            field: 'input.languages',
+            ids: input.languages?.map((l) => l.languageConceptId),
+          },
+          {
+            kind: TaxonomyKind.DRIVING_LICENCE,
+            field: 'input.drivingLicenceConceptIds',
+            ids: input.drivingLicenceConceptIds,
+          },
+          {
+            kind: TaxonomyKind.MUNICIPALITY,
+            field: 'input.homeMunicipalityConceptId',
+            ids: input.homeMunicipalityConceptId,
+          },
+        ],
+        manager,
+      );
+      const problems = this.inputProblems(input, participant);
+      if (problems.length > 0) throw AppError.badInputs(problems);
+
+      const { occupations, skillConceptIds, languages, priorityGroups, ...columns } = input;
+      for (const [key, value] of Object.entries(columns)) {
+        if (value !== undefined) Object.assign(profile, { [key]: value });
+      }
+      if (priorityGroups) {
+        profile.priorityWoman = priorityGroups.woman;
+        profile.priorityShortEducation = priorityGroups.shortEducation;
+        profile.priorityDisability = priorityGroups.disability;
+        profile.priorityLongTermAssistance = priorityGroups.longTermFinancialAssistance;
+      }
+      if (profile.status === ProfileStatus.PUBLISHED) {
+        const missing = this.missingToPublish(profile);
+        if (missing.length > 0)
+          throw AppError.badInputs(
+            missing.map((field) => ({
+              field: `input.${field}`,
+              message: 'cannot be cleared while the profile is published',
+            })),
+          );
+      }
+      const { occupations: _o, skills: _s, languages: _l, ...row } = profile;
+      await manager.save(CompetenceProfile, row);
+      if (occupations) {
+        await manager.delete(ProfileOccupation, { profileId: profile.id });
+        await manager.insert(
+          ProfileOccupation,
+          occupations.map((o) => ({ profileId: profile.id, ...o })),
+        );
+      }
+      if (skillConceptIds) {
+        await manager.delete(ProfileSkill, { profileId: profile.id });
+        await manager.insert(
+          ProfileSkill,
+          skillConceptIds.map((skillConceptId) => ({ profileId: profile.id, skillConceptId })),
+        );
+      }
+      if (languages) {
+        await manager.delete(ProfileLanguage, { profileId: profile.id });
+        await manager.insert(
+          ProfileLanguage,
+          languages.map((l) => ({ profileId: profile.id, ...l })),
+        );
+      }
+      return this.profileOf(participantId, manager);
+    });
+  }
+
+  /** Moves the profile along its lifecycle; publishing needs consent and a complete, clean profile. */
+  async setStatus(
+    caller: Principal,
+    participantId: string,
+    status: ProfileStatus,
+  ): Promise<CompetenceProfile> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, participantId, manager, true);
+      const profile = await this.profileOf(participantId, manager);
+      if (profile.status === status) return profile;
+      if (!TRANSITIONS[profile.status].includes(status)) {
+        throw AppError.conflict(`A ${profile.status} profile cannot become ${status}`, 'status');
+      }
+      if (status === ProfileStatus.PUBLISHED) {
+        if (!hasConsent(participant, ConsentScope.ANONYMISED_PROFILE)) {
+          throw AppError.badInput(
+            'participantId',
+            'has no consent to share an anonymised profile (ANONYMISED_PROFILE)',
+          );
+        }
+        const missing = this.missingToPublish(profile);
+        if (missing.length > 0) {
+          throw AppError.badInputs(
+            missing.map((field) => ({ field: `profile.${field}`, message: 'is needed to publish' })),
+          );
+        }
+        const summaryProblem = personalDataInSummary(profile.summary, [
+          participant.firstName ?? '',
+          participant.lastName ?? '',
+        ]);
+        if (summaryProblem) throw AppError.badInput('profile.summary', summaryProblem);
+      }
+      await manager.update(CompetenceProfile, profile.id, {
+        status,
+        publishedAt: status === ProfileStatus.PUBLISHED ? new Date() : profile.publishedAt,
+      });
+      return this.profileOf(participantId, manager);
+    });
+  }
+
+  /** The coach view, with the labels of every concept fetched in one query per kind. */
+  async toType(profiles: CompetenceProfile[]): Promise<CompetenceProfileType[]> {
+    const ids = (pick: (p: CompetenceProfile) => Array<string | null>) =>
+      profiles.flatMap(pick).filter((id): id is string => id !== null);
+    const [occupations, skills, education, languages, licences, municipalities] = await Promise.all([
+      this.taxonomy.concepts(
+        TaxonomyKind.OCCUPATION,
+        ids((p) => p.occupations.map((o) => o.occupationConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.SKILL,
+        ids((p) => p.skills.map((s) => s.skillConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.EDUCATION_LEVEL,
+        ids((p) => [p.educationLevelConceptId]),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.LANGUAGE,
+        ids((p) => p.languages.map((l) => l.languageConceptId)),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.DRIVING_LICENCE,
+        ids((p) => p.drivingLicenceConceptIds),
+      ),
+      this.taxonomy.concepts(
+        TaxonomyKind.MUNICIPALITY,
+        ids((p) => [p.homeMunicipalityConceptId]),
+      ),
+    ]);
+    const concept = (map: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType =>
+      map.get(id) ?? { conceptId: id, label: id, code: null };
+    return profiles.map((p) => ({
+      participantId: p.participantId,
+      publicId: p.publicId,
+      status: p.status,
+      occupations: p.occupations.map((o) => ({
+        occupation: concept(occupations, o.occupationConceptId),
+        yearsOfExperience: o.yearsOfExperience,
+      })),
+      skills: p.skills.map((s) => concept(skills, s.skillConceptId)),
+      educationLevel: p.educationLevelConceptId ? concept(education, p.educationLevelConceptId) : null,
+      swedishLevel: p.swedishLevel,
+      languages: p.languages.map((l) => ({
+        conceptId: l.languageConceptId,
+        label: concept(languages, l.languageConceptId).label,
+        level: l.level,
+      })),
+      drivingLicences: p.drivingLicenceConceptIds.map((id) => concept(licences, id)),
+      availability: { from: p.availableFrom, hoursPerWeek: p.hoursPerWeek, freeWeekdays: p.freeWeekdays },
+      homeMunicipality: p.homeMunicipalityConceptId
+        ? concept(municipalities, p.homeMunicipalityConceptId)
+        : null,
+      travelReach: p.travelReach,
+      wantedKinds: p.wantedKinds,
+      interests: p.interests,
+      summary: p.summary,
+      establishmentPeriodEndsOn: p.establishmentPeriodEndsOn,
+      priorityGroups: {
+        woman: p.priorityWoman,
+        shortEducation: p.priorityShortEducation,
+        disability: p.priorityDisability,
+        longTermFinancialAssistance: p.priorityLongTermAssistance,
+      },
+      coachNotes: p.coachNotes,
+      publishedAt: p.publishedAt,
+      updatedAt: p.updatedAt,
+    }));
+  }
+
+  /** Profiles of several participants (for lists), with their child rows. */
+  profilesOf(participantIds: string[]): Promise<CompetenceProfile[]> {
+    if (participantIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(CompetenceProfile).find({
+      where: participantIds.map((participantId) => ({ participantId })),
+      relations: { occupations: true, skills: true, languages: true },
+    });
+  }
+
+  private async profileOf(participantId: string, manager?: EntityManager): Promise<CompetenceProfile> {
+    const profile = await this.access.profileOf(participantId, manager);
+    if (!profile) throw AppError.notFound('Competence profile');
+    return profile;
+  }
+
+  private missingToPublish(profile: CompetenceProfile): string[] {
+    const missing = NEEDED_TO_PUBLISH.filter(([key]) => profile[key] === null).map(([, field]) => field);
+    if (profile.wantedKinds.length === 0) missing.push('wantedKinds');
+    return missing;
+  }
+
+  private inputProblems(input: UpdateCompetenceProfileInput, participant: Participant): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    if (input.summary !== undefined) {
+      const problem = personalDataInSummary(input.summary, [
+        participant.firstName ?? '',
+        participant.lastName ?? '',
+      ]);
+      if (problem) problems.push({ field: 'input.summary', message: problem });
+    }
+    const duplicates = (values: string[] | undefined) => values && new Set(values).size !== values.length;
+    if (duplicates(input.occupations?.map((o) => o.occupationConceptId))) {
+      problems.push({ field: 'input.occupations', message: 'lists an occupation twice' });
+    }
+    if (duplicates(input.languages?.map((l) => l.languageConceptId))) {
+      problems.push({ field: 'input.languages', message: 'lists a language twice' });
+    }
+    return problems;
+  }
+}

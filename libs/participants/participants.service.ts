@@ -1,0 +1,298 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Role, type Principal } from '#libs/access-control';
+import { AppError, isUniqueViolation } from '#libs/errors';
+import { formatPersonnummer, parsePersonnummer } from '#libs/identity-numbers';
+import { paginate, type Page } from '#libs/pagination';
+import { PersonalDataAction, PersonalDataAuditLog, PersonalDataCipher } from '#libs/personal-data';
+import { ConsentScope } from './consent-scope.js';
+import type {
+  CreateParticipantInput,
+  ParticipantsArgs,
+  UpdateParticipantInput,
+} from './dtos/participant.inputs.js';
+import type { ParticipantType } from './dtos/participant.type.js';
+import { CompetenceProfile } from './entities/competence-profile.entity.js';
+import { Participant } from './entities/participant.entity.js';
+import { ParticipantAccess } from './participant-access.js';
+import { ProfileStatus } from './profile-status.js';
+import type { PersonalField } from './requested-personal-fields.js';
+
+const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already registered';
+
+/** A pseudonym such as `MB-7K3F9Q2X`: random, so it says nothing about the person or the database. */
+export function newPublicId(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return `MB-${[...randomBytes(8)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+}
+
+/** Whether the participant's consent covers `scope` now. */
+export function hasConsent(participant: Participant, scope: ConsentScope): boolean {
+  return (
+    participant.consentGivenAt !== null &&
+    participant.consentWithdrawnAt === null &&
+    participant.consentScopes.includes(scope)
+  );
+}
+
+/** Participants' personal data: registered, changed, read (each read audit-logged), consented, erased. */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+    private readonly auditLog: PersonalDataAuditLog,
+    private readonly access: ParticipantAccess,
+  ) {}
+
+  /** Registers a participant of the caller's organisation, with an empty DRAFT competence profile. */
+  async create(caller: Principal, input: CreateParticipantInput): Promise<Participant> {
+    const personnummer = parsePersonnummer(input.personnummer);
+    if (typeof personnummer === 'string') throw AppError.badInput('input.personnummer', personnummer);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const coachId = await this.responsibleCoach(caller, input.coachId ?? null, 'input.coachId', manager);
+        const participant = await manager.save(
+          manager.create(Participant, {
+            organisationId: caller.organisationId,
+            coachId,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            personnummerEncrypted: this.cipher.encrypt(personnummer.digits),
+            personnummerHash: this.cipher.lookupHash(personnummer.digits),
+            phoneEncrypted: this.cipher.encryptOptional(input.phone),
+            emailEncrypted: this.cipher.encryptOptional(input.email),
+            birthYear: personnummer.birthDate.year,
+            consentScopes: [],
+          }),
+        );
+        await manager.save(
+          manager.create(CompetenceProfile, { participantId: participant.id, publicId: newPublicId() }),
+        );
+        await this.auditLog.record(
+          caller,
+          'mutation createParticipant',
+          [
+            this.entry(participant, PersonalDataAction.CREATE, [
+              'firstName',
+              'lastName',
+              'personnummer',
+              'phone',
+              'email',
+            ]),
+          ],
+          manager,
+        );
+        return participant;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_participants_personnummer_hash')) {
+        throw AppError.conflict(PERSONNUMMER_TAKEN, 'input.personnummer');
+      }
+      throw error;
+    }
+  }
+
+  async update(caller: Principal, id: string, input: UpdateParticipantInput): Promise<Participant> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, id, manager, true);
+      const changed: string[] = [];
+      if (input.firstName !== undefined) {
+        participant.firstName = input.firstName;
+        changed.push('firstName');
+      }
+      if (input.lastName !== undefined) {
+        participant.lastName = input.lastName;
+        changed.push('lastName');
+      }
+      if (input.phone !== undefined) {
+        participant.phoneEncrypted = this.cipher.encryptOptional(input.phone);
+        changed.push('phone');
+      }
+      if (input.email !== undefined) {
+        participant.emailEncrypted = this.cipher.encryptOptional(input.email);
+        changed.push('email');
+      }
+      if (input.coachId !== undefined) {
+        participant.coachId = await this.responsibleCoach(caller, input.coachId, 'input.coachId', manager);
+      }
+      const saved = await manager.save(participant);
+      await this.auditLog.record(
+        caller,
+        'mutation updateParticipant',
+        changed.length > 0 ? [this.entry(saved, PersonalDataAction.UPDATE, changed)] : [],
+        manager,
+      );
+      return saved;
+    });
+  }
+
+  get(caller: Principal, id: string): Promise<Participant> {
+    return this.access.getManaged(caller, id);
+  }
+
+  /** The caller's organisation's participants, by name (erased ones are gone from this list). */
+  list(caller: Principal, args: ParticipantsArgs): Promise<Page<Participant>> {
+    const query = this.dataSource
+      .getRepository(Participant)
+      .createQueryBuilder('participant')
+      .where('participant.organisation_id = :organisationId', { organisationId: caller.organisationId })
+      .andWhere('participant.erased_at IS NULL');
+    if (args.mine) query.andWhere('participant.coach_id = :coachId', { coachId: caller.userId });
+    if (args.status) {
+      query
+        .innerJoin(CompetenceProfile, 'profile', 'profile.participant_id = participant.id')
+        .andWhere('profile.status = :status', { status: args.status });
+    }
+    return paginate(query, args, { column: 'participant.last_name', direction: 'ASC' });
+  }
+
+  /** Finds a participant of the caller's organisation by personnummer, through the keyed hash. */
+  async findByPersonnummer(caller: Principal, personnummer: string): Promise<Participant | null> {
+    const parsed = parsePersonnummer(personnummer);
+    if (typeof parsed === 'string') throw AppError.badInput('personnummer', parsed);
+    const participant = await this.dataSource
+      .getRepository(Participant)
+      .findOneBy({ personnummerHash: this.cipher.lookupHash(parsed.digits) });
+    if (!participant || participant.organisationId !== caller.organisationId) return null;
+    return participant;
+  }
+
+  /**
+   * The participants as the API shows them: personal fields decrypted only when asked for, and each such read
+   * written to the audit log before anything is returned.
+   */
+  async reveal(
+    caller: Principal,
+    participants: Participant[],
+    fields: PersonalField[],
+    purpose: string,
+  ): Promise<ParticipantType[]> {
+    await this.auditLog.record(
+      caller,
+      purpose,
+      fields.length > 0
+        ? participants.map((participant) => this.entry(participant, PersonalDataAction.READ, fields))
+        : [],
+    );
+    const wanted = new Set(fields);
+    return participants.map((participant) => ({
+      id: participant.id,
+      organisationId: participant.organisationId,
+      coachId: participant.coachId,
+      firstName: wanted.has('firstName') ? participant.firstName : null,
+      lastName: wanted.has('lastName') ? participant.lastName : null,
+      personnummer:
+        wanted.has('personnummer') && participant.personnummerEncrypted
+          ? formatPersonnummer(this.cipher.decrypt(participant.personnummerEncrypted))
+          : null,
+      phone: wanted.has('phone') ? this.cipher.decryptOptional(participant.phoneEncrypted) : null,
+      email: wanted.has('email') ? this.cipher.decryptOptional(participant.emailEncrypted) : null,
+      birthYear: wanted.has('birthYear') ? participant.birthYear : null,
+      consent: {
+        active:
+          hasConsent(participant, ConsentScope.ANONYMISED_PROFILE) ||
+          hasConsent(participant, ConsentScope.INTRODUCTION),
+        givenAt: participant.consentGivenAt,
+        scopes: participant.consentScopes,
+        withdrawnAt: participant.consentWithdrawnAt,
+      },
+      createdAt: participant.createdAt,
+    }));
+  }
+
+  async recordConsent(caller: Principal, id: string, scopes: ConsentScope[]): Promise<Participant> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, id, manager, true);
+      participant.consentGivenAt = new Date();
+      participant.consentScopes = scopes;
+      participant.consentWithdrawnAt = null;
+      const saved = await manager.save(participant);
+      if (!scopes.includes(ConsentScope.ANONYMISED_PROFILE)) await this.unpublish(manager, id);
+      return saved;
+    });
+  }
+
+  /** Withdrawal takes effect at once: a published profile goes back to DRAFT in the same transaction. */
+  async withdrawConsent(caller: Principal, id: string): Promise<Participant> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, id, manager, true);
+      if (participant.consentGivenAt === null || participant.consentWithdrawnAt !== null) {
+        throw AppError.conflict('The participant has no consent to withdraw', 'id');
+      }
+      participant.consentWithdrawnAt = new Date();
+      const saved = await manager.save(participant);
+      await this.unpublish(manager, id);
+      return saved;
+    });
+  }
+
+  /**
+   * GDPR erasure: deletes the competence profile and every personal column, keeping an anonymous tombstone
+   * (organisation and dates) so that counts which point to it stay right. The audit log keeps ids only.
+   */
+  async erase(caller: Principal, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const participant = await this.access.getManaged(caller, id, manager, true);
+      await manager.delete(CompetenceProfile, { participantId: id });
+      await manager.update(Participant, id, {
+        firstName: null,
+        lastName: null,
+        personnummerEncrypted: null,
+        personnummerHash: null,
+        phoneEncrypted: null,
+        emailEncrypted: null,
+        birthYear: null,
+        coachId: null,
+        consentScopes: [],
+        erasedAt: new Date(),
+      });
+      await this.auditLog.record(
+        caller,
+        'mutation eraseParticipant',
+        [
+          this.entry(participant, PersonalDataAction.ERASE, [
+            'firstName',
+            'lastName',
+            'personnummer',
+            'phone',
+            'email',
+            'birthYear',
+            'profile',
+          ]),
+        ],
+        manager,
+      );
+    });
+  }
+
+  private async unpublish(manager: EntityManager, participantId: string): Promise<void> {
+    await manager.update(
+      CompetenceProfile,
+      { participantId, status: ProfileStatus.PUBLISHED },
+      { status: ProfileStatus.DRAFT, publishedAt: null },
+    );
+  }
+
+  /** The responsible coach must be an active coach of the caller's organisation; a coach defaults to themself. */
+  private async responsibleCoach(
+    caller: Principal,
+    coachId: string | null,
+    field: string,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (coachId === null) return caller.role === Role.COACH ? caller.userId : null;
+    const [coach] = await manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND organisation_id = $2 AND role = 'COACH' AND active`,
+      [coachId, caller.organisationId],
+    );
+    if (!coach) throw AppError.badInput(field, 'must be an active coach of your organisation');
+    return coachId;
+  }
+
+  private entry(participant: Participant, action: PersonalDataAction, fields: string[]) {
+    return { participantId: participant.id, organisationId: participant.organisationId, action, fields };
+  }
+}
