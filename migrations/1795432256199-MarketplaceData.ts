@@ -303,9 +303,6 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
             CREATE UNIQUE INDEX "uq_competence_profiles_participant" ON "competence_profiles" ("participant_id")
         `);
     await queryRunner.query(`
-            CREATE TYPE "public"."swedish_level" AS ENUM('SFI_A', 'SFI_B', 'SFI_C', 'SFI_D', 'SVA')
-        `);
-    await queryRunner.query(`
             CREATE TABLE "tracks" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "organisation_id" uuid NOT NULL,
@@ -370,29 +367,7 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
             WHERE withdrawn_at IS NULL
         `);
     await queryRunner.query(`
-            CREATE TYPE "public"."placement_kind" AS ENUM(
-                'PRAKTIK',
-                'EXTRATJANST',
-                'JOBBSPAR',
-                'ETABLERINGSJOBB'
-            )
-        `);
-    await queryRunner.query(`
             CREATE TYPE "public"."opening_status" AS ENUM('DRAFT', 'PUBLISHED', 'FILLED', 'CLOSED')
-        `);
-    await queryRunner.query(`
-            CREATE TYPE "public"."swedish_level" AS ENUM('SFI_A', 'SFI_B', 'SFI_C', 'SFI_D', 'SVA')
-        `);
-    await queryRunner.query(`
-            CREATE TYPE "public"."weekday" AS ENUM(
-                'MONDAY',
-                'TUESDAY',
-                'WEDNESDAY',
-                'THURSDAY',
-                'FRIDAY',
-                'SATURDAY',
-                'SUNDAY'
-            )
         `);
     await queryRunner.query(`
             CREATE TABLE "openings" (
@@ -666,16 +641,7 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
             DROP TABLE "openings"
         `);
     await queryRunner.query(`
-            DROP TYPE "public"."weekday"
-        `);
-    await queryRunner.query(`
-            DROP TYPE "public"."swedish_level"
-        `);
-    await queryRunner.query(`
             DROP TYPE "public"."opening_status"
-        `);
-    await queryRunner.query(`
-            DROP TYPE "public"."placement_kind"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."uq_track_enrolments_intake_participant"
@@ -697,9 +663,6 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TABLE "tracks"
-        `);
-    await queryRunner.query(`
-            DROP TYPE "public"."swedish_level"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."uq_competence_profiles_participant"
