@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ACCESS_POLICY } from '#libs/access-control';
+import { ACCESS_POLICY, type AccessPolicy } from '#libs/access-control';
 
 /** Set by @Query, @Mutation and @Subscription of @nestjs/graphql on the resolver method. */
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
@@ -12,6 +12,9 @@ const OPERATION_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  */
 @Injectable()
 export class AccessPolicyCheck implements OnApplicationBootstrap {
+  /** The policy of every operation, by `Query.field` / `Mutation.field`: what tests walk to check who reaches what. */
+  readonly policies = new Map<string, AccessPolicy>();
+
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
@@ -27,11 +30,12 @@ export class AccessPolicyCheck implements OnApplicationBootstrap {
         const handler = instance[method] as () => unknown;
         const operation = this.reflector.get<string | undefined>(RESOLVER_TYPE_METADATA, handler);
         if (!operation || !OPERATION_TYPES.has(operation)) continue;
-        const policy = this.reflector.getAllAndOverride(ACCESS_POLICY, [
+        const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
           handler,
           instance.constructor as never,
         ]);
         if (!policy) unguarded.push(`${instance.constructor.name}.${method}`);
+        else this.policies.set(`${operation}.${method}`, policy);
       }
     }
     if (unguarded.length > 0) {

@@ -1,1 +1,2 @@
 export { AuthModule } from './auth.module.js';
+export { AccessPolicyCheck } from './access-policy.check.js';

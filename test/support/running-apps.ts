@@ -13,6 +13,7 @@ function logger(service: string, config: AppConfig, capture?: LogCapture): NestP
 }
 
 export interface RunningApi {
+  app: INestApplicationContext;
   url: string;
   graphqlUrl: string;
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export async function startApi(config: AppConfig, capture?: LogCapture): Promise
   const app = await createApiApp(config, logger('api', config, capture));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { url, graphqlUrl: `${url}/graphql`, close: () => app.close() };
+  return { app, url, graphqlUrl: `${url}/graphql`, close: () => app.close() };
 }
 
 /** The real worker: outbox relay and job workers. */
