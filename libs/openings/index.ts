@@ -1,3 +1,11 @@
 export { OpeningsModule } from './openings.module.js';
+export { OpeningsService, COACH_VISIBLE_STATUSES } from './openings.service.js';
 export { Opening } from './entities/opening.entity.js';
 export { OpeningStatus } from './opening-status.js';
+export { OpeningType } from './dtos/opening.type.js';
+export {
+  ELIGIBILITY_RULES,
+  eligibilityProblems,
+  type EligibilityFacts,
+  type EligibilityRule,
+} from './eligibility.js';

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { Organisation, OrganisationType } from '#libs/organisations';
+import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { TracksService } from '#libs/tracks';
+import type { OpeningType } from './dtos/opening.type.js';
+import type { Opening } from './entities/opening.entity.js';
+
+/**
+ * Builds the GraphQL view of openings with the labels of every concept, the organisation and the track intake.
+ * A whole page takes a fixed number of queries (one per kind of thing), however many openings it holds.
+ */
+@Injectable()
+export class OpeningViews {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly tracks: TracksService,
+  ) {}
+
+  async describe(
+    openings: Opening[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OpeningType[]> {
+    if (openings.length === 0) return [];
+    type ConceptKey = {
+      [K in keyof Opening]: Opening[K] extends string | string[] | null ? K : never;
+    }[keyof Opening];
+    const all = (key: ConceptKey): string[] => openings.flatMap((opening) => opening[key] ?? []);
+    const [occupations, skills, languages, licences, municipalities, counties, organisations, intakes] =
+      await Promise.all([
+        this.taxonomy.concepts(TaxonomyKind.OCCUPATION, all('occupationConceptId'), manager),
+        this.taxonomy.concepts(
+          TaxonomyKind.SKILL,
+          [...all('requiredSkillConceptIds'), ...all('niceToHaveSkillConceptIds')],
+          manager,
+        ),
+        this.taxonomy.concepts(TaxonomyKind.LANGUAGE, all('usefulLanguageConceptIds'), manager),
+        this.taxonomy.concepts(
+          TaxonomyKind.DRIVING_LICENCE,
+          all('requiredDrivingLicenceConceptIds'),
+          manager,
+        ),
+        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, all('municipalityConceptId'), manager),
+        this.countiesOf(all('municipalityConceptId'), manager),
+        manager.findBy(Organisation, { id: In([...new Set(all('organisationId'))]) }),
+        this.tracks.intakeSummaries(all('trackIntakeId'), manager),
+      ]);
+    const organisationById = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+    return openings.map((opening) => ({
+      id: opening.id,
+      organisation: OrganisationType.from(organisationById.get(opening.organisationId)!),
+      kind: opening.kind,
+      status: opening.status,
+      title: opening.title,
+      occupation: concept(occupations, opening.occupationConceptId),
+      requiredSkills: opening.requiredSkillConceptIds.map((id) => concept(skills, id)),
+      niceToHaveSkills: opening.niceToHaveSkillConceptIds.map((id) => concept(skills, id)),
+      minimumSwedishLevel: opening.minimumSwedishLevel,
+      usefulLanguages: opening.usefulLanguageConceptIds.map((id) => concept(languages, id)),
+      requiredDrivingLicences: opening.requiredDrivingLicenceConceptIds.map((id) => concept(licences, id)),
+      municipality: concept(municipalities, opening.municipalityConceptId),
+      county: concept(counties, opening.municipalityConceptId),
+      weekdays: opening.weekdays,
+      hoursPerWeek: opening.hoursPerWeek,
+      startDate: opening.startDate,
+      endDate: opening.endDate,
+      places: opening.places,
+      placesTaken: opening.placesTaken,
+      placesLeft: opening.places - opening.placesTaken,
+      supervisorName: opening.supervisorName,
+      languageSupport: opening.languageSupport,
+      disabilityAdaptations: opening.disabilityAdaptations,
+      requirementSpecification: opening.requirementSpecification,
+      contactName: opening.contactName,
+      contactEmail: opening.contactEmail,
+      contactPhone: opening.contactPhone,
+      collectiveAgreementConfirmed: opening.collectiveAgreementConfirmed,
+      trackIntake: opening.trackIntakeId ? (intakes.get(opening.trackIntakeId) ?? null) : null,
+      publishedAt: opening.publishedAt,
+      createdAt: opening.createdAt,
+      updatedAt: opening.updatedAt,
+    }));
+  }
+
+  /** The county of each municipality, keyed by the municipality's concept id, in one query. */
+  private async countiesOf(
+    municipalityIds: string[],
+    manager: EntityManager,
+  ): Promise<Map<string, TaxonomyConceptType>> {
+    if (municipalityIds.length === 0) return new Map();
+    const rows: (TaxonomyConceptType & { municipalityId: string })[] = await manager.query(
+      `SELECT m.concept_id AS "municipalityId", c.concept_id AS "conceptId", c.label, c.county_code AS code
+       FROM taxonomy_municipalities m JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
+       WHERE m.concept_id = ANY($1::text[])`,
+      [[...new Set(municipalityIds)]],
+    );
+    return new Map(rows.map(({ municipalityId, ...county }) => [municipalityId, county]));
+  }
+}
+
+/** A concept's label; an id the taxonomy no longer has shows as itself rather than failing the whole page. */
+function concept(concepts: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType {
+  return concepts.get(id) ?? { conceptId: id, label: id, code: null };
+}

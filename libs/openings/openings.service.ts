@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Role, type Principal } from '#libs/access-control';
+import { AppError, type FieldProblem } from '#libs/errors';
+import { Organisation } from '#libs/organisations';
+import { paginate, type Page } from '#libs/pagination';
+import { TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
+import { TracksService } from '#libs/tracks';
+import type { CreateOpeningInput, OpeningsArgs, UpdateOpeningInput } from './dtos/opening.inputs.js';
+import { eligibilityProblems } from './eligibility.js';
+import { Opening } from './entities/opening.entity.js';
+import { assertEditable, assertTransition } from './opening-lifecycle.js';
+import { OpeningStatus } from './opening-status.js';
+
+/** What coaches and admins see of other organisations' openings. */
+export const COACH_VISIBLE_STATUSES: readonly OpeningStatus[] = [
+  OpeningStatus.PUBLISHED,
+  OpeningStatus.FILLED,
+];
+
+/** Text fields where an empty string means "none". */
+const NULLABLE_TEXTS = [
+  'supervisorName',
+  'languageSupport',
+  'disabilityAdaptations',
+  'contactEmail',
+  'contactPhone',
+] as const;
+
+type OpeningFields = Partial<CreateOpeningInput>;
+
+/**
+ * Openings (placement requests). Employers — companies, public employers and associations alike — manage their own
+ * organisation's openings; coaches and admins see every organisation's PUBLISHED and FILLED ones. An opening that
+ * exists but is not the caller's to see or change is FORBIDDEN; an unknown id is NOT_FOUND.
+ */
+@Injectable()
+export class OpeningsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+    private readonly tracks: TracksService,
+  ) {}
+
+  /** A new DRAFT of the caller's organisation. Eligibility waits for publishing: a draft may be incomplete. */
+  async create(caller: Principal, input: CreateOpeningInput): Promise<Opening> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertValidFields(
+        input,
+        { startDate: input.startDate, endDate: input.endDate ?? null },
+        manager,
+      );
+      const opening = manager.create(Opening, {
+        ...normaliseTexts(input),
+        minimumSwedishLevel: input.minimumSwedishLevel ?? null,
+        endDate: input.endDate ?? null,
+        trackIntakeId: input.trackIntakeId ?? null,
+        organisationId: caller.organisationId,
+        createdBy: caller.userId,
+        status: OpeningStatus.DRAFT,
+      });
+      return manager.save(opening);
+    });
+  }
+
+  /** Changes a DRAFT or PUBLISHED opening; a PUBLISHED one must still be eligible afterwards. */
+  async update(caller: Principal, id: string, input: UpdateOpeningInput): Promise<Opening> {
+    return this.dataSource.transaction(async (manager) => {
+      const opening = await this.getOwned(caller, id, manager);
+      assertEditable(opening.status);
+      const changes = Object.fromEntries(
+        Object.entries(normaliseTexts(input)).filter(([, value]) => value !== undefined),
+      ) as OpeningFields;
+      await this.assertValidFields(
+        changes,
+        {
+          startDate: changes.startDate ?? opening.startDate,
+          endDate: changes.endDate === undefined ? opening.endDate : changes.endDate,
+          placesTaken: opening.placesTaken,
+          requiredSkillConceptIds: changes.requiredSkillConceptIds ?? opening.requiredSkillConceptIds,
+          niceToHaveSkillConceptIds: changes.niceToHaveSkillConceptIds ?? opening.niceToHaveSkillConceptIds,
+        },
+        manager,
+      );
+      manager.merge(Opening, opening, changes as Partial<Opening>);
+      if (opening.status === OpeningStatus.PUBLISHED) {
+        await this.assertEligible(opening, 'input.', manager);
+      }
+      const saved = await manager.save(opening);
+      if (saved.status === OpeningStatus.PUBLISHED) await this.publishedOpeningChanged(manager, saved);
+      return saved;
+    });
+  }
+
+  /** DRAFT → PUBLISHED, when the opening meets every eligibility rule of its kind. */
+  async publish(caller: Principal, id: string): Promise<Opening> {
+    return this.dataSource.transaction(async (manager) => {
+      const opening = await this.getOwned(caller, id, manager);
+      assertTransition(opening.status, OpeningStatus.PUBLISHED);
+      await this.assertEligible(opening, '', manager);
+      opening.status = OpeningStatus.PUBLISHED;
+      opening.publishedAt = new Date();
+      const saved = await manager.save(opening);
+      await this.publishedOpeningChanged(manager, saved);
+      return saved;
+    });
+  }
+
+  /** PUBLISHED → FILLED: every place is given. */
+  fill(caller: Principal, id: string): Promise<Opening> {
+    return this.transition(caller, id, OpeningStatus.FILLED);
+  }
+
+  /** PUBLISHED → CLOSED: withdrawn by the employer. */
+  close(caller: Principal, id: string): Promise<Opening> {
+    return this.transition(caller, id, OpeningStatus.CLOSED);
+  }
+
+  /** An opening the caller may see. */
+  async get(caller: Principal, id: string): Promise<Opening> {
+    const opening = await this.dataSource.manager.findOneBy(Opening, { id });
+    if (!opening) throw AppError.notFound('Opening');
+    if (caller.role === Role.EMPLOYER) {
+      if (opening.organisationId !== caller.organisationId) throw notYours();
+    } else if (!COACH_VISIBLE_STATUSES.includes(opening.status)) {
+      throw AppError.forbidden('Coaches and admins see published and filled openings only');
+    }
+    return opening;
+  }
+
+  /**
+   * Employers: their own organisation's openings in any status. Coaches and admins: the PUBLISHED and FILLED
+   * openings of every organisation. Newest first; filters by status, kind, municipality, county, organisation.
+   */
+  async list(caller: Principal, args: OpeningsArgs): Promise<Page<Opening>> {
+    await this.taxonomy.assertKnown([
+      { kind: TaxonomyKind.MUNICIPALITY, field: 'municipalityConceptId', ids: args.municipalityConceptId },
+      { kind: TaxonomyKind.COUNTY, field: 'countyConceptId', ids: args.countyConceptId },
+    ]);
+    const query = this.dataSource.getRepository(Opening).createQueryBuilder('opening');
+    if (caller.role === Role.EMPLOYER) {
+      if (args.organisationId && args.organisationId !== caller.organisationId) throw notYours();
+      query.where('opening.organisation_id = :own', { own: caller.organisationId });
+    } else {
+      query.where('opening.status IN (:...visible)', { visible: COACH_VISIBLE_STATUSES });
+      if (args.organisationId)
+        query.andWhere('opening.organisation_id = :organisationId', { organisationId: args.organisationId });
+    }
+    if (args.status) query.andWhere('opening.status = :status', { status: args.status });
+    if (args.kind) query.andWhere('opening.kind = :kind', { kind: args.kind });
+    if (args.municipalityConceptId) {
+      query.andWhere('opening.municipality_concept_id = :municipality', {
+        municipality: args.municipalityConceptId,
+      });
+    }
+    if (args.countyConceptId) {
+      query.andWhere(
+        'opening.municipality_concept_id IN (SELECT concept_id FROM taxonomy_municipalities WHERE county_concept_id = :county)',
+        { county: args.countyConceptId },
+      );
+    }
+    return paginate(query, args, { column: 'opening.created_at', direction: 'DESC' });
+  }
+
+  private transition(caller: Principal, id: string, to: OpeningStatus): Promise<Opening> {
+    return this.dataSource.transaction(async (manager) => {
+      const opening = await this.getOwned(caller, id, manager);
+      assertTransition(opening.status, to);
+      opening.status = to;
+      return manager.save(opening);
+    });
+  }
+
+  /** The opening, locked for the change, when it belongs to the caller's organisation. */
+  private async getOwned(caller: Principal, id: string, manager: EntityManager): Promise<Opening> {
+    const opening = await manager.findOne(Opening, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!opening) throw AppError.notFound('Opening');
+    if (caller.role !== Role.EMPLOYER || opening.organisationId !== caller.organisationId) throw notYours();
+    return opening;
+  }
+
+  /**
+   * The checks of the given fields that need the database or several fields: known concept ids, a known track
+   * intake, the end not before the start, places not below those taken, no skill both required and nice to have.
+   * Every problem is reported at once, each on its input field; nothing has been written yet.
+   */
+  private async assertValidFields(
+    fields: OpeningFields,
+    merged: {
+      startDate: string;
+      endDate: string | null;
+      placesTaken?: number;
+      requiredSkillConceptIds?: readonly string[];
+      niceToHaveSkillConceptIds?: readonly string[];
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    await this.taxonomy
+      .assertKnown(
+        [
+          {
+            kind: TaxonomyKind.OCCUPATION,
+            field: 'input.occupationConceptId',
+            ids: fields.occupationConceptId,
+          },
+          {
+            kind: TaxonomyKind.SKILL,
+            field: 'input.requiredSkillConceptIds',
+            ids: fields.requiredSkillConceptIds,
+          },
+          {
+            kind: TaxonomyKind.SKILL,
+            field: 'input.niceToHaveSkillConceptIds',
+            ids: fields.niceToHaveSkillConceptIds,
+          },
+          {
+            kind: TaxonomyKind.LANGUAGE,
+            field: 'input.usefulLanguageConceptIds',
+            ids: fields.usefulLanguageConceptIds,
+          },
+          {
+            kind: TaxonomyKind.DRIVING_LICENCE,
+            field: 'input.requiredDrivingLicenceConceptIds',
+            ids: fields.requiredDrivingLicenceConceptIds,
+          },
+          {
+            kind: TaxonomyKind.MUNICIPALITY,
+            field: 'input.municipalityConceptId',
+            ids: fields.municipalityConceptId,
+          },
+        ],
+        manager,
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        problems.push(...(error.details.fields ?? []));
+      });
+    if (fields.trackIntakeId && !(await this.tracks.findIntake(fields.trackIntakeId, manager))) {
+      problems.push({ field: 'input.trackIntakeId', message: 'is not a known track intake' });
+    }
+    if (merged.endDate && merged.endDate < merged.startDate) {
+      problems.push(
+        fields.endDate !== undefined || fields.startDate === undefined
+          ? { field: 'input.endDate', message: `must be on or after the start date (${merged.startDate})` }
+          : { field: 'input.startDate', message: `must be on or before the end date (${merged.endDate})` },
+      );
+    }
+    if (
+      fields.places !== undefined &&
+      merged.placesTaken !== undefined &&
+      fields.places < merged.placesTaken
+    ) {
+      problems.push({
+        field: 'input.places',
+        message: `cannot be fewer than the ${merged.placesTaken} places already taken`,
+      });
+    }
+    const required = merged.requiredSkillConceptIds ?? fields.requiredSkillConceptIds ?? [];
+    const niceToHave = merged.niceToHaveSkillConceptIds ?? fields.niceToHaveSkillConceptIds ?? [];
+    // Blame the list the caller sent: the nice-to-have one when given, else the required one.
+    const [blamed, other, name] =
+      fields.niceToHaveSkillConceptIds !== undefined || fields.requiredSkillConceptIds === undefined
+        ? [niceToHave, new Set(required), 'niceToHaveSkillConceptIds']
+        : [required, new Set(niceToHave), 'requiredSkillConceptIds'];
+    blamed.forEach((id, index) => {
+      if (other.has(id))
+        problems.push({
+          field: `input.${name}[${index}]`,
+          message: 'is in both required and nice-to-have skills',
+        });
+    });
+    if (problems.length > 0) throw AppError.badInputs(problems);
+  }
+
+  /** BAD_USER_INPUT listing every eligibility rule the opening breaks (see eligibility.ts). */
+  private async assertEligible(opening: Opening, fieldPrefix: string, manager: EntityManager): Promise<void> {
+    const organisation = await manager.findOneByOrFail(Organisation, { id: opening.organisationId });
+    let partnerOfTrack: boolean | null = null;
+    if (opening.trackIntakeId) {
+      const intake = await this.tracks.findIntake(opening.trackIntakeId, manager);
+      partnerOfTrack =
+        !!intake && (await this.tracks.isPartner(intake.trackId, opening.organisationId, manager));
+    }
+    const problems = eligibilityProblems(
+      {
+        kind: opening.kind,
+        organisationKind: organisation.kind,
+        hoursPerWeek: opening.hoursPerWeek,
+        startDate: opening.startDate,
+        endDate: opening.endDate,
+        supervisorName: opening.supervisorName,
+        collectiveAgreementConfirmed: opening.collectiveAgreementConfirmed,
+        trackIntakeId: opening.trackIntakeId,
+        partnerOfTrack,
+      },
+      fieldPrefix,
+    );
+    if (problems.length > 0) throw AppError.badInputs(problems);
+  }
+
+  /**
+   * The opening was published, or a published opening changed. Matching (issue 4) starts here: record its job in
+   * the outbox in this same transaction, for example
+   * `await this.outbox.record(manager, [enqueueJob({ name: JobName.MatchOpening, payload: { openingId } })])`.
+   */
+  private async publishedOpeningChanged(_manager: EntityManager, _opening: Opening): Promise<void> {
+    // Nothing yet: matching is issue 4.
+  }
+}
+
+function notYours(): AppError {
+  return AppError.forbidden("Only your own organisation's openings are yours to see and change");
+}
+
+/** Trimmed empty texts become null, so that "no supervisor" is one value. */
+function normaliseTexts<T extends OpeningFields>(fields: T): T {
+  const copy: Record<string, unknown> = { ...fields };
+  for (const key of NULLABLE_TEXTS) if (copy[key] === '') copy[key] = null;
+  return copy as T;
+}
