@@ -13,3 +13,4 @@ export { CompetenceProfilesService } from './competence-profiles.service.js';
 export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
 export { CreateParticipantInput } from './dtos/participant.inputs.js';
 export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
+export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';

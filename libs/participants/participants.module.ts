@@ -12,6 +12,7 @@ import { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.s
 import { CompetenceProfilesResolver } from './competence-profiles.resolver.js';
 import { CompetenceProfilesService } from './competence-profiles.service.js';
 import { ParticipantAccess } from './participant-access.js';
+import { ParticipantErasure } from './participant-erasure.js';
 import { ParticipantsResolver } from './participants.resolver.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -29,6 +30,7 @@ import { ParticipantsService } from './participants.service.js';
   ],
   providers: [
     ParticipantAccess,
+    ParticipantErasure,
     ParticipantsService,
     CompetenceProfilesService,
     AnonymisedProfilesService,
@@ -36,6 +38,12 @@ import { ParticipantsService } from './participants.service.js';
     CompetenceProfilesResolver,
     AnonymisedProfilesResolver,
   ],
-  exports: [ParticipantAccess, ParticipantsService, CompetenceProfilesService, AnonymisedProfilesService],
+  exports: [
+    ParticipantAccess,
+    ParticipantErasure,
+    ParticipantsService,
+    CompetenceProfilesService,
+    AnonymisedProfilesService,
+  ],
 })
 export class ParticipantsModule {}

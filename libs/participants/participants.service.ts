@@ -17,6 +17,7 @@ import type { ParticipantType } from './dtos/participant.type.js';
 import { CompetenceProfile } from './entities/competence-profile.entity.js';
 import { Participant } from './entities/participant.entity.js';
 import { ParticipantAccess } from './participant-access.js';
+import { ParticipantErasure } from './participant-erasure.js';
 import { ProfileStatus } from './profile-status.js';
 import type { PersonalField } from './requested-personal-fields.js';
 
@@ -45,6 +46,7 @@ export class ParticipantsService {
     private readonly cipher: PersonalDataCipher,
     private readonly auditLog: PersonalDataAuditLog,
     private readonly access: ParticipantAccess,
+    private readonly erasure: ParticipantErasure,
   ) {}
 
   /** Registers a participant of the caller's organisation, with an empty DRAFT competence profile. */
@@ -236,6 +238,7 @@ export class ParticipantsService {
   async erase(caller: Principal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const participant = await this.access.getManaged(caller, id, manager, true);
+      await this.erasure.run(id, manager);
       await manager.delete(CompetenceProfile, { participantId: id });
       await manager.update(Participant, id, {
         firstName: null,

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError, isUniqueViolation, type FieldProblem } from '#libs/errors';
 import { Organisation, OrganisationKind, OrganisationType } from '#libs/organisations';
 import { paginate, type Page } from '#libs/pagination';
-import { ParticipantAccess } from '#libs/participants';
+import { ParticipantAccess, ParticipantErasure } from '#libs/participants';
 import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import type {
   AddTrackIntakeInput,
@@ -33,12 +33,20 @@ type TrackChanges = Partial<CreateTrackInput>;
  * enrolment's transaction, and the database refuses `places_taken > places` besides.
  */
 @Injectable()
-export class TracksService {
+export class TracksService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly participantAccess: ParticipantAccess,
+    private readonly erasure: ParticipantErasure,
   ) {}
+
+  /** An erased participant's places go back to their intakes; the withdrawn enrolments stay as anonymous counts. */
+  onModuleInit(): void {
+    this.erasure.register('tracks', (participantId, manager) =>
+      this.releaseEnrolmentsOf(participantId, manager),
+    );
+  }
 
   async create(caller: Principal, input: CreateTrackInput): Promise<Track> {
     try {

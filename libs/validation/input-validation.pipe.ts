@@ -13,7 +13,14 @@ const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
-    if (!metatype || PRIMITIVES.has(metatype) || metadata.type === 'custom' || value == null) return value;
+    // Only argument classes carry validation rules; enums (plain objects) and primitives pass through.
+    if (
+      typeof metatype !== 'function' ||
+      PRIMITIVES.has(metatype) ||
+      metadata.type === 'custom' ||
+      value == null
+    )
+      return value;
     const instance = plainToInstance(metatype, value) as object;
     const errors = await validate(instance, {
       whitelist: true,

@@ -36,7 +36,7 @@ describe('the employer view of competence profiles', () => {
         anonymisedProfiles: { nodes: Shown[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
       };
       const { anonymisedProfiles }: Page = await employer.ok<Page>(
-        `query($after: String) { anonymisedProfiles(first: 100, after: $after) {
+        `query($after: String) { anonymisedProfiles(first: 25, after: $after) {
           nodes { ${FIELDS} } pageInfo { endCursor hasNextPage } } }`,
         { after },
       );
@@ -80,7 +80,7 @@ describe('the employer view of competence profiles', () => {
     await publishProfile(coach, uniqueId, {
       ...base,
       homeMunicipalityConceptId: nykvarn,
-      languages: [{ languageConceptId: await concepts.language('Amhariska'), level: 'NATIVE' }],
+      languages: [{ languageConceptId: await concepts.language('Amhariska/Amarinja'), level: 'NATIVE' }],
       summary: 'Van vid att laga mat för många.',
     });
     const [{ public_id: publicId }] = (await stack.environment.sql(

@@ -106,7 +106,10 @@ describe('participants and competence profiles', () => {
         id,
       },
     );
-    expect(personalDataAccessLog.nodes.map((entry) => entry.action)).toEqual(['READ', 'CREATE']);
+    const actions = personalDataAccessLog.nodes.map((entry) => entry.action);
+    expect(actions.at(-1)).toBe('CREATE');
+    expect(actions.slice(0, -1).every((action) => action === 'READ')).toBe(true);
+    expect(actions.length).toBeGreaterThanOrEqual(2);
   });
 
   it('finds a participant by personnummer through the keyed hash, in any written form', async () => {
@@ -153,7 +156,7 @@ describe('participants and competence profiles', () => {
 
   it('refuses unknown concept ids and personal data in the summary, writing nothing', async () => {
     const { id } = await createParticipant(coach, { firstName: 'Samir', lastName: 'Nouri' });
-    const skill = await concepts.skill('Barnomsorg').catch(() => null);
+    const skill = await concepts.skill('Barn och ungdomar med behov av särskilt stöd');
     const before = await rowCounts();
     const [profileBefore] = await stack.environment.sql(
       'SELECT * FROM competence_profiles WHERE participant_id = $1',
@@ -296,8 +299,8 @@ describe('participants and competence profiles', () => {
       personnummer.slice(2, 8),
       '555 12 34',
       'zerihun.t@',
-      'snickare',
-      'ryggen',
+      'takterrasser',
+      'färjeläget',
     ];
     for (const needle of needles) {
       for (const { table_name, column_name } of columns) {

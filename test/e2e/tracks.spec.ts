@@ -1,5 +1,3 @@
-import { DataSource } from 'typeorm';
-import { TracksService } from '#libs/tracks';
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import {
   CONCEPTS,
@@ -486,17 +484,14 @@ describe('Jobbspår tracks', () => {
       expect(all.trackEnrolments.nodes[0].withdrawnAt).not.toBeNull();
     });
 
-    it('releases every place of a participant (for erasure) in one step', async () => {
+    it("gives an erased participant's places back to their intakes", async () => {
       const first = await track();
       const second = await track();
       const participantId = await participantWithProfile(coach, ELIGIBLE_PROFILE);
       await coach.ok(ENROL, { intakeId: first.intakes[0].id, participantId });
       await coach.ok(ENROL, { intakeId: second.intakes[0].id, participantId });
-      const tracks = stack.api.app.get(TracksService, { strict: false });
-      const released = await stack.api.app
-        .get(DataSource, { strict: false })
-        .transaction((manager) => tracks.releaseEnrolmentsOf(participantId, manager));
-      expect(released).toBe(2);
+      expect(await placesTaken(first.intakes[0].id)).toBe(1);
+      await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: participantId });
       expect(await placesTaken(first.intakes[0].id)).toBe(0);
       expect(await placesTaken(second.intakes[0].id)).toBe(0);
       expect(await activeEnrolments(first.intakes[0].id)).toBe(0);
