@@ -1,5 +1,6 @@
 import { withLuhnCheckDigit } from '#libs/identity-numbers';
 import { GraphqlClient } from './graphql-client.js';
+import { uniquePersonnummer } from './participants.js';
 import type { TestEnvironment } from './test-environment.js';
 
 /** Real JobTech concept ids (../shared/data/taxonomy) that the openings and tracks tests use. */
@@ -128,18 +129,6 @@ export async function userIn(
 export async function organisationOf(client: GraphqlClient): Promise<string> {
   const { me } = await client.ok<{ me: { organisation: { id: string } } }>('{ me { organisation { id } } }');
   return me.organisation.id;
-}
-
-let personSerial = 0;
-
-/** A valid personnummer (12 digits, born 1990) no other call in this process returns. */
-function uniquePersonnummer(): string {
-  personSerial += 1;
-  const start = (process.pid * 11) % 300;
-  const month = String(1 + ((start + personSerial) % 12)).padStart(2, '0');
-  const day = String(1 + (Math.floor((start + personSerial) / 12) % 28)).padStart(2, '0');
-  const number = String((start * 7 + personSerial) % 1000).padStart(3, '0');
-  return `19${withLuhnCheckDigit(`90${month}${day}${number}`)}`;
 }
 
 /**

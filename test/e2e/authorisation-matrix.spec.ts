@@ -1,0 +1,441 @@
+import { readFile } from 'node:fs/promises';
+import { buildSchema } from 'graphql';
+import { SCHEMA_FILE } from '../../apps/api/graphql/schema-file.js';
+import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { CONCEPTS, organisationWithUser } from '../support/opening-track-fixtures.js';
+import {
+  conceptIds,
+  createParticipant,
+  publishProfile,
+  uniquePersonnummer,
+} from '../support/participants.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+/** Every caller of the issue's matrix. */
+const CALLERS = ['anonymous', 'admin', 'coachA', 'coachB', 'employerA', 'employerB', 'association'] as const;
+type Caller = (typeof CALLERS)[number];
+
+/** `ok`: answered without error; `none`: allowed but shows nothing (null or an empty list of the other side). */
+type Allowed = 'ok' | 'none';
+
+interface Operation {
+  name: string;
+  query: string;
+  /** Fresh arguments for each call, so that one caller's success does not change another's outcome. */
+  variables: () => Promise<Record<string, unknown>>;
+  allowed: Partial<Record<Caller, Allowed>>;
+}
+
+/** Operations that came before the marketplace issue; their authorisation has its own tests. */
+const EARLIER = new Set([
+  'health',
+  'me',
+  'login',
+  'notifications',
+  'markNotificationRead',
+  'organisation',
+  'organisations',
+  'searchOrganisations',
+  'createOrganisation',
+  'updateOrganisation',
+  'users',
+  'user',
+  'createUser',
+  'deactivateUser',
+  'changeMyPassword',
+]);
+
+const SIGNED_IN: Partial<Record<Caller, Allowed>> = {
+  admin: 'ok',
+  coachA: 'ok',
+  coachB: 'ok',
+  employerA: 'ok',
+  employerB: 'ok',
+  association: 'ok',
+};
+
+describe('authorisation matrix of the marketplace operations', () => {
+  let stack: Stack;
+  const client = {} as Record<Exclude<Caller, 'anonymous'>, GraphqlClient> & { anonymous: GraphqlClient };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    client.anonymous = stack.anonymous;
+    client.admin = await stack.anonymous.login('admin@varmdo.example');
+    client.coachA = await stack.anonymous.login('coach@varmdo.example');
+    client.employerA = await stack.anonymous.login('employer@vard.example');
+    client.employerB = await stack.anonymous.login('employer@forskolor.example');
+    client.association = await stack.anonymous.login('forening@rodakorset.example');
+    client.coachB = (
+      await organisationWithUser(client.admin, 'MUNICIPALITY', 'COACH', 'Kommun B (test)')
+    ).client;
+  });
+
+  afterAll(() => stack?.close());
+
+  const ok = <T>(who: GraphqlClient, query: string, variables?: Record<string, unknown>) =>
+    who.ok<T>(query, variables);
+
+  async function participantA(profile: Record<string, unknown> = {}): Promise<string> {
+    const { id } = await createParticipant(client.coachA);
+    if (Object.keys(profile).length > 0) {
+      await ok(
+        client.coachA,
+        'mutation($id: ID!, $input: UpdateCompetenceProfileInput!) { updateCompetenceProfile(participantId: $id, input: $input) { status } }',
+        { id, input: profile },
+      );
+    }
+    return id;
+  }
+
+  async function consentedParticipantA(): Promise<string> {
+    const id = await participantA();
+    await ok(
+      client.coachA,
+      'mutation($id: ID!) { recordConsent(participantId: $id, input: { scopes: [ANONYMISED_PROFILE] }) { id } }',
+      { id },
+    );
+    return id;
+  }
+
+  const OPENING_INPUT = {
+    kind: 'PRAKTIK',
+    title: 'Praktik som barnskötare',
+    occupationConceptId: CONCEPTS.barnskotare,
+    municipalityConceptId: CONCEPTS.varmdo,
+    hoursPerWeek: 16,
+    weekdays: ['MONDAY', 'TUESDAY'],
+    startDate: '2027-02-01',
+    endDate: '2027-04-30',
+    places: 2,
+    contactName: 'Erik Arbetsgivare',
+  };
+
+  async function openingA(publish: boolean): Promise<string> {
+    const { createOpening } = await ok<{ createOpening: { id: string } }>(
+      client.employerA,
+      'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
+      { input: OPENING_INPUT },
+    );
+    if (publish)
+      await ok(client.employerA, 'mutation($id: ID!) { publishOpening(id: $id) { id } }', {
+        id: createOpening.id,
+      });
+    return createOpening.id;
+  }
+
+  let trackSerial = 0;
+  async function trackA(): Promise<{ trackId: string; intakeId: string }> {
+    trackSerial += 1;
+    const { createTrack } = await ok<{ createTrack: { id: string } }>(
+      client.admin,
+      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+      {
+        input: {
+          name: `Matrisspår ${trackSerial}`,
+          municipalityConceptId: CONCEPTS.varmdo,
+          occupationConceptIds: [CONCEPTS.barnskotare],
+          praktikWeeks: 12,
+          sfiHoursPerWeek: 6,
+        },
+      },
+    );
+    const { addTrackIntake } = await ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
+      client.admin,
+      'mutation($id: ID!) { addTrackIntake(trackId: $id, input: { startDate: "2027-03-01", places: 20 }) { intakes { id } } }',
+      { id: createTrack.id },
+    );
+    return { trackId: createTrack.id, intakeId: addTrackIntake.intakes[0]!.id };
+  }
+
+  let intakeDay = 0;
+  const OPERATIONS: Operation[] = [
+    {
+      name: 'searchTaxonomy',
+      query: 'query { searchTaxonomy(kind: OCCUPATION, query: "barnsk") { conceptId } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'educationLevels',
+      query: 'query { educationLevels { conceptId } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'drivingLicences',
+      query: 'query { drivingLicences { conceptId } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'participant',
+      query: 'query($id: ID!) { participant(id: $id) { id firstName } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'participants',
+      query: 'query { participants(first: 5) { nodes { id } } }',
+      variables: async () => ({}),
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'findParticipant',
+      query: 'query($p: String!) { findParticipant(personnummer: $p) { id } }',
+      variables: async () => ({ p: (await createParticipant(client.coachA)).personnummer }),
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'createParticipant',
+      query:
+        'mutation($p: String!) { createParticipant(input: { firstName: "Ny", lastName: "Deltagare", personnummer: $p }) { id } }',
+      variables: async () => ({ p: uniquePersonnummer(1985) }),
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'ok' },
+    },
+    {
+      name: 'updateParticipant',
+      query: 'mutation($id: ID!) { updateParticipant(id: $id, input: { phone: "070-111 22 33" }) { id } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'recordConsent',
+      query:
+        'mutation($id: ID!) { recordConsent(participantId: $id, input: { scopes: [ANONYMISED_PROFILE] }) { id } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'withdrawConsent',
+      query: 'mutation($id: ID!) { withdrawConsent(participantId: $id) { id } }',
+      variables: async () => ({ id: await consentedParticipantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'eraseParticipant',
+      query: 'mutation($id: ID!) { eraseParticipant(id: $id) }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'competenceProfile',
+      query: 'query($id: ID!) { competenceProfile(participantId: $id) { coachNotes } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'updateCompetenceProfile',
+      query:
+        'mutation($id: ID!) { updateCompetenceProfile(participantId: $id, input: { interests: ["matlagning"] }) { status } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'setProfileStatus',
+      query: 'mutation($id: ID!) { setProfileStatus(participantId: $id, status: ARCHIVED) { status } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'personalDataAccessLog',
+      query: 'query { personalDataAccessLog(first: 5) { nodes { id } } }',
+      variables: async () => ({}),
+      allowed: { admin: 'ok' },
+    },
+    {
+      name: 'anonymisedProfiles',
+      query: 'query { anonymisedProfiles(first: 5) { nodes { publicId } } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'anonymisedProfile',
+      query: 'query($p: String!) { anonymisedProfile(publicId: $p) { publicId } }',
+      variables: async () => {
+        const shown = () =>
+          ok<{ anonymisedProfiles: { nodes: { publicId: string }[] } }>(
+            client.coachA,
+            'query { anonymisedProfiles(first: 1) { nodes { publicId } } }',
+          );
+        // With fewer than K_ANONYMITY alike profiles published, none is shown: publish five that share everything.
+        if ((await shown()).anonymisedProfiles.nodes.length === 0) {
+          const concepts = await conceptIds(stack.environment);
+          const profile = {
+            swedishLevel: 'SFI_D',
+            educationLevelConceptId: await concepts.educationLevel('3'),
+            homeMunicipalityConceptId: await concepts.municipality('0120'),
+          };
+          for (let i = 0; i < 5; i++) {
+            await publishProfile(
+              client.coachA,
+              (await createParticipant(client.coachA, { personnummer: uniquePersonnummer(1980) })).id,
+              profile,
+            );
+          }
+        }
+        return { p: (await shown()).anonymisedProfiles.nodes[0]!.publicId };
+      },
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'openings',
+      query: 'query { openings(first: 5) { nodes { id } } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'opening',
+      query: 'query($id: ID!) { opening(id: $id) { id } }',
+      variables: async () => ({ id: await openingA(true) }),
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'ok', employerA: 'ok' },
+    },
+    {
+      name: 'createOpening',
+      query: 'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
+      variables: async () => ({ input: OPENING_INPUT }),
+      allowed: { employerA: 'ok', employerB: 'ok', association: 'ok' },
+    },
+    {
+      name: 'updateOpening',
+      query: 'mutation($id: ID!) { updateOpening(id: $id, input: { title: "Praktik i förskola" }) { id } }',
+      variables: async () => ({ id: await openingA(false) }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'publishOpening',
+      query: 'mutation($id: ID!) { publishOpening(id: $id) { id } }',
+      variables: async () => ({ id: await openingA(false) }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'fillOpening',
+      query: 'mutation($id: ID!) { fillOpening(id: $id) { id } }',
+      variables: async () => ({ id: await openingA(true) }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'closeOpening',
+      query: 'mutation($id: ID!) { closeOpening(id: $id) { id } }',
+      variables: async () => ({ id: await openingA(true) }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'tracks',
+      query: 'query { tracks(first: 5) { nodes { id } } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'track',
+      query: 'query($id: ID!) { track(id: $id) { id } }',
+      variables: async () => ({ id: (await trackA()).trackId }),
+      allowed: SIGNED_IN,
+    },
+    {
+      name: 'createTrack',
+      query: 'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+      variables: async () => {
+        trackSerial += 1;
+        return {
+          input: {
+            name: `Nytt spår ${trackSerial}`,
+            municipalityConceptId: CONCEPTS.varmdo,
+            occupationConceptIds: [CONCEPTS.stadare],
+            praktikWeeks: 8,
+            sfiHoursPerWeek: 4,
+          },
+        };
+      },
+      allowed: { admin: 'ok' },
+    },
+    {
+      name: 'updateTrack',
+      query: 'mutation($id: ID!) { updateTrack(id: $id, input: { course: "Hygienkurs" }) { id } }',
+      variables: async () => ({ id: (await trackA()).trackId }),
+      allowed: { admin: 'ok' },
+    },
+    {
+      name: 'addTrackIntake',
+      query:
+        'mutation($id: ID!, $date: String!) { addTrackIntake(trackId: $id, input: { startDate: $date, places: 5 }) { id } }',
+      variables: async () => {
+        intakeDay += 1;
+        return { id: (await trackA()).trackId, date: `2027-09-${String(intakeDay).padStart(2, '0')}` };
+      },
+      allowed: { admin: 'ok' },
+    },
+    {
+      name: 'enrolInTrackIntake',
+      query:
+        'mutation($intake: ID!, $p: ID!) { enrolInTrackIntake(intakeId: $intake, participantId: $p) { id } }',
+      variables: async () => ({ intake: (await trackA()).intakeId, p: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'withdrawTrackEnrolment',
+      query: 'mutation($id: ID!) { withdrawTrackEnrolment(enrolmentId: $id) { id } }',
+      variables: async () => {
+        const { enrolInTrackIntake } = await ok<{ enrolInTrackIntake: { id: string } }>(
+          client.coachA,
+          'mutation($intake: ID!, $p: ID!) { enrolInTrackIntake(intakeId: $intake, participantId: $p) { id } }',
+          { intake: (await trackA()).intakeId, p: await participantA() },
+        );
+        return { id: enrolInTrackIntake.id };
+      },
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'trackEnrolments',
+      query: 'query($intake: ID!) { trackEnrolments(intakeId: $intake) { nodes { id } } }',
+      variables: async () => {
+        const { intakeId } = await trackA();
+        await ok(
+          client.coachA,
+          'mutation($intake: ID!, $p: ID!) { enrolInTrackIntake(intakeId: $intake, participantId: $p) { id } }',
+          {
+            intake: intakeId,
+            p: await participantA(),
+          },
+        );
+        return { intake: intakeId };
+      },
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+  ];
+
+  it('covers every query and mutation added by the marketplace issue', async () => {
+    const schema = buildSchema(await readFile(SCHEMA_FILE, 'utf8'));
+    const names = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()!.getFields()),
+    ].filter((name) => !EARLIER.has(name));
+    expect(OPERATIONS.map((operation) => operation.name).sort()).toEqual(names.sort());
+  });
+
+  it.each(OPERATIONS.map((operation) => [operation.name, operation] as const))(
+    '%s',
+    async (_name, operation) => {
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const response = await client[caller].request<Record<string, unknown>>(
+          operation.query,
+          await operation.variables(),
+        );
+        const allowed = operation.allowed[caller];
+        expected[caller] = allowed ?? (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        if (response.errors?.length) {
+          outcomes[caller] = errorCode(response) ?? 'ERROR';
+          if (allowed) outcomes[caller] += `: ${response.errors[0]!.message}`;
+          continue;
+        }
+        const data = Object.values(response.data ?? {})[0];
+        const nodes = (data as { nodes?: unknown[] } | null)?.nodes;
+        const empty = data === null || (Array.isArray(nodes) && nodes.length === 0);
+        outcomes[caller] = allowed === 'none' ? (empty ? 'none' : 'DATA OF ANOTHER ORGANISATION') : 'ok';
+      }
+      expect(outcomes).toEqual(expected);
+    },
+  );
+});
