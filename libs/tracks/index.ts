@@ -5,4 +5,3 @@ export { TrackIntake } from './entities/track-intake.entity.js';
 export { TrackEnrolment } from './entities/track-enrolment.entity.js';
 export { TrackIntakeType, TrackType, TrackEnrolmentType } from './dtos/track.type.js';
 export { unmetPrerequisites, type TrackPrerequisites, type PrerequisiteFacts } from './prerequisites.js';
-export { calendarDateProblem } from './calendar-date.js';

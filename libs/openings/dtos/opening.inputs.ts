@@ -16,9 +16,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { NormaliseEmail, Absent, Satisfies, Trim } from '#libs/validation';
+import { Absent, calendarDateProblem, NormaliseEmail, Satisfies, Trim } from '#libs/validation';
 import { PageArgs } from '#libs/pagination';
-import { calendarDateProblem } from '#libs/tracks';
+
 import { PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import { OpeningStatus } from '../opening-status.js';
 

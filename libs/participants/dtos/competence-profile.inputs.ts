@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
-  IsDateString,
   IsEnum,
   IsInt,
   IsNumber,
@@ -16,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Absent, Trim } from '#libs/validation';
+import { Absent, calendarDateProblem, Satisfies, Trim } from '#libs/validation';
 import { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import { TravelReach } from '../travel-reach.js';
 
@@ -108,7 +107,7 @@ export class UpdateCompetenceProfileInput {
 
   @Field(() => String, { nullable: true, description: 'Available from this date (YYYY-MM-DD).' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
+  @Satisfies(calendarDateProblem)
   availableFrom?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -156,7 +155,7 @@ export class UpdateCompetenceProfileInput {
 
   @Field(() => String, { nullable: true, description: 'Coach-only: end of the etableringsperiod.' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date, YYYY-MM-DD' })
+  @Satisfies(calendarDateProblem)
   establishmentPeriodEndsOn?: string | null;
 
   @Field(() => PriorityGroupsInput, { nullable: true, description: 'Coach-only.' })

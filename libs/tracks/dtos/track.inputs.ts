@@ -16,9 +16,8 @@ import {
   Min,
 } from 'class-validator';
 import { PageArgs } from '#libs/pagination';
-import { Absent, Satisfies, Trim } from '#libs/validation';
+import { Absent, calendarDateProblem, Satisfies, Trim } from '#libs/validation';
 import { SwedishLevel } from '#libs/vocabulary';
-import { calendarDateProblem } from '../calendar-date.js';
 
 export const TRACK_LIMITS = {
   nameLength: [3, 200],
