@@ -1,8 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795425946839 } from './1795425946839-Foundation.js';
 import { MarketplaceData1795432256199 } from './1795432256199-MarketplaceData.js';
+import { TaxonomyLookup1795434000000 } from './1795434000000-TaxonomyLookup.js';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every migration, oldest first. A test fails when a file in this folder is missing here. */
-export const migrations: MigrationClass[] = [Foundation1795425946839, MarketplaceData1795432256199];
+export const migrations: MigrationClass[] = [
+  Foundation1795425946839,
+  MarketplaceData1795432256199,
+  TaxonomyLookup1795434000000,
+];

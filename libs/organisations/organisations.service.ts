@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from '#libs/errors';
 import { Outbox, syncSearch } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
 import { SearchClient, SearchIndex } from '#libs/search';
+import { TaxonomyService } from '#libs/taxonomy';
 import type {
   CreateOrganisationInput,
   OrganisationsArgs,
@@ -22,9 +23,11 @@ export class OrganisationsService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly outbox: Outbox,
     private readonly searchClient: SearchClient,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
+    await this.assertKnownMunicipality(input.municipalityCode);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const organisation = await manager.save(manager.create(Organisation, { ...input }));
@@ -40,6 +43,7 @@ export class OrganisationsService {
   }
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    if (input.municipalityCode !== undefined) await this.assertKnownMunicipality(input.municipalityCode);
     return this.dataSource.transaction(async (manager) => {
       const organisation = await manager.findOne(Organisation, {
         where: { id },
@@ -51,6 +55,13 @@ export class OrganisationsService {
       await this.outbox.record(manager, [syncSearch(SearchIndex.Organisations, id)]);
       return updated;
     });
+  }
+
+  /** The format is checked by the input; here, that the kommunkod is a municipality of the taxonomy. */
+  private async assertKnownMunicipality(municipalityCode: string): Promise<void> {
+    if (!(await this.taxonomy.municipalityByCode(municipalityCode))) {
+      throw AppError.badInput('input.municipalityCode', 'is not the kommunkod of a Swedish municipality');
+    }
   }
 
   async get(id: string): Promise<Organisation> {

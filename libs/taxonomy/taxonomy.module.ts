@@ -9,6 +9,8 @@ import { OccupationGroup } from './entities/occupation-group.entity.js';
 import { OccupationSubstitution } from './entities/occupation-substitution.entity.js';
 import { Occupation } from './entities/occupation.entity.js';
 import { Skill } from './entities/skill.entity.js';
+import { TaxonomyImport } from './entities/taxonomy-import.entity.js';
+import { TaxonomyResolver } from './taxonomy.resolver.js';
 import { TaxonomyService } from './taxonomy.service.js';
 
 export const TAXONOMY_ENTITIES = [
@@ -21,11 +23,12 @@ export const TAXONOMY_ENTITIES = [
   Municipality,
   EducationLevel,
   DrivingLicence,
+  TaxonomyImport,
 ];
 
 @Module({
   imports: [TypeOrmModule.forFeature(TAXONOMY_ENTITIES)],
-  providers: [TaxonomyService],
+  providers: [TaxonomyService, TaxonomyResolver],
   exports: [TaxonomyService],
 })
 export class TaxonomyModule {}

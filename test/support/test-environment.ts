@@ -6,6 +6,7 @@ import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import { AppConfig } from '#libs/config';
 import { runMigrations } from '#libs/database';
+import { importTaxonomy, resolveTaxonomySource, taxonomyFingerprint } from '#libs/taxonomy';
 import { databaseUrl } from '../../scripts/dev-services/index.js';
 
 /** Everything one test file owns: its database, index prefix and Redis prefix, so files can run in parallel. */
@@ -34,13 +35,22 @@ function required(name: string): string {
 export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
+const TAXONOMY_IMPORTER_DIR = join(process.cwd(), 'libs', 'taxonomy', 'import');
 const TEMPLATE_LOCK = 7_204_118_332;
 
-/** A template database migrated once per set of migrations; test databases are copies of it (fast). */
+/**
+ * A template database, migrated and with the taxonomy imported, made once per set of migrations, taxonomy source
+ * (the full shared data when present, else the built-in subset; TAXONOMY_DIR wins) and importer; test databases
+ * are copies of it (fast).
+ */
 async function templateDatabase(serverUrl: string): Promise<string> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((file) => file.endsWith('.ts')).sort();
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update(await readFile(join(MIGRATIONS_DIR, file)));
+  for (const directory of [MIGRATIONS_DIR, TAXONOMY_IMPORTER_DIR]) {
+    const files = (await readdir(directory)).filter((file) => /(?<!\.spec)\.ts$/.test(file)).sort();
+    for (const file of files) hash.update(file).update(await readFile(join(directory, file)));
+  }
+  const taxonomy = resolveTaxonomySource();
+  hash.update(taxonomy.directory).update(await taxonomyFingerprint(taxonomy));
   const name = `mbtpl_${hash.digest('hex').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -55,6 +65,7 @@ async function templateDatabase(serverUrl: string): Promise<string> {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
     await runMigrations(databaseUrl(serverUrl, name));
+    await importTaxonomy({ databaseUrl: databaseUrl(serverUrl, name), source: taxonomy });
     await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
     return name;
   } finally {

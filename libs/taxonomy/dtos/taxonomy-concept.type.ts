@@ -12,7 +12,11 @@ export class TaxonomyConceptType {
   @Field(() => String, {
     nullable: true,
     description:
-      'SSYK code, kommunkod, länskod, SUN code, ISO 639 code or licence class, where the kind has one.',
+      'SSYK code (occupations and groups), kommunkod, länskod, SUN code, ISO 639-1 or else ISO 639-3 code ' +
+      '(languages) or licence class, where the kind has one; null for skills.',
   })
   code!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Municipalities only: the county (län).' })
+  countyLabel?: string | null;
 }

@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'taxonomy_languages' })
+// GIN trigram index on taxonomy_fold(label) for searchTaxonomy: hand-written in the TaxonomyLookup migration.
+@Index('ix_taxonomy_languages_label_trgm', { synchronize: false })
 export class Language {
   @PrimaryColumn({ name: 'concept_id', type: 'text' })
   conceptId!: string;

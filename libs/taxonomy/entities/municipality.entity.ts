@@ -3,6 +3,8 @@ import { County } from './county.entity.js';
 
 /** A municipality (kommun). */
 @Entity({ name: 'taxonomy_municipalities' })
+// GIN trigram index on taxonomy_fold(label) for searchTaxonomy: hand-written in the TaxonomyLookup migration.
+@Index('ix_taxonomy_municipalities_label_trgm', { synchronize: false })
 @Index('uq_taxonomy_municipalities_municipality_code', ['municipalityCode'], { unique: true })
 @Index('ix_taxonomy_municipalities_county', ['countyConceptId'])
 @Check('ck_taxonomy_municipalities_municipality_code', `municipality_code ~ '^[0-9]{4}$'`)

@@ -3,6 +3,8 @@ import { OccupationGroup } from './occupation-group.entity.js';
 
 /** An occupation name (what people call a job), under its SSYK level 4 group. */
 @Entity({ name: 'taxonomy_occupations' })
+// GIN trigram index on taxonomy_fold(label) for searchTaxonomy: hand-written in the TaxonomyLookup migration.
+@Index('ix_taxonomy_occupations_label_trgm', { synchronize: false })
 @Index('ix_taxonomy_occupations_group', ['groupConceptId'])
 export class Occupation {
   @PrimaryColumn({ name: 'concept_id', type: 'text' })
