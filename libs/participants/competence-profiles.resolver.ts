@@ -1,15 +1,29 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
 import { IdArg } from '#libs/validation';
 import { CompetenceProfilesService } from './competence-profiles.service.js';
 import { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 import { CompetenceProfileType } from './dtos/competence-profile.type.js';
 import { ProfileStatus } from './profile-status.js';
+import { requestedCoachOnlyFields } from './requested-personal-fields.js';
 
 /** The coach's side of the competence profile, coach-only fields included. */
 @Resolver(() => CompetenceProfileType)
 export class CompetenceProfilesResolver {
   constructor(private readonly profilesService: CompetenceProfilesService) {}
+
+  /** The coach view, after the coach-only fields the query asks for are written to the audit log. */
+  private async show(
+    caller: Principal,
+    profile: Parameters<CompetenceProfilesService['toType']>[0][number],
+    info: GraphQLResolveInfo,
+    purpose: string,
+  ): Promise<CompetenceProfileType> {
+    await this.profilesService.auditCoachOnlyRead(caller, profile, requestedCoachOnlyFields(info), purpose);
+    const [shown] = await this.profilesService.toType([profile]);
+    return shown!;
+  }
 
   @Query(() => CompetenceProfileType, {
     description: "A participant's whole competence profile. Coaches and admins.",
@@ -18,11 +32,10 @@ export class CompetenceProfilesResolver {
   async competenceProfile(
     @IdArg('participantId') participantId: string,
     @CurrentUser() caller: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CompetenceProfileType> {
-    const [profile] = await this.profilesService.toType([
-      await this.profilesService.get(caller, participantId),
-    ]);
-    return profile!;
+    const profile = await this.profilesService.get(caller, participantId);
+    return this.show(caller, profile, info, 'query competenceProfile');
   }
 
   @Mutation(() => CompetenceProfileType, {
@@ -33,11 +46,10 @@ export class CompetenceProfilesResolver {
     @IdArg('participantId') participantId: string,
     @Args('input') input: UpdateCompetenceProfileInput,
     @CurrentUser() caller: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CompetenceProfileType> {
-    const [profile] = await this.profilesService.toType([
-      await this.profilesService.update(caller, participantId, input),
-    ]);
-    return profile!;
+    const profile = await this.profilesService.update(caller, participantId, input);
+    return this.show(caller, profile, info, 'mutation updateCompetenceProfile');
   }
 
   @Mutation(() => CompetenceProfileType, {
@@ -48,10 +60,9 @@ export class CompetenceProfilesResolver {
     @IdArg('participantId') participantId: string,
     @Args('status', { type: () => ProfileStatus }) status: ProfileStatus,
     @CurrentUser() caller: Principal,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CompetenceProfileType> {
-    const [profile] = await this.profilesService.toType([
-      await this.profilesService.setStatus(caller, participantId, status),
-    ]);
-    return profile!;
+    const profile = await this.profilesService.setStatus(caller, participantId, status);
+    return this.show(caller, profile, info, 'mutation setProfileStatus');
   }
 }

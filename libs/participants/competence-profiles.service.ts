@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
+import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
 import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import { personalDataInSummary } from './anonymisation/summary-check.js';
 import { ConsentScope } from './consent-scope.js';
@@ -46,7 +47,21 @@ export class CompetenceProfilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ParticipantAccess,
     private readonly taxonomy: TaxonomyService,
+    private readonly auditLog: PersonalDataAuditLog,
   ) {}
+
+  /** Reading coach-only fields (health-related flags, notes) is logged like a read of personal data. */
+  async auditCoachOnlyRead(caller: Principal, profile: CompetenceProfile, fields: string[], purpose: string) {
+    if (fields.length === 0) return;
+    await this.auditLog.record(caller, purpose, [
+      {
+        participantId: profile.participantId,
+        organisationId: caller.organisationId,
+        action: PersonalDataAction.READ,
+        fields,
+      },
+    ]);
+  }
 
   async get(caller: Principal, participantId: string): Promise<CompetenceProfile> {
     await this.access.getManaged(caller, participantId);

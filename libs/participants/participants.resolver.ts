@@ -14,7 +14,11 @@ import {
 import { ParticipantType } from './dtos/participant.type.js';
 import type { Participant } from './entities/participant.entity.js';
 import { ParticipantsService } from './participants.service.js';
-import { requestedPersonalFields, selectedFieldNames } from './requested-personal-fields.js';
+import {
+  requestedCoachOnlyFields,
+  requestedPersonalFields,
+  selectedFieldNames,
+} from './requested-personal-fields.js';
 
 const ParticipantPage = PageOf(ParticipantType, 'Participant');
 

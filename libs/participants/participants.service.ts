@@ -169,7 +169,7 @@ export class ParticipantsService {
   async reveal(
     caller: Principal,
     participants: Participant[],
-    fields: PersonalField[],
+    fields: Array<PersonalField | string>,
     purpose: string,
   ): Promise<ParticipantType[]> {
     await this.auditLog.record(
@@ -179,7 +179,7 @@ export class ParticipantsService {
         ? participants.map((participant) => this.entry(participant, PersonalDataAction.READ, fields))
         : [],
     );
-    const wanted = new Set(fields);
+    const wanted = new Set<string>(fields);
     return participants.map((participant) => ({
       id: participant.id,
       organisationId: participant.organisationId,

@@ -11,6 +11,12 @@ export const PERSONAL_FIELDS = [
 ] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
+/**
+ * Coach-only fields of the competence profile. Priority groups include disability (health data) and notes may hold
+ * anything, so reading them is audit-logged like personal data.
+ */
+export const COACH_ONLY_FIELDS = ['coachNotes', 'priorityGroups', 'establishmentPeriodEndsOn'] as const;
+
 /** Every field name selected anywhere under this resolver's field, through fragments too. */
 export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   const names = new Set<string>();
@@ -37,4 +43,10 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
 export function requestedPersonalFields(info: GraphQLResolveInfo): PersonalField[] {
   const names = selectedFieldNames(info);
   return PERSONAL_FIELDS.filter((field) => names.has(field));
+}
+
+/** Which coach-only profile fields the query selects. */
+export function requestedCoachOnlyFields(info: GraphQLResolveInfo): string[] {
+  const names = selectedFieldNames(info);
+  return COACH_ONLY_FIELDS.filter((field) => names.has(field));
 }

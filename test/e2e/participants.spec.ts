@@ -97,6 +97,21 @@ describe('participants and competence profiles', () => {
     );
     expect(await count('personal_data_access_log')).toBe(before + 1 + participants.nodes.length);
 
+    // Coach-only fields (health-related flags, notes) count as personal data too.
+    await coach.ok('query($id: ID!) { competenceProfile(participantId: $id) { status } }', { id });
+    expect(await count('personal_data_access_log')).toBe(before + 1 + participants.nodes.length);
+    await coach.ok(
+      'query($id: ID!) { competenceProfile(participantId: $id) { coachNotes priorityGroups { disability } } }',
+      {
+        id,
+      },
+    );
+    const [latest] = await stack.environment.sql(
+      'SELECT fields, purpose FROM personal_data_access_log WHERE participant_id = $1 ORDER BY accessed_at DESC LIMIT 1',
+      [id],
+    );
+    expect(latest).toEqual({ fields: ['coachNotes', 'priorityGroups'], purpose: 'query competenceProfile' });
+
     const admin = await stack.anonymous.login('admin@varmdo.example');
     const { personalDataAccessLog } = await admin.ok<{
       personalDataAccessLog: { nodes: { action: string; fields: string[]; participantId: string }[] };
