@@ -142,13 +142,13 @@ export class ParticipantsResolver {
     info: GraphQLResolveInfo,
     purpose: string,
   ): Promise<ParticipantType[]> {
-    const shown = await this.participantsService.reveal(
-      caller,
-      participants,
-      requestedPersonalFields(info),
-      purpose,
-    );
-    if (!selectedFieldNames(info).has('profile')) return shown;
+    const names = selectedFieldNames(info);
+    const fields = [
+      ...requestedPersonalFields(info),
+      ...(names.has('profile') ? requestedCoachOnlyFields(info) : []),
+    ];
+    const shown = await this.participantsService.reveal(caller, participants, fields, purpose);
+    if (!names.has('profile')) return shown;
     const profiles = await this.profilesService.toType(
       await this.profilesService.profilesOf(participants.map((participant) => participant.id)),
     );
