@@ -57,14 +57,13 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
       join(dataDir, 'data'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
       '--env',
       'development',
       '--no-analytics',
       '--experimental-dumpless-upgrade',
     ],
-    { stdio: ['ignore', log, log], detached: true },
+    // The key goes through the environment: not visible in `ps`, and a key starting with `-` is not an option.
+    { stdio: ['ignore', log, log], detached: true, env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
   );
   let exited = false;
   child.once('exit', () => (exited = true));
