@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from '#libs/config';
 import { runMigrations } from '#libs/database';
-import { DEMO_PASSWORD, DEMO_USERS } from '#libs/demo-data';
+import { DEMO_PASSWORD, DEMO_USERS, describeDemoDataReport } from '#libs/demo-data';
 import { consoleProgress, describeSource, importTaxonomy } from '#libs/taxonomy';
 import { loadDemoData } from './demo-data-context.js';
 import {
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   const apiEnv = { ...env, MEILI_API_KEY: keys.api };
 
   const report = await loadDemoData(AppConfig.fromEnvironment(workerEnv));
-  say(`Demo data: ${report.organisationsCreated} organisations and ${report.usersCreated} users added.`);
+  say(`Demo data: ${describeDemoDataReport(report)}.`);
 
   run('worker', 'dist/apps/worker/main.js', workerEnv);
   run('API', 'dist/apps/api/main.js', apiEnv);

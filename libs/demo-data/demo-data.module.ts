@@ -1,11 +1,21 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Organisation, OrganisationsModule } from '#libs/organisations';
-import { User, UsersModule } from '#libs/users';
+import { OpeningsModule } from '#libs/openings';
+import { OrganisationsModule } from '#libs/organisations';
+import { ParticipantsModule } from '#libs/participants';
+import { TaxonomyModule } from '#libs/taxonomy';
+import { TracksModule } from '#libs/tracks';
+import { UsersModule } from '#libs/users';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, User]), OrganisationsModule, UsersModule],
+  imports: [
+    OrganisationsModule,
+    UsersModule,
+    ParticipantsModule,
+    TracksModule,
+    OpeningsModule,
+    TaxonomyModule,
+  ],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

@@ -1,51 +1,480 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
+import { Role, type Principal } from '#libs/access-control';
+import { Opening, OpeningsService } from '#libs/openings';
 import { Organisation, OrganisationsService } from '#libs/organisations';
+import {
+  CompetenceProfilesService,
+  CreateParticipantInput,
+  ParticipantsService,
+  ProfileStatus,
+  UpdateCompetenceProfileInput,
+} from '#libs/participants';
+import { TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
+import { Track, TrackEnrolment, TrackIntake, TracksService } from '#libs/tracks';
 import { User, UsersService } from '#libs/users';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-organisations.js';
+import { InputValidationPipe } from '#libs/validation';
+import { PlacementKind, meetsSwedishLevel } from '#libs/vocabulary';
+import {
+  demoConceptIds,
+  DRIVING_LICENCES,
+  LANGUAGES,
+  MUNICIPALITIES,
+  OCCUPATIONS,
+  SKILLS,
+  type MunicipalityCode,
+} from './demo-concepts.js';
+import {
+  allDemoUsers,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type DemoOrganisationKey,
+} from './demo-organisations.js';
+import { generateDemoParticipants, type DemoParticipant } from './demo-participants.js';
+import {
+  DEMO_OPENINGS,
+  DEMO_TRACKS,
+  type DemoOpening,
+  type DemoTrack,
+  type DemoTrackKey,
+} from './demo-openings-and-tracks.js';
 
+/** How many participants of Värmdö `npm start` loads (Nacka gets a tenth as many). */
+export const DEFAULT_DEMO_PARTICIPANTS = 150;
+/** The seed of the demo data; another seed gives other (equally valid) people. */
+export const DEMO_SEED = 2026;
+
+export interface DemoDataOptions {
+  /** Participants of Värmdö (default 150); Nacka gets a tenth as many. */
+  participants?: number;
+  seed?: number;
+  /** Dates (availability, etableringsperiod, openings, intakes) are relative to this day; default today. */
+  today?: Date;
+}
+
+/** What one load added; a second load of the same size adds nothing. */
 export interface DemoDataReport {
   organisationsCreated: number;
   usersCreated: number;
+  participantsCreated: number;
+  profilesPublished: number;
+  tracksCreated: number;
+  intakesCreated: number;
+  enrolmentsCreated: number;
+  openingsCreated: number;
+  durationMs: number;
 }
 
+/** One line for people: "25 organisations, 29 users, … added in 6.1 s" or "already loaded". */
+export function describeDemoDataReport(report: DemoDataReport): string {
+  const seconds = `${(report.durationMs / 1000).toFixed(1)} s`;
+  const added = [
+    [report.organisationsCreated, 'organisations'],
+    [report.usersCreated, 'users'],
+    [report.participantsCreated, `participants (${report.profilesPublished} profiles published)`],
+    [report.tracksCreated, 'Jobbspår tracks'],
+    [report.intakesCreated, 'intakes'],
+    [report.enrolmentsCreated, 'enrolments'],
+    [report.openingsCreated, 'openings'],
+  ].filter(([count]) => count !== 0);
+  return added.length === 0
+    ? `already loaded, nothing added (${seconds})`
+    : `${added.map(([count, what]) => `${count} ${what}`).join(', ')} added in ${seconds}`;
+}
+
+type OrganisationIds = Record<DemoOrganisationKey, string>;
+
+const CONCURRENCY = 4;
+
 /**
- * Loads the demo data through the same services as the API, so that the outbox, the search index and the jobs
- * see it like real data. Idempotent: what exists already is left alone.
+ * Loads the demo data through the same services as the API, acting as the demo admins, coaches and employers, so
+ * that validation, the outbox, the search index, the audit log and the jobs see it like real data. Idempotent: what
+ * exists already (by organisationsnummer, email, personnummer, track name, opening title and organisation) is left
+ * alone, so a second load adds nothing.
  */
 @Injectable()
 export class DemoDataService {
   private readonly logger = new Logger(DemoDataService.name);
+  private readonly validation = new InputValidationPipe();
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisationsService: OrganisationsService,
     private readonly usersService: UsersService,
-    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly participants: ParticipantsService,
+    private readonly profiles: CompetenceProfilesService,
+    private readonly tracks: TracksService,
+    private readonly openings: OpeningsService,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async load(): Promise<DemoDataReport> {
-    const report: DemoDataReport = { organisationsCreated: 0, usersCreated: 0 };
-    const idByKey = new Map<string, string>();
-    for (const { key, ...input } of DEMO_ORGANISATIONS) {
-      let organisation = await this.organisations.findOneBy({ organisationNumber: input.organisationNumber });
+  async load(options: DemoDataOptions = {}): Promise<DemoDataReport> {
+    const started = performance.now();
+    const today = options.today ?? new Date();
+    const report: DemoDataReport = {
+      organisationsCreated: 0,
+      usersCreated: 0,
+      participantsCreated: 0,
+      profilesPublished: 0,
+      tracksCreated: 0,
+      intakesCreated: 0,
+      enrolmentsCreated: 0,
+      openingsCreated: 0,
+      durationMs: 0,
+    };
+    await this.assertTaxonomyLoaded();
+    const organisations = await this.loadOrganisations(report);
+    const users = await this.loadUsers(organisations, report);
+    const people = generateDemoParticipants(
+      options.participants ?? DEFAULT_DEMO_PARTICIPANTS,
+      options.seed ?? DEMO_SEED,
+      today,
+    );
+    const participantIds = await this.loadParticipants(people, users, report);
+    const intakes = await this.loadTracks(organisations, users, today, report);
+    await this.enrol(people, participantIds, intakes, users, report);
+    await this.loadOpenings(organisations, users, intakes, today, report);
+    report.durationMs = Math.round(performance.now() - started);
+    this.logger.log({ message: 'Demo data loaded', ...report });
+    return report;
+  }
+
+  /** Every concept id the demo data uses must be in the taxonomy tables: the import runs first. */
+  private async assertTaxonomyLoaded(): Promise<void> {
+    const ids = demoConceptIds();
+    const kinds: Array<[TaxonomyKind, string[]]> = [
+      [TaxonomyKind.OCCUPATION, ids.occupations],
+      [TaxonomyKind.SKILL, ids.skills],
+      [TaxonomyKind.LANGUAGE, ids.languages],
+      [TaxonomyKind.MUNICIPALITY, ids.municipalities],
+      [TaxonomyKind.EDUCATION_LEVEL, ids.educationLevels],
+      [TaxonomyKind.DRIVING_LICENCE, ids.drivingLicences],
+    ];
+    const missing: string[] = [];
+    for (const [kind, wanted] of kinds) {
+      const found = await this.taxonomy.concepts(kind, wanted);
+      missing.push(...wanted.filter((id) => !found.has(id)).map((id) => `${kind} ${id}`));
+    }
+    if (missing.length > 0) {
+      throw new Error(
+        `The taxonomy lacks ${missing.length} concepts the demo data uses (${missing.slice(0, 3).join(', ')}…): ` +
+          'import it first (npm run taxonomy:import).',
+      );
+    }
+  }
+
+  private async loadOrganisations(report: DemoDataReport): Promise<OrganisationIds> {
+    const ids = {} as OrganisationIds;
+    const repository = this.dataSource.getRepository(Organisation);
+    for (const { key, kind, name, organisationNumber, municipalityCode } of DEMO_ORGANISATIONS) {
+      let organisation = await repository.findOneBy({ organisationNumber });
       if (!organisation) {
-        organisation = await this.organisationsService.create(input);
+        organisation = await this.organisationsService.create({
+          kind,
+          name,
+          organisationNumber,
+          municipalityCode,
+        });
         report.organisationsCreated++;
       }
-      idByKey.set(key, organisation.id);
+      ids[key] = organisation.id;
     }
-    for (const { organisation, ...user } of DEMO_USERS) {
-      if (await this.users.existsBy({ email: user.email })) continue;
+    return ids;
+  }
+
+  /** The demo accounts by email: the printed logins and the other employers' contact accounts. */
+  private async loadUsers(
+    organisations: OrganisationIds,
+    report: DemoDataReport,
+  ): Promise<Map<string, User>> {
+    const repository = this.dataSource.getRepository(User);
+    const wanted = allDemoUsers();
+    const existing = new Set(
+      (await repository.findBy({ email: In(wanted.map((user) => user.email)) })).map((user) => user.email),
+    );
+    for (const { organisation, ...user } of wanted) {
+      if (existing.has(user.email)) continue;
       await this.usersService.create({
         ...user,
-        organisationId: idByKey.get(organisation)!,
+        organisationId: organisations[organisation],
         password: DEMO_PASSWORD,
       });
       report.usersCreated++;
     }
-    this.logger.log({ message: 'Demo data loaded', ...report });
-    return report;
+    const users = await repository.findBy({ email: In(wanted.map((user) => user.email)) });
+    return new Map(users.map((user) => [user.email, user]));
   }
+
+  private async loadParticipants(
+    people: DemoParticipant[],
+    users: Map<string, User>,
+    report: DemoDataReport,
+  ): Promise<Map<DemoParticipant, string>> {
+    const ids = new Map<DemoParticipant, string>();
+    await forEachConcurrently(people, CONCURRENCY, async (person) => {
+      const coach = principalOf(users.get(person.coachEmail)!);
+      const id = await this.loadParticipant(coach, person, report);
+      if (id) ids.set(person, id);
+    });
+    return ids;
+  }
+
+  /**
+   * One participant as a coach registers them: register, record consent, write the profile, publish. An existing
+   * participant is left alone, unless an interrupted load left them with an empty profile: that is completed.
+   */
+  private async loadParticipant(
+    coach: Principal,
+    person: DemoParticipant,
+    report: DemoDataReport,
+  ): Promise<string> {
+    const { generated } = person;
+    let participant = await this.participants.findByPersonnummer(coach, generated.participant.personnummer);
+    if (participant) {
+      const profile = await this.profiles.get(coach, participant.id);
+      if (profile.availableFrom !== null || profile.status !== ProfileStatus.DRAFT) return participant.id;
+    } else {
+      const input = await this.validated(CreateParticipantInput, generated.participant);
+      participant = await this.participants.create(coach, input);
+      report.participantsCreated++;
+    }
+    if (generated.consentScopes && participant.consentGivenAt === null) {
+      await this.participants.recordConsent(coach, participant.id, generated.consentScopes);
+    }
+    await this.profiles.update(
+      coach,
+      participant.id,
+      await this.validated(UpdateCompetenceProfileInput, generated.profile),
+    );
+    if (generated.status !== ProfileStatus.DRAFT) {
+      await this.profiles.setStatus(coach, participant.id, ProfileStatus.PUBLISHED);
+      if (generated.status === ProfileStatus.PAUSED)
+        await this.profiles.setStatus(coach, participant.id, generated.status);
+      else report.profilesPublished++;
+    }
+    return participant.id;
+  }
+
+  /** Värmdö's three Jobbspår tracks with their intakes; returns each track's intakes by start date. */
+  private async loadTracks(
+    organisations: OrganisationIds,
+    users: Map<string, User>,
+    today: Date,
+    report: DemoDataReport,
+  ): Promise<Map<DemoTrackKey, TrackIntake[]>> {
+    const admin = principalOf(users.get('admin@varmdo.example')!);
+    const intakes = new Map<DemoTrackKey, TrackIntake[]>();
+    for (const track of DEMO_TRACKS) {
+      let row = await this.dataSource
+        .getRepository(Track)
+        .findOneBy({ organisationId: organisations.varmdo, name: track.name });
+      if (!row) {
+        row = await this.tracks.create(admin, trackInput(track, organisations));
+        report.tracksCreated++;
+        // Intakes only with a new track: their dates are relative to the load, so a later load would add others.
+        for (const { inWeeks, places } of track.intakes) {
+          await this.tracks.addIntake(admin, row.id, {
+            startDate: isoDate(mondayIn(today, inWeeks)),
+            places,
+          });
+          report.intakesCreated++;
+        }
+      }
+      intakes.set(
+        track.key,
+        await this.dataSource
+          .getRepository(TrackIntake)
+          .find({ where: { trackId: row.id }, order: { startDate: 'ASC' } }),
+      );
+    }
+    return intakes;
+  }
+
+  /**
+   * Enrols some Värmdö participants who want Jobbspår, fit the track's field and meet its Swedish level into each
+   * track's first intake, up to the track's demo number, as their coach would.
+   */
+  private async enrol(
+    people: DemoParticipant[],
+    participantIds: Map<DemoParticipant, string>,
+    intakes: Map<DemoTrackKey, TrackIntake[]>,
+    users: Map<string, User>,
+    report: DemoDataReport,
+  ): Promise<void> {
+    const enrolled = new Set(
+      (await this.dataSource.getRepository(TrackEnrolment).findBy({ withdrawnAt: IsNull() })).map(
+        (enrolment) => enrolment.participantId,
+      ),
+    );
+    for (const track of DEMO_TRACKS) {
+      const intake = intakes.get(track.key)?.[0];
+      if (!intake) continue;
+      let taken = intake.placesTaken;
+      for (const person of people) {
+        if (taken >= track.enrolInFirstIntake) break;
+        const { generated } = person;
+        const id = participantIds.get(person);
+        const fits =
+          person.organisation === 'varmdo' &&
+          generated.status === ProfileStatus.PUBLISHED &&
+          generated.profile.wantedKinds!.includes(PlacementKind.JOBBSPAR) &&
+          track.fields.includes(generated.facts.field) &&
+          meetsSwedishLevel(generated.profile.swedishLevel!, track.minimumSwedishLevel);
+        if (!id || !fits || enrolled.has(id)) continue;
+        await this.tracks.enrol(principalOf(users.get(person.coachEmail)!), intake.id, id);
+        enrolled.add(id);
+        taken++;
+        report.enrolmentsCreated++;
+      }
+    }
+  }
+
+  private async loadOpenings(
+    organisations: OrganisationIds,
+    users: Map<string, User>,
+    intakes: Map<DemoTrackKey, TrackIntake[]>,
+    today: Date,
+    report: DemoDataReport,
+  ): Promise<void> {
+    const repository = this.dataSource.getRepository(Opening);
+    for (const [index, opening] of DEMO_OPENINGS.entries()) {
+      const organisationId = organisations[opening.organisation];
+      if (await repository.existsBy({ organisationId, title: opening.title })) continue;
+      const employer = employerOf(opening.organisation, users);
+      const caller = principalOf(employer);
+      const intake = opening.track ? intakes.get(opening.track.key)?.[opening.track.intake] : undefined;
+      if (opening.track && !intake)
+        throw new Error(`No intake ${opening.track.intake} of track ${opening.track.key}`);
+      const created = await this.openings.create(
+        caller,
+        openingInput(opening, index, employer, intake, today),
+      );
+      report.openingsCreated++;
+      if (opening.status === 'DRAFT') continue;
+      await this.openings.publish(caller, created.id);
+      if (opening.status === 'FILLED') await this.openings.fill(caller, created.id);
+      if (opening.status === 'CLOSED') await this.openings.close(caller, created.id);
+    }
+  }
+
+  /** The input as the API would pass it on: validated and transformed by the same pipe. */
+  private validated<T extends object>(metatype: new () => T, value: T): Promise<T> {
+    return this.validation.transform(value, { type: 'body', metatype, data: 'input' }) as Promise<T>;
+  }
+}
+
+function principalOf(user: User): Principal {
+  return { userId: user.id, role: user.role, organisationId: user.organisationId };
+}
+
+/** The employer account that posts an organisation's openings: its printed login, else its contact account. */
+function employerOf(organisation: DemoOrganisationKey, users: Map<string, User>): User {
+  const printed = DEMO_USERS.find(
+    (user) => user.organisation === organisation && user.role === Role.EMPLOYER,
+  );
+  const definition = DEMO_ORGANISATIONS.find((o) => o.key === organisation)!;
+  const email = printed?.email ?? ('contact' in definition ? definition.contact.email : undefined);
+  const user = email ? users.get(email) : undefined;
+  if (!user) throw new Error(`The demo organisation ${organisation} has no employer account`);
+  return user;
+}
+
+type CreateTrack = Parameters<TracksService['create']>[1];
+type CreateOpening = Parameters<OpeningsService['create']>[1];
+
+function trackInput(track: DemoTrack, organisations: OrganisationIds): CreateTrack {
+  return {
+    name: track.name,
+    description: track.description,
+    municipalityConceptId: MUNICIPALITIES['0120'].conceptId,
+    occupationConceptIds: track.occupations.map((key) => OCCUPATIONS[key].conceptId),
+    praktikWeeks: track.praktikWeeks,
+    sfiHoursPerWeek: track.sfiHoursPerWeek,
+    vocationalSwedish: track.vocationalSwedish,
+    course: track.course,
+    minimumSwedishLevel: track.minimumSwedishLevel,
+    minimumEducationLevelConceptId: null,
+    requiredDrivingLicenceConceptId: null,
+    partnerOrganisationIds: track.partners.map((key) => organisations[key]),
+  };
+}
+
+function openingInput(
+  opening: DemoOpening,
+  index: number,
+  employer: User,
+  intake: TrackIntake | undefined,
+  today: Date,
+): CreateOpening {
+  const organisation = DEMO_ORGANISATIONS.find((o) => o.key === opening.organisation)!;
+  const start = intake ? new Date(`${intake.startDate}T00:00:00Z`) : mondayIn(today, opening.startInWeeks);
+  const track = opening.track ? DEMO_TRACKS.find((t) => t.key === opening.track!.key)! : undefined;
+  const end = track
+    ? addDays(start, 7 * track.praktikWeeks - 1)
+    : addDays(addMonths(start, opening.months ?? 3), -1);
+  return {
+    kind: opening.kind,
+    title: opening.title,
+    occupationConceptId: OCCUPATIONS[opening.occupation].conceptId,
+    requiredSkillConceptIds: (opening.required ?? []).map((key) => SKILLS[key]),
+    niceToHaveSkillConceptIds: (opening.niceToHave ?? []).map((key) => SKILLS[key]),
+    minimumSwedishLevel: opening.minimumSwedishLevel ?? null,
+    usefulLanguageConceptIds: (opening.usefulLanguages ?? []).map((key) => LANGUAGES[key]),
+    requiredDrivingLicenceConceptIds: opening.drivingLicenceB ? [DRIVING_LICENCES.B] : [],
+    municipalityConceptId:
+      MUNICIPALITIES[(opening.municipality ?? organisation.municipalityCode) as MunicipalityCode].conceptId,
+    weekdays: [...opening.weekdays],
+    hoursPerWeek: opening.hoursPerWeek,
+    startDate: isoDate(start),
+    endDate: isoDate(end),
+    places: opening.places,
+    supervisorName: opening.supervisor ?? null,
+    languageSupport: opening.languageSupport ?? null,
+    disabilityAdaptations: opening.disabilityAdaptations ?? null,
+    requirementSpecification: opening.requirementSpecification,
+    contactName: employer.fullName,
+    contactEmail: employer.email,
+    // 08-465 004 00 … 99: Stockholm numbers the Swedish regulator (PTS) reserves for fiction.
+    contactPhone: `08-465 004 ${String(index % 100).padStart(2, '0')}`,
+    collectiveAgreementConfirmed: opening.collectiveAgreement ?? false,
+    trackIntakeId: intake?.id ?? null,
+  };
+}
+
+/** Runs `task` for every item, at most `limit` at a time; the first failure fails the whole. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The Monday `weeks` weeks after the first Monday from `today` on (today when it is a Monday). */
+function mondayIn(today: Date, weeks: number): Date {
+  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const toMonday = (8 - day.getUTCDay()) % 7;
+  return addDays(day, toMonday + 7 * weeks);
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** Calendar months later, the day clamped to the month's last day (31 August + 6 months → 28 February). */
+function addMonths(date: Date, months: number): Date {
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), last));
+  return target;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
 }

@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadDemoData } from '../../scripts/demo-data-context.js';
 import { GraphqlClient } from './graphql-client.js';
 import { startApi, startWorker, type RunningApi } from './running-apps.js';
 import { createTestEnvironment, type TestEnvironment } from './test-environment.js';
@@ -12,12 +11,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** One test file's own running system: database with the demo data, the API, and the worker when asked for. */
+/**
+ * One test file's own running system: its database (a copy of the template, with the taxonomy and the demo data),
+ * the API, and the worker when asked for.
+ */
 export async function startStack(
   options: { worker?: boolean; env?: Record<string, string>; workerEnv?: Record<string, string> } = {},
 ): Promise<Stack> {
   const environment = await createTestEnvironment(options.env);
-  await loadDemoData(environment.workerConfig);
   const api = await startApi(environment.apiConfig);
   const worker = options.worker
     ? await startWorker(environment.configFor('worker', options.workerEnv ?? {}))

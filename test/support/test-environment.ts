@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Redis } from 'ioredis';
 import { Meilisearch } from 'meilisearch';
 import pg from 'pg';
 import { AppConfig } from '#libs/config';
 import { runMigrations } from '#libs/database';
 import { importTaxonomy, resolveTaxonomySource, taxonomyFingerprint } from '#libs/taxonomy';
+import { loadDemoData } from '../../scripts/demo-data-context.js';
 import { databaseUrl } from '../../scripts/dev-services/index.js';
 
 /** Everything one test file owns: its database, index prefix and Redis prefix, so files can run in parallel. */
@@ -35,22 +36,38 @@ function required(name: string): string {
 export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 
 const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
-const TAXONOMY_IMPORTER_DIR = join(process.cwd(), 'libs', 'taxonomy', 'import');
+const LIBS_DIR = join(process.cwd(), 'libs');
+const DEMO_DATA_CONTEXT = join(process.cwd(), 'scripts', 'demo-data-context.ts');
 const TEMPLATE_LOCK = 7_204_118_332;
+/** Templates no test run has used for this long are dropped when a new one is made (they pile up otherwise). */
+const TEMPLATE_UNUSED_HOURS = 3;
+
+/** Every non-test TypeScript file under `directory` (recursively), in a stable order. */
+async function sourceFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { recursive: true });
+  return entries
+    .filter((file) => /(?<!\.spec)\.ts$/.test(file))
+    .sort()
+    .map((file) => join(directory, file));
+}
 
 /**
- * A template database, migrated and with the taxonomy imported, made once per set of migrations, taxonomy source
- * (the full shared data when present, else the built-in subset; TAXONOMY_DIR wins) and importer; test databases
- * are copies of it (fast).
+ * A template database, migrated, with the taxonomy imported and the demo data loaded, made once per set of
+ * migrations, taxonomy source (the full shared data when present, else the built-in subset; TAXONOMY_DIR wins),
+ * source code under libs/ (the importer, the services and the demo data generator all live there) and month (the
+ * demo data's dates count from the day it is loaded); test databases are copies of it (fast).
  */
 async function templateDatabase(serverUrl: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const directory of [MIGRATIONS_DIR, TAXONOMY_IMPORTER_DIR]) {
-    const files = (await readdir(directory)).filter((file) => /(?<!\.spec)\.ts$/.test(file)).sort();
-    for (const file of files) hash.update(file).update(await readFile(join(directory, file)));
-  }
+  for (const file of [
+    ...(await sourceFiles(MIGRATIONS_DIR)),
+    ...(await sourceFiles(LIBS_DIR)),
+    DEMO_DATA_CONTEXT,
+  ])
+    hash.update(relative(process.cwd(), file)).update(await readFile(file));
   const taxonomy = resolveTaxonomySource();
   hash.update(taxonomy.directory).update(await taxonomyFingerprint(taxonomy));
+  hash.update(new Date().toISOString().slice(0, 7));
   const name = `mbtpl_${hash.digest('hex').slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -60,17 +77,58 @@ async function templateDatabase(serverUrl: string): Promise<string> {
       'SELECT datistemplate FROM pg_database WHERE datname = $1',
       [name],
     );
-    if (rows[0]?.datistemplate) return name;
-    // Absent, or left half-made by a killed run: build it again.
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await runMigrations(databaseUrl(serverUrl, name));
-    await importTaxonomy({ databaseUrl: databaseUrl(serverUrl, name), source: taxonomy });
-    await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
+    if (!rows[0]?.datistemplate) {
+      // Absent, or left half-made by a killed run: build it again.
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      const url = databaseUrl(serverUrl, name);
+      await runMigrations(url);
+      await importTaxonomy({ databaseUrl: url, source: taxonomy });
+      // Loaded once here rather than in every test file: 165 participants through the services take seconds.
+      await loadDemoData(templateConfig(url));
+      await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
+      // Best effort: reading file times needs a superuser (as the test servers here are).
+      await dropUnusedTemplates(admin, name).catch(() => undefined);
+    }
+    await admin.query(`COMMENT ON DATABASE "${name}" IS 'matchbron test template, used ${Date.now()}'`);
     return name;
   } finally {
     await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]).catch(() => undefined);
     await admin.end();
+  }
+}
+
+/** The demo data loader's configuration for the template (the worker's; nothing is sent to Redis or Meilisearch). */
+function templateConfig(url: string): AppConfig {
+  return AppConfig.fromEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: required('TEST_REDIS_URL'),
+    MEILI_URL: required('TEST_MEILI_URL'),
+    MEILI_API_KEY: required('TEST_MEILI_WORKER_KEY'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PERSONAL_DATA_KEY: TEST_PERSONAL_DATA_KEY,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
+}
+
+/**
+ * Drops the other templates that no run has used for TEMPLATE_UNUSED_HOURS: every change under libs/ makes a new
+ * one. "Used" is the time in the template's comment, else (older templates) when its files last changed.
+ */
+async function dropUnusedTemplates(admin: pg.Client, current: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string; used: string | null; changed: Date }>(
+    `SELECT d.datname, substring(shobj_description(d.oid, 'pg_database') FROM 'used ([0-9]+)') AS used,
+            (pg_stat_file('base/' || d.oid)).modification AS changed
+     FROM pg_database d WHERE d.datname LIKE 'mbtpl\\_%' AND d.datistemplate AND d.datname <> $1`,
+    [current],
+  );
+  const cutoff = Date.now() - TEMPLATE_UNUSED_HOURS * 3_600_000;
+  for (const { datname, used, changed } of rows) {
+    if ((used ? Number(used) : changed.getTime()) > cutoff) continue;
+    await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
 }
 
