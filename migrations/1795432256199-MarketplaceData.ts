@@ -190,10 +190,10 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
             CREATE INDEX "ix_participants_coach" ON "participants" ("coach_id")
         `);
     await queryRunner.query(`
-            CREATE INDEX "ix_participants_organisation" ON "participants" ("organisation_id", "last_name", "first_name")
+            CREATE INDEX "ix_participants_organisation" ON "participants" ("organisation_id", "created_at")
         `);
     await queryRunner.query(`
-            CREATE UNIQUE INDEX "uq_participants_personnummer_hash" ON "participants" ("personnummer_hash")
+            CREATE UNIQUE INDEX "uq_participants_organisation_personnummer" ON "participants" ("organisation_id", "personnummer_hash")
         `);
     await queryRunner.query(`
             CREATE TYPE "public"."language_level" AS ENUM('BASIC', 'GOOD', 'FLUENT', 'NATIVE')
@@ -704,7 +704,7 @@ export class MarketplaceData1795432256199 implements MigrationInterface {
             DROP TYPE "public"."language_level"
         `);
     await queryRunner.query(`
-            DROP INDEX "public"."uq_participants_personnummer_hash"
+            DROP INDEX "public"."uq_participants_organisation_personnummer"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_participants_organisation"

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Organisation, OrganisationType } from '#libs/organisations';
-import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import { TracksService } from '#libs/tracks';
 import type { OpeningType } from './dtos/opening.type.js';
 import type { Opening } from './entities/opening.entity.js';
@@ -54,14 +54,16 @@ export class OpeningViews {
       kind: opening.kind,
       status: opening.status,
       title: opening.title,
-      occupation: concept(occupations, opening.occupationConceptId),
-      requiredSkills: opening.requiredSkillConceptIds.map((id) => concept(skills, id)),
-      niceToHaveSkills: opening.niceToHaveSkillConceptIds.map((id) => concept(skills, id)),
+      occupation: conceptFrom(occupations, opening.occupationConceptId),
+      requiredSkills: opening.requiredSkillConceptIds.map((id) => conceptFrom(skills, id)),
+      niceToHaveSkills: opening.niceToHaveSkillConceptIds.map((id) => conceptFrom(skills, id)),
       minimumSwedishLevel: opening.minimumSwedishLevel,
-      usefulLanguages: opening.usefulLanguageConceptIds.map((id) => concept(languages, id)),
-      requiredDrivingLicences: opening.requiredDrivingLicenceConceptIds.map((id) => concept(licences, id)),
-      municipality: concept(municipalities, opening.municipalityConceptId),
-      county: concept(counties, opening.municipalityConceptId),
+      usefulLanguages: opening.usefulLanguageConceptIds.map((id) => conceptFrom(languages, id)),
+      requiredDrivingLicences: opening.requiredDrivingLicenceConceptIds.map((id) =>
+        conceptFrom(licences, id),
+      ),
+      municipality: conceptFrom(municipalities, opening.municipalityConceptId),
+      county: conceptFrom(counties, opening.municipalityConceptId),
       weekdays: opening.weekdays,
       hoursPerWeek: opening.hoursPerWeek,
       startDate: opening.startDate,
@@ -98,9 +100,4 @@ export class OpeningViews {
     );
     return new Map(rows.map(({ municipalityId, ...county }) => [municipalityId, county]));
   }
-}
-
-/** A concept's label; an id the taxonomy no longer has shows as itself rather than failing the whole page. */
-function concept(concepts: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType {
-  return concepts.get(id) ?? { conceptId: id, label: id, code: null };
 }

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
-import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import { personalDataInSummary } from './anonymisation/summary-check.js';
 import { ConsentScope } from './consent-scope.js';
 import type { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
@@ -17,6 +17,7 @@ import { ProfileSkill } from './entities/profile-skill.entity.js';
 import { ParticipantAccess } from './participant-access.js';
 import { hasConsent } from './participants.service.js';
 import { ProfileStatus } from './profile-status.js';
+import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
 
 /** Which status a profile may move to from each status. */
 const TRANSITIONS: Record<ProfileStatus, readonly ProfileStatus[]> = {
@@ -50,7 +51,10 @@ export class CompetenceProfilesService {
     private readonly auditLog: PersonalDataAuditLog,
   ) {}
 
-  /** Reading coach-only fields (health-related flags, notes) is logged like a read of personal data. */
+  /**
+   * Reading coach-only fields (health-related flags, notes) is logged like a read of personal data. The caller's
+   * organisation is the participant's: `get`, `update` and `setStatus` only return profiles the caller manages.
+   */
   async auditCoachOnlyRead(caller: Principal, profile: CompetenceProfile, fields: string[], purpose: string) {
     if (fields.length === 0) return;
     await this.auditLog.record(caller, purpose, [
@@ -109,6 +113,15 @@ export class CompetenceProfilesService {
         manager,
       );
       const problems = this.inputProblems(input, participant);
+      if (
+        input.educationLevelConceptId &&
+        !(await this.taxonomy.isTopEducationLevel(input.educationLevelConceptId, manager))
+      ) {
+        problems.push({
+          field: 'input.educationLevelConceptId',
+          message: 'must be a top-level SUN education level (SUN code 0–6)',
+        });
+      }
       if (problems.length > 0) throw AppError.badInputs(problems);
 
       const { occupations, skillConceptIds, languages, priorityGroups, ...columns } = input;
@@ -152,6 +165,22 @@ export class CompetenceProfilesService {
         await manager.insert(
           ProfileLanguage,
           languages.map((l) => ({ profileId: profile.id, ...l })),
+        );
+      }
+      const coachOnlyChanged = COACH_ONLY_FIELDS.filter((field) => input[field] !== undefined);
+      if (coachOnlyChanged.length > 0) {
+        await this.auditLog.record(
+          caller,
+          'mutation updateCompetenceProfile',
+          [
+            {
+              participantId,
+              organisationId: participant.organisationId,
+              action: PersonalDataAction.UPDATE,
+              fields: coachOnlyChanged,
+            },
+          ],
+          manager,
         );
       }
       return this.profileOf(participantId, manager);
@@ -228,28 +257,26 @@ export class CompetenceProfilesService {
         ids((p) => [p.homeMunicipalityConceptId]),
       ),
     ]);
-    const concept = (map: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType =>
-      map.get(id) ?? { conceptId: id, label: id, code: null };
     return profiles.map((p) => ({
       participantId: p.participantId,
       publicId: p.publicId,
       status: p.status,
       occupations: p.occupations.map((o) => ({
-        occupation: concept(occupations, o.occupationConceptId),
+        occupation: conceptFrom(occupations, o.occupationConceptId),
         yearsOfExperience: o.yearsOfExperience,
       })),
-      skills: p.skills.map((s) => concept(skills, s.skillConceptId)),
-      educationLevel: p.educationLevelConceptId ? concept(education, p.educationLevelConceptId) : null,
+      skills: p.skills.map((s) => conceptFrom(skills, s.skillConceptId)),
+      educationLevel: p.educationLevelConceptId ? conceptFrom(education, p.educationLevelConceptId) : null,
       swedishLevel: p.swedishLevel,
       languages: p.languages.map((l) => ({
         conceptId: l.languageConceptId,
-        label: concept(languages, l.languageConceptId).label,
+        label: conceptFrom(languages, l.languageConceptId).label,
         level: l.level,
       })),
-      drivingLicences: p.drivingLicenceConceptIds.map((id) => concept(licences, id)),
+      drivingLicences: p.drivingLicenceConceptIds.map((id) => conceptFrom(licences, id)),
       availability: { from: p.availableFrom, hoursPerWeek: p.hoursPerWeek, freeWeekdays: p.freeWeekdays },
       homeMunicipality: p.homeMunicipalityConceptId
-        ? concept(municipalities, p.homeMunicipalityConceptId)
+        ? conceptFrom(municipalities, p.homeMunicipalityConceptId)
         : null,
       travelReach: p.travelReach,
       wantedKinds: p.wantedKinds,

@@ -43,7 +43,8 @@ export class ParticipantsResolver {
   }
 
   @Query(() => ParticipantPage, {
-    description: "Your organisation's participants by last name. Audit-logged.",
+    description:
+      "Your organisation's participants, newest registration first (not by name: a cursor must not carry one). Audit-logged.",
   })
   @Allow(Role.ADMIN, Role.COACH)
   async participants(

@@ -21,7 +21,7 @@ import { ParticipantErasure } from './participant-erasure.js';
 import { ProfileStatus } from './profile-status.js';
 import type { PersonalField } from './requested-personal-fields.js';
 
-const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already registered';
+const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already registered in your organisation';
 
 /** A pseudonym such as `MB-7K3F9Q2X`: random, so it says nothing about the person or the database. */
 export function newPublicId(): string {
@@ -90,7 +90,7 @@ export class ParticipantsService {
         return participant;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_participants_personnummer_hash')) {
+      if (isUniqueViolation(error, 'uq_participants_organisation_personnummer')) {
         throw AppError.conflict(PERSONNUMMER_TAKEN, 'input.personnummer');
       }
       throw error;
@@ -135,7 +135,10 @@ export class ParticipantsService {
     return this.access.getManaged(caller, id);
   }
 
-  /** The caller's organisation's participants, by name (erased ones are gone from this list). */
+  /**
+   * The caller's organisation's participants, newest registration first (erased ones are gone from this list).
+   * Not sorted by name on purpose: a page cursor holds the sort key, and a name there would be an unlogged read.
+   */
   list(caller: Principal, args: ParticipantsArgs): Promise<Page<Participant>> {
     const query = this.dataSource
       .getRepository(Participant)
@@ -148,18 +151,17 @@ export class ParticipantsService {
         .innerJoin(CompetenceProfile, 'profile', 'profile.participant_id = participant.id')
         .andWhere('profile.status = :status', { status: args.status });
     }
-    return paginate(query, args, { column: 'participant.last_name', direction: 'ASC' });
+    return paginate(query, args, { column: 'participant.created_at', direction: 'DESC' });
   }
 
   /** Finds a participant of the caller's organisation by personnummer, through the keyed hash. */
   async findByPersonnummer(caller: Principal, personnummer: string): Promise<Participant | null> {
     const parsed = parsePersonnummer(personnummer);
     if (typeof parsed === 'string') throw AppError.badInput('personnummer', parsed);
-    const participant = await this.dataSource
-      .getRepository(Participant)
-      .findOneBy({ personnummerHash: this.cipher.lookupHash(parsed.digits) });
-    if (!participant || participant.organisationId !== caller.organisationId) return null;
-    return participant;
+    return this.dataSource.getRepository(Participant).findOneBy({
+      organisationId: caller.organisationId,
+      personnummerHash: this.cipher.lookupHash(parsed.digits),
+    });
   }
 
   /**

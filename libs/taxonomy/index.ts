@@ -17,7 +17,7 @@ export {
   type OccupationSubstitute,
 } from './taxonomy.service.js';
 export { TaxonomyKind } from './taxonomy-kind.js';
-export { TaxonomyConceptType } from './dtos/taxonomy-concept.type.js';
+export { TaxonomyConceptType, conceptFrom } from './dtos/taxonomy-concept.type.js';
 export { SEARCHABLE_KINDS } from './taxonomy-search.js';
 export {
   importTaxonomy,

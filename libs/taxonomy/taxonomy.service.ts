@@ -104,6 +104,18 @@ export class TaxonomyService {
     );
   }
 
+  /** Whether the concept is a top-level SUN education level (codes 0–6), the level profiles and tracks use. */
+  async isTopEducationLevel(
+    conceptId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM taxonomy_education_levels WHERE concept_id = $1 AND level = 1',
+      [conceptId],
+    );
+    return rows.length > 0;
+  }
+
   /** Every driving licence class, by class (A, A1, …, B, BE, …). */
   drivingLicences(): Promise<TaxonomyConceptType[]> {
     return this.dataSource.query(

@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation, type FieldProblem } from '#libs/errors';
 import { Organisation, OrganisationKind, OrganisationType } from '#libs/organisations';
 import { paginate, type Page } from '#libs/pagination';
 import { ParticipantAccess, ParticipantErasure } from '#libs/participants';
-import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import type {
   AddTrackIntakeInput,
   CreateTrackInput,
@@ -180,18 +180,18 @@ export class TracksService implements OnModuleInit {
       organisation: OrganisationType.from(organisationById.get(track.organisationId)!),
       name: track.name,
       description: track.description,
-      municipality: concept(municipalities, track.municipalityConceptId),
-      occupations: track.occupationConceptIds.map((id) => concept(occupations, id)),
+      municipality: conceptFrom(municipalities, track.municipalityConceptId),
+      occupations: track.occupationConceptIds.map((id) => conceptFrom(occupations, id)),
       praktikWeeks: track.praktikWeeks,
       sfiHoursPerWeek: track.sfiHoursPerWeek,
       vocationalSwedish: track.vocationalSwedish,
       course: track.course,
       minimumSwedishLevel: track.minimumSwedishLevel,
       minimumEducationLevel: track.minimumEducationLevelConceptId
-        ? concept(educationLevels, track.minimumEducationLevelConceptId)
+        ? conceptFrom(educationLevels, track.minimumEducationLevelConceptId)
         : null,
       requiredDrivingLicence: track.requiredDrivingLicenceConceptId
-        ? concept(licences, track.requiredDrivingLicenceConceptId)
+        ? conceptFrom(licences, track.requiredDrivingLicenceConceptId)
         : null,
       partners: partnerRows
         .filter((row) => row.trackId === track.id)
@@ -211,7 +211,8 @@ export class TracksService implements OnModuleInit {
   async enrol(caller: Principal, intakeId: string, participantId: string): Promise<TrackEnrolment> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await this.participantAccess.getManaged(caller, participantId, manager);
+        // Locked: an erasure running at the same time waits, or this sees the participant erased.
+        await this.participantAccess.getManaged(caller, participantId, manager, true);
         const intake = await manager.findOne(TrackIntake, {
           where: { id: intakeId },
           relations: { track: true },
@@ -368,17 +369,14 @@ export class TracksService implements OnModuleInit {
       manager,
     );
     const problems: FieldProblem[] = [];
-    if (input.minimumEducationLevelConceptId) {
-      const [level] = (await manager.query(
-        'SELECT level FROM taxonomy_education_levels WHERE concept_id = $1',
-        [input.minimumEducationLevelConceptId],
-      )) as { level: number }[];
-      if (level?.level !== 1) {
-        problems.push({
-          field: 'input.minimumEducationLevelConceptId',
-          message: 'must be a top-level SUN education level (SUN code 0–6)',
-        });
-      }
+    if (
+      input.minimumEducationLevelConceptId &&
+      !(await this.taxonomy.isTopEducationLevel(input.minimumEducationLevelConceptId, manager))
+    ) {
+      problems.push({
+        field: 'input.minimumEducationLevelConceptId',
+        message: 'must be a top-level SUN education level (SUN code 0–6)',
+      });
     }
     const partners = input.partnerOrganisationIds ?? [];
     if (partners.length > 0) {
@@ -448,10 +446,6 @@ export class TracksService implements OnModuleInit {
       );
     }
   }
-}
-
-function concept(concepts: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType {
-  return concepts.get(id) ?? { conceptId: id, label: id, code: null };
 }
 
 function emptyToNull(value: string | null | undefined): string | null {

@@ -17,7 +17,7 @@ interface Shown {
   publicId: string;
   educationLevel: string | null;
   swedishLevel: string | null;
-  languages: { conceptId: string | null; label: string }[];
+  languages: { conceptId: string | null; label: string; level: string | null }[];
   area: { municipality: string | null; county: string | null };
   ageBand: string | null;
   summary: string;
@@ -101,6 +101,14 @@ describe('the employer view of competence profiles', () => {
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     for (const [combination, size] of groups) expect([combination, size >= K]).toEqual([combination, true]);
+    // Rare languages show as one "annat språk" without a level: their number and levels single no one out.
+    for (const profile of shown) {
+      const other = profile.languages.filter((language) => language.conceptId === null);
+      expect(other.length).toBeLessThanOrEqual(1);
+      expect(other.every((language) => language.label === 'annat språk' && language.level === null)).toBe(
+        true,
+      );
+    }
 
     const unique = shown.find((profile) => profile.publicId === publicId);
     if (unique) {

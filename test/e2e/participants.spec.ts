@@ -112,6 +112,16 @@ describe('participants and competence profiles', () => {
     );
     expect(latest).toEqual({ fields: ['coachNotes', 'priorityGroups'], purpose: 'query competenceProfile' });
 
+    await coach.ok(
+      'mutation($id: ID!) { updateCompetenceProfile(participantId: $id, input: { coachNotes: "Behöver stöd" }) { status } }',
+      { id },
+    );
+    const [update] = await stack.environment.sql(
+      'SELECT action, fields FROM personal_data_access_log WHERE participant_id = $1 ORDER BY accessed_at DESC LIMIT 1',
+      [id],
+    );
+    expect(update).toEqual({ action: 'UPDATE', fields: ['coachNotes'] });
+
     const admin = await stack.anonymous.login('admin@varmdo.example');
     const { personalDataAccessLog } = await admin.ok<{
       personalDataAccessLog: { nodes: { action: string; fields: string[]; participantId: string }[] };
@@ -123,8 +133,39 @@ describe('participants and competence profiles', () => {
     );
     const actions = personalDataAccessLog.nodes.map((entry) => entry.action);
     expect(actions.at(-1)).toBe('CREATE');
-    expect(actions.slice(0, -1).every((action) => action === 'READ')).toBe(true);
-    expect(actions.length).toBeGreaterThanOrEqual(2);
+    expect(actions[0]).toBe('UPDATE');
+    expect(actions.slice(1, -1).every((action) => action === 'READ')).toBe(true);
+    expect(actions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pages through participants with cursors that carry no name', async () => {
+    const logged = await count('personal_data_access_log');
+    const seen = new Set<string>();
+    let after: string | null = null;
+    do {
+      type Page = {
+        participants: {
+          nodes: { id: string }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+      };
+      const { participants }: Page = await coach.ok<Page>(
+        'query($after: String) { participants(first: 40, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      );
+      participants.nodes.forEach((node) => seen.add(node.id));
+      after = participants.pageInfo.hasNextPage ? participants.pageInfo.endCursor : null;
+      if (after) {
+        const key = (JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as { k: string }).k;
+        expect(Number.isNaN(Date.parse(key))).toBe(false);
+      }
+    } while (after);
+    const [{ count: total }] = (await stack.environment.sql(
+      `SELECT count(*)::int AS count FROM participants p JOIN users u ON u.organisation_id = p.organisation_id
+       WHERE u.email = 'coach@varmdo.example' AND p.erased_at IS NULL`,
+    )) as [{ count: number }];
+    expect(seen.size).toBe(total);
+    expect(await count('personal_data_access_log')).toBe(logged);
   });
 
   it('finds a participant by personnummer through the keyed hash, in any written form', async () => {
@@ -141,6 +182,9 @@ describe('participants and competence profiles', () => {
       { p: personnummer },
     );
     expect(other.findParticipant).toBeNull();
+    // Unique per organisation only: another municipality learns nothing about who is registered elsewhere.
+    const elsewhere = await createParticipant(otherCoach, { personnummer });
+    expect(elsewhere.id).not.toBe(id);
   });
 
   it('refuses bad participant input with the field at fault and writes nothing', async () => {
@@ -196,6 +240,7 @@ describe('participants and competence profiles', () => {
       [{ summary: 'Samir är en glad person' }, 'input.summary'],
       [{ summary: 'x'.repeat(1001) }, 'input.summary'],
       [{ hoursPerWeek: 0 }, 'input.hoursPerWeek'],
+      [{ educationLevelConceptId: await concepts.educationLevel('33') }, 'input.educationLevelConceptId'],
       [{ availableFrom: '2027-02-30' }, 'input.availableFrom'],
     ];
     for (const [input, field] of cases) {

@@ -497,6 +497,26 @@ describe('Jobbspår tracks', () => {
       expect(await activeEnrolments(first.intakes[0].id)).toBe(0);
     });
 
+    it('never leaves an erased participant holding a place when enrolment and erasure race', async () => {
+      const { intakes } = await track();
+      const intakeId = intakes[0].id;
+      const erased: string[] = [];
+      for (let round = 0; round < 8; round++) {
+        const participantId = await participantWithProfile(coach, ELIGIBLE_PROFILE);
+        erased.push(participantId);
+        await Promise.all([
+          enrol(coach, intakeId, participantId),
+          coach.request('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: participantId }),
+        ]);
+      }
+      const active = await stack.environment.sql(
+        'SELECT count(*)::int AS count FROM track_enrolments WHERE participant_id = ANY($1::uuid[]) AND withdrawn_at IS NULL',
+        [erased],
+      );
+      expect(active[0]!.count).toBe(0);
+      expect(await placesTaken(intakeId)).toBe(await activeEnrolments(intakeId));
+    });
+
     it('answers NOT_FOUND for unknown intakes, participants and enrolments', async () => {
       const { intakes } = await track();
       const unknown = '00000000-0000-4000-8000-000000000000';

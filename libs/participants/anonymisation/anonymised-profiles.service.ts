@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { AppError } from '#libs/errors';
 import type { Page, PageArgs } from '#libs/pagination';
-import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import type { SwedishLevel } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
@@ -155,35 +155,20 @@ export class AnonymisedProfilesService {
         all((p) => p.drivingLicenceConceptIds),
       ),
     ]);
-    const concept = (map: Map<string, TaxonomyConceptType>, id: string) =>
-      map.get(id) ?? { conceptId: id, label: id, code: null };
     return rows.map((row) => {
       const profile = byId.get(row.profile_id)!;
       const disclosure = disclosures.get(row.profile_id)!;
       return {
         publicId: profile.publicId,
         experience: profile.occupations.map((o) => ({
-          occupation: concept(occupations, o.occupationConceptId),
+          occupation: conceptFrom(occupations, o.occupationConceptId),
           yearsOfExperience: o.yearsOfExperience,
         })),
-        skills: profile.skills.map((s) => concept(skills, s.skillConceptId)),
+        skills: profile.skills.map((s) => conceptFrom(skills, s.skillConceptId)),
         educationLevel: disclosure.educationLevel,
         swedishLevel: disclosure.swedishLevel,
-        languages: profile.languages.flatMap((l): LanguageSkillType[] => {
-          if (!rareLanguages.has(l.languageConceptId)) {
-            return [
-              {
-                conceptId: l.languageConceptId,
-                label: concept(languages, l.languageConceptId).label,
-                level: l.level,
-              },
-            ];
-          }
-          return disclosure.showsRareLanguages
-            ? [{ conceptId: null, label: OTHER_LANGUAGE, level: l.level }]
-            : [];
-        }),
-        drivingLicences: profile.drivingLicenceConceptIds.map((id) => concept(licences, id).label),
+        languages: this.shownLanguages(profile, languages, rareLanguages, disclosure),
+        drivingLicences: profile.drivingLicenceConceptIds.map((id) => conceptFrom(licences, id).label),
         availability: {
           from: profile.availableFrom,
           hoursPerWeek: profile.hoursPerWeek,
@@ -195,6 +180,29 @@ export class AnonymisedProfilesService {
         summary: profile.summary,
       };
     });
+  }
+  /**
+   * Languages with fewer than k published speakers are rare: however many a person has, they show as one
+   * "annat språk" without a level (or not at all higher up the ladder), so that the count and levels of rare
+   * languages cannot single anyone out.
+   */
+  private shownLanguages(
+    profile: CompetenceProfile,
+    labels: Map<string, TaxonomyConceptType>,
+    rareLanguages: Set<string>,
+    disclosure: Disclosure,
+  ): LanguageSkillType[] {
+    const common = profile.languages
+      .filter((language) => !rareLanguages.has(language.languageConceptId))
+      .map((language) => ({
+        conceptId: language.languageConceptId,
+        label: labels.get(language.languageConceptId)?.label ?? language.languageConceptId,
+        level: language.level,
+      }));
+    const hasRare = profile.languages.some((language) => rareLanguages.has(language.languageConceptId));
+    return hasRare && disclosure.showsRareLanguages
+      ? [...common, { conceptId: null, label: OTHER_LANGUAGE, level: null }]
+      : common;
   }
 }
 

@@ -124,7 +124,9 @@ export function generalise(
       const step = LADDER[level.get(id)!];
       if (!step) continue;
       const key = combination(qi, disclose(qi, step));
-      groups.set(key, [...(groups.get(key) ?? []), id]);
+      const group = groups.get(key);
+      if (group) group.push(id);
+      else groups.set(key, [id]);
     }
     for (const members of groups.values()) {
       if (members.length >= k) continue;

@@ -21,8 +21,8 @@ export class LanguageSkillType {
   @Field(() => String, { nullable: true, description: 'JobTech concept id; null when generalised.' })
   conceptId!: string | null;
 
-  @Field(() => LanguageLevel)
-  level!: LanguageLevel;
+  @Field(() => LanguageLevel, { nullable: true, description: 'Null for "annat språk" in the employer view.' })
+  level!: LanguageLevel | null;
 }
 
 @ObjectType('Availability')

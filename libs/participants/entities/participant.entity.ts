@@ -16,12 +16,13 @@ import { ConsentScope } from '../consent-scope.js';
 
 /**
  * The person: personal data, kept apart from the competence profile. Personnummer, phone and email are encrypted
- * (AES-256-GCM); `personnummerHash` (HMAC) gives uniqueness and lookup. After erasure the row stays as an anonymous
+ * (AES-256-GCM); `personnummerHash` (HMAC) gives uniqueness and lookup within the organisation (unique per
+ * organisation only, so that no organisation can learn whether a number is registered elsewhere). After erasure the row stays as an anonymous
  * tombstone (organisation and dates only) so that statistics that point to it keep counting.
  */
 @Entity({ name: 'participants' })
-@Index('uq_participants_personnummer_hash', ['personnummerHash'], { unique: true })
-@Index('ix_participants_organisation', ['organisationId', 'lastName', 'firstName'])
+@Index('uq_participants_organisation_personnummer', ['organisationId', 'personnummerHash'], { unique: true })
+@Index('ix_participants_organisation', ['organisationId', 'createdAt'])
 @Index('ix_participants_coach', ['coachId'])
 @Check(
   'ck_participants_erased_or_complete',

@@ -20,3 +20,8 @@ export class TaxonomyConceptType {
   @Field(() => String, { nullable: true, description: 'Municipalities only: the county (län).' })
   countyLabel?: string | null;
 }
+
+/** A concept from a `TaxonomyService.concepts` map; an id the taxonomy lacks shows as itself rather than failing a page. */
+export function conceptFrom(concepts: Map<string, TaxonomyConceptType>, id: string): TaxonomyConceptType {
+  return concepts.get(id) ?? { conceptId: id, label: id, code: null };
+}
