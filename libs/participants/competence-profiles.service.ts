@@ -6,7 +6,7 @@ import { AppError, type FieldProblem } from '#libs/errors';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
 import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import { personalDataInSummary } from './anonymisation/summary-check.js';
-import { ConsentScope } from './consent-scope.js';
+import { ConsentScope, hasConsent } from './consent-scope.js';
 import type { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 import type { CompetenceProfileType } from './dtos/competence-profile.type.js';
 import { CompetenceProfile } from './entities/competence-profile.entity.js';
@@ -15,7 +15,6 @@ import { ProfileLanguage } from './entities/profile-language.entity.js';
 import { ProfileOccupation } from './entities/profile-occupation.entity.js';
 import { ProfileSkill } from './entities/profile-skill.entity.js';
 import { ParticipantAccess } from './participant-access.js';
-import { hasConsent } from './participants.service.js';
 import { ProfileStatus } from './profile-status.js';
 import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { Participant } from './entities/participant.entity.js';
 
 /** What the participant agreed to. Publishing needs ANONYMISED_PROFILE; revealing identity needs INTRODUCTION. */
 export enum ConsentScope {
@@ -9,3 +10,12 @@ export enum ConsentScope {
 }
 
 registerEnumType(ConsentScope, { name: 'ConsentScope' });
+
+/** Whether the participant's consent covers `scope` now. */
+export function hasConsent(participant: Participant, scope: ConsentScope): boolean {
+  return (
+    participant.consentGivenAt !== null &&
+    participant.consentWithdrawnAt === null &&
+    participant.consentScopes.includes(scope)
+  );
+}

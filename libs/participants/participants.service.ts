@@ -7,7 +7,7 @@ import { AppError, isUniqueViolation } from '#libs/errors';
 import { formatPersonnummer, parsePersonnummer } from '#libs/identity-numbers';
 import { paginate, type Page } from '#libs/pagination';
 import { PersonalDataAction, PersonalDataAuditLog, PersonalDataCipher } from '#libs/personal-data';
-import { ConsentScope } from './consent-scope.js';
+import { ConsentScope, hasConsent } from './consent-scope.js';
 import type {
   CreateParticipantInput,
   ParticipantsArgs,
@@ -27,15 +27,6 @@ const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already regi
 export function newPublicId(): string {
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   return `MB-${[...randomBytes(8)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
-}
-
-/** Whether the participant's consent covers `scope` now. */
-export function hasConsent(participant: Participant, scope: ConsentScope): boolean {
-  return (
-    participant.consentGivenAt !== null &&
-    participant.consentWithdrawnAt === null &&
-    participant.consentScopes.includes(scope)
-  );
 }
 
 /** Participants' personal data: registered, changed, read (each read audit-logged), consented, erased. */

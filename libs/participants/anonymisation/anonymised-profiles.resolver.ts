@@ -1,19 +1,11 @@
-import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Role } from '#libs/access-control';
 import { PageArgs, PageOf, type Page } from '#libs/pagination';
+import { PublicIdArgs } from '../dtos/anonymised-profile.args.js';
 import { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import { AnonymisedProfilesService } from './anonymised-profiles.service.js';
 
 const AnonymisedProfilePage = PageOf(AnonymisedProfileType, 'AnonymisedProfile');
-
-@ArgsType()
-class PublicIdArgs {
-  @Field()
-  @IsString()
-  @Length(1, 40)
-  publicId!: string;
-}
 
 /** What employers browse. Coaches and admins may look too, to see exactly what employers see. */
 @Resolver(() => AnonymisedProfileType)

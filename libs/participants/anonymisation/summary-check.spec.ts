@@ -8,6 +8,11 @@ describe('personalDataInSummary', () => {
     'Körkort B sedan 2015, arbetade 2010-2018 inom vården, 40 timmar i veckan.',
     'Har SFI C, söker praktik 2 dagar i veckan.',
     'Goda kunskaper i Alimentation och hygien.',
+    'Kan arbeta 08.00-16.30 eller 07:45 - 16:00, barn 0-6 år.',
+    'Kan arbeta 08.00 – 17.00 på vardagar.',
+    'Gick kursen 01.09.2023-15.12.2023 och 1/9/2024 - 20/12/2024.',
+    'Ansvarade för en budget på 1 000 000 000 kr.',
+    'Har 0,5 tjänst sedan 2019, 20 timmar.',
   ])('accepts an ordinary summary: %s', (summary) => {
     expect(personalDataInSummary(summary, NAMES)).toBeNull();
   });
@@ -20,6 +25,14 @@ describe('personalDataInSummary', () => {
     ['Ring +46 70 123 45 67', 'a phone number'],
     ['Tel 08-123 456 78', 'a phone number'],
     ['Tel 0046701234567', 'a phone number'],
+    ['Ring 070.123.45.67', 'a phone number'],
+    ['Ring 070 - 123 45 67', 'a phone number'],
+    ['Nås på (0)70-123 45 67', 'a phone number'],
+    ['Ring +46 (0)70 123 45 67', 'a phone number'],
+    ['Tel (08) 123 456 78', 'a phone number'],
+    ['Tel 08.123.456.78', 'a phone number'],
+    ['Ring 070–123 45 67 efter 08.00', 'a phone number'],
+    ['Mobil: 070/123 45 67', 'a phone number'],
   ])('refuses %s (%s)', (summary, what) => {
     expect(personalDataInSummary(summary, NAMES)).toBe(`must not contain personal data: it contains ${what}`);
   });

@@ -1,10 +1,35 @@
+/** Between two digits of a phone number: nothing, spaces, or one of - – . / ( ) with a space or two around it. */
+const PHONE_SEPARATOR = String.raw`(?:\s{0,2}[-–./()]\s{0,2}|\s{1,2})?`;
+
+/**
+ * Swedish and international numbers: +46 70 123 45 67, 070-123 45 67, 070 - 123 45 67, 070.123.45.67,
+ * 08-123 456 78, (08) 123 456 78, (0)70-123 45 67, +46 (0)70 123 45 67, 0046701234567. It starts with + or 0
+ * (or "(0"), not inside a word or a number (1 000 000 000), and has 7 to 15 digits.
+ */
+const PHONE_NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\d]|\d[\s.,'])(?:\+\s?\d|\(\s?0|0)(?:${PHONE_SEPARATOR}\d){6,14}(?!\d)`,
+  'u',
+);
+
+/**
+ * Times (08.00-16.30, 7:45) and dates with a four-digit year (01.09.2023, 1/9/2023) are ordinary in a summary
+ * but are digits joined by dots and hyphens; they are blanked out before looking for phone numbers.
+ */
+const TIME_OR_DATE =
+  /(?<![\d.:/])(?:(?:[01]?\d|2[0-3])[.:][0-5]\d|(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2})(?!\d|[.:/]\d)/gu;
+
 /** Kinds of personal data the summary for employers must not contain. */
-const PATTERNS: ReadonlyArray<{ what: string; pattern: RegExp }> = [
-  { what: 'an email address', pattern: /[^\s@]+@[^\s@]+\.[^\s@]{2,}/u },
+const PATTERNS: ReadonlyArray<{ what: string; found: (summary: string) => boolean }> = [
+  { what: 'an email address', found: (summary) => /[^\s@]+@[^\s@]+\.[^\s@]{2,}/u.test(summary) },
   // YYMMDD-NNNN, YYYYMMDDNNNN and the like; checked before phone numbers, which it would also match.
-  { what: 'a personnummer', pattern: /(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)/u },
-  // Swedish and international numbers: +46 70 123 45 67, 070-123 45 67, 08-123 456 78, 0046701234567.
-  { what: 'a phone number', pattern: /(?<![\p{L}\d])(?:\+\d|0)(?:[\s-]?\d){6,14}(?!\d)/u },
+  {
+    what: 'a personnummer',
+    found: (summary) => /(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)/u.test(summary),
+  },
+  {
+    what: 'a phone number',
+    found: (summary) => PHONE_NUMBER.test(summary.replace(TIME_OR_DATE, 'T')),
+  },
 ];
 
 function escapeRegExp(text: string): string {
@@ -17,8 +42,8 @@ function escapeRegExp(text: string): string {
  * The message names the kind of data, never the data.
  */
 export function personalDataInSummary(summary: string, names: readonly string[]): string | null {
-  for (const { what, pattern } of PATTERNS) {
-    if (pattern.test(summary)) return `must not contain personal data: it contains ${what}`;
+  for (const { what, found } of PATTERNS) {
+    if (found(summary)) return `must not contain personal data: it contains ${what}`;
   }
   const parts = names.flatMap((name) => name.split(/[\s-]+/u)).filter((part) => part.length >= 2);
   for (const part of parts) {
