@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '#libs/errors';
 import type { PageArgs } from './page.args.js';
@@ -20,14 +21,40 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(value: string): Cursor {
+const NOT_A_CURSOR = 'is not a cursor returned by this list';
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * PostgreSQL's codes for a value it cannot read as the column's type: invalid_text_representation,
+ * invalid_datetime_format, datetime_field_overflow, numeric_value_out_of_range.
+ */
+const UNREADABLE_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
+
+/** Exported for its tests; only `paginate` decodes cursors. */
+export function decodeCursor(value: string): Cursor {
+  let cursor: unknown;
   try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof cursor.k === 'string' && typeof cursor.id === 'string') return cursor as Cursor;
+    cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // refused below
+    throw AppError.badInput('after', NOT_A_CURSOR);
   }
-  throw AppError.badInput('after', 'is not a cursor returned by this list');
+  const { k, id } = (cursor ?? {}) as Partial<Record<keyof Cursor, unknown>>;
+  if (
+    typeof k !== 'string' ||
+    k.length > MAX_KEY_LENGTH ||
+    // PostgreSQL cannot take U+0000 in a text parameter.
+    k.includes('\u0000') ||
+    typeof id !== 'string' ||
+    !isUUID(id)
+  )
+    throw AppError.badInput('after', NOT_A_CURSOR);
+  return { k, id };
+}
+
+function isUnreadableValue(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } })?.driverError;
+  const code = (driverError ?? (error as { code?: unknown }))?.code;
+  return typeof code === 'string' && UNREADABLE_VALUE_CODES.has(code);
 }
 
 /**
@@ -56,12 +83,18 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: cursor.id,
     });
   }
-  const { entities, raw } = await query
+  query
     .addSelect(`${column}::text`, 'page_cursor_key')
     .orderBy(order.column, order.direction)
     .addOrderBy(`${query.alias}.id`, order.direction)
-    .limit(args.first + 1)
-    .getRawAndEntities<{ page_cursor_key: string }>();
+    .limit(args.first + 1);
+  const { entities, raw } = await query
+    .getRawAndEntities<{ page_cursor_key: string }>()
+    .catch((error: unknown) => {
+      // A forged cursor's key may not cast to the sort column's type (`not-a-date` on a timestamptz).
+      if (args.after && isUnreadableValue(error)) throw AppError.badInput('after', NOT_A_CURSOR);
+      throw error;
+    });
   const hasNextPage = entities.length > args.first;
   const nodes = entities.slice(0, args.first);
   const last = nodes.at(-1);

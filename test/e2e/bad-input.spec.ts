@@ -1,9 +1,17 @@
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { createParticipant, uniquePersonnummer } from '../support/participants.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const CREATE_ORGANISATION =
   'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id organisationNumber } }';
 const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
+const CREATE_PARTICIPANT =
+  'mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }';
+const UPDATE_PROFILE =
+  'mutation($id: ID!, $input: UpdateCompetenceProfileInput!) { updateCompetenceProfile(participantId: $id, input: $input) { summary } }';
+const NUL_MESSAGE = 'must not contain the NUL character';
+/** A cursor as a client could forge it: base64url of any JSON. */
+const forgedCursor = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
 const VALID_ORGANISATION = {
   kind: 'COMPANY',
   name: 'Värmdö Bygg AB',
@@ -20,6 +28,9 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
     (
       await stack.environment.sql(
         `SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM users)::int AS users,
+                (SELECT count(*) FROM participants)::int AS participants,
+                (SELECT count(*) FROM competence_profiles)::int AS profiles,
+                (SELECT max(updated_at)::text FROM competence_profiles) AS "profileUpdated",
                 (SELECT count(*) FROM outbox_messages)::int AS outbox`,
       )
     )[0];
@@ -176,6 +187,95 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
       { input: { ...VALID_ORGANISATION, extra: 1 } },
       'BAD_USER_INPUT',
     );
+  });
+
+  describe('the NUL character, which PostgreSQL cannot store, is BAD_USER_INPUT naming the field', () => {
+    it('in createParticipant', async () => {
+      const response = await expectRefused(
+        CREATE_PARTICIPANT,
+        { input: { firstName: 'Ami\u0000na', lastName: 'Hassan', personnummer: uniquePersonnummer() } },
+        'BAD_USER_INPUT',
+        'input.firstName',
+      );
+      expect(response.errors?.[0].extensions?.fields).toEqual([
+        { field: 'input.firstName', message: NUL_MESSAGE },
+      ]);
+    });
+
+    it('in updateCompetenceProfile, nested lists included', async () => {
+      const { id } = await createParticipant(admin);
+      const summaryBefore = await stack.environment.sql(
+        'SELECT summary FROM competence_profiles WHERE participant_id = $1',
+        [id],
+      );
+      await expectRefused(
+        UPDATE_PROFILE,
+        { id, input: { summary: 'Noggrann\u0000 och glad' } },
+        'BAD_USER_INPUT',
+        'input.summary',
+      );
+      await expectRefused(
+        UPDATE_PROFILE,
+        { id, input: { occupations: [{ occupationConceptId: 'abc\u0000', yearsOfExperience: 2 }] } },
+        'BAD_USER_INPUT',
+        'input.occupations.0.occupationConceptId',
+      );
+      expect(
+        await stack.environment.sql('SELECT summary FROM competence_profiles WHERE participant_id = $1', [
+          id,
+        ]),
+      ).toEqual(summaryBefore);
+    });
+
+    it('in the arguments of an ArgsType (searchTaxonomy)', async () => {
+      const response = await expectRefused(
+        'query($query: String!) { searchTaxonomy(kind: OCCUPATION, query: $query) { conceptId } }',
+        { query: 'sjuk\u0000' },
+        'BAD_USER_INPUT',
+        'query',
+      );
+      expect(response.errors?.[0].message).toContain(NUL_MESSAGE);
+    });
+  });
+
+  describe('a forged cursor is BAD_USER_INPUT on after', () => {
+    const someId = '3f2b8c1e-6a4d-4e2f-9b7a-1c2d3e4f5a6b';
+
+    it.each([
+      ['an id that is not a uuid', { k: 'a', id: 'x' }],
+      ['a key that is not a string', { k: 1, id: someId }],
+      ['a key with the NUL character', { k: 'a\u0000', id: someId }],
+      ['no object', 'a'],
+    ])('organisations: %s', async (_case, cursor) => {
+      await expectRefused(
+        'query($after: String) { organisations(after: $after) { totalCount } }',
+        { after: forgedCursor(cursor) },
+        'BAD_USER_INPUT',
+        'after',
+      );
+    });
+
+    it.each([
+      ['not a date', 'not-a-date'],
+      ['a date out of range', '2026-13-45 99:00:00+00'],
+      ['not a time at all', '1e999999'],
+    ])('notifications, sorted by a timestamp: a key that is %s', async (_case, k) => {
+      await expectRefused(
+        'query($after: String) { notifications(after: $after) { totalCount } }',
+        { after: forgedCursor({ k, id: someId }) },
+        'BAD_USER_INPUT',
+        'after',
+      );
+    });
+
+    it('while a real cursor of the same list still works', async () => {
+      const { notifications } = await admin.ok<{
+        notifications: { pageInfo: { endCursor: string | null } };
+      }>('{ notifications(first: 1) { pageInfo { endCursor } } }');
+      const after =
+        notifications.pageInfo.endCursor ?? forgedCursor({ k: '2026-01-01 00:00:00+00', id: someId });
+      await admin.ok('query($after: String) { notifications(after: $after) { totalCount } }', { after });
+    });
   });
 
   it('refuses a query deeper than the limit without saying what the limit is', async () => {
