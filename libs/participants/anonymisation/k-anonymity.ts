@@ -36,9 +36,12 @@ interface Step {
 }
 
 /**
- * The generalisation ladder, most precise first. A profile climbs it until its visible combination is shared by
- * at least k published profiles: municipality → county → hidden, 5 → 10 → 20-year age bands → hidden, exact SUN
- * level → förgymnasial/gymnasial/eftergymnasial → hidden, then rare languages and finally the Swedish level.
+ * The generalisation ladder, most precise first; each step generalises one thing more. A profile climbs it until
+ * its visible combination is shared by at least k published profiles. The order follows what matters for a
+ * placement: age says nothing about fitness for a placement (and must not steer hiring), so the age band widens
+ * and goes first; the SUN level becomes förgymnasial/gymnasial/eftergymnasial; rare languages are left out; only
+ * then does the area widen (municipality → county → hidden), since commuting decides whether a placement works;
+ * the Swedish level, the most common requirement, is hidden last.
  */
 const LADDER: readonly Step[] = [
   {
@@ -49,30 +52,30 @@ const LADDER: readonly Step[] = [
     swedishLevel: true,
   },
   {
-    area: 'COUNTY',
-    age: AgeBandWidth.FIVE_YEARS,
-    education: 'EXACT',
-    rareLanguages: true,
-    swedishLevel: true,
-  },
-  {
-    area: 'COUNTY',
+    area: 'MUNICIPALITY',
     age: AgeBandWidth.TEN_YEARS,
     education: 'EXACT',
     rareLanguages: true,
     swedishLevel: true,
   },
-  { area: 'COUNTY', age: AgeBandWidth.TEN_YEARS, education: 'BAND', rareLanguages: true, swedishLevel: true },
-  { area: 'HIDDEN', age: AgeBandWidth.TEN_YEARS, education: 'BAND', rareLanguages: true, swedishLevel: true },
   {
-    area: 'HIDDEN',
+    area: 'MUNICIPALITY',
+    age: AgeBandWidth.TEN_YEARS,
+    education: 'BAND',
+    rareLanguages: true,
+    swedishLevel: true,
+  },
+  {
+    area: 'MUNICIPALITY',
     age: AgeBandWidth.TWENTY_YEARS,
     education: 'BAND',
     rareLanguages: true,
     swedishLevel: true,
   },
-  { area: 'HIDDEN', age: null, education: 'BAND', rareLanguages: true, swedishLevel: true },
-  { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: true, swedishLevel: true },
+  { area: 'MUNICIPALITY', age: null, education: 'BAND', rareLanguages: true, swedishLevel: true },
+  { area: 'MUNICIPALITY', age: null, education: 'BAND', rareLanguages: false, swedishLevel: true },
+  { area: 'COUNTY', age: null, education: 'BAND', rareLanguages: false, swedishLevel: true },
+  { area: 'COUNTY', age: null, education: 'HIDDEN', rareLanguages: false, swedishLevel: true },
   { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: false, swedishLevel: true },
   { area: 'HIDDEN', age: null, education: 'HIDDEN', rareLanguages: false, swedishLevel: false },
 ];
