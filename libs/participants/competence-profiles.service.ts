@@ -144,7 +144,8 @@ export class CompetenceProfilesService {
           );
       }
       const { occupations: _o, skills: _s, languages: _l, ...row } = profile;
-      await manager.save(CompetenceProfile, row);
+      // Touched even when only the child rows change: the employer view's cache keys on it.
+      await manager.save(CompetenceProfile, { ...row, updatedAt: new Date() });
       if (occupations) {
         await manager.delete(ProfileOccupation, { profileId: profile.id });
         await manager.insert(

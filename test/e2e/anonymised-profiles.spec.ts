@@ -128,6 +128,34 @@ describe('the employer view of competence profiles', () => {
     expect(varmdoProfile).toBeDefined();
   });
 
+  it('reflects every change at once: changed languages, a paused profile', async () => {
+    const [target] = (await stack.environment.sql(
+      `SELECT p.public_id, p.participant_id FROM competence_profiles p JOIN participants pt ON pt.id = p.participant_id
+       JOIN organisations o ON o.id = pt.organisation_id
+       WHERE p.status = 'PUBLISHED' AND o.name = 'Värmdö kommun' ORDER BY p.published_at LIMIT 1`,
+    )) as [{ public_id: string; participant_id: string }];
+    const read = () =>
+      employer.request<{ anonymisedProfile: { languages: { label: string; level: string | null }[] } }>(
+        'query($p: String!) { anonymisedProfile(publicId: $p) { languages { label level } } }',
+        { p: target.public_id },
+      );
+    expect(errorCode(await read())).toBeUndefined();
+    const concepts = await conceptIds(stack.environment);
+    await coach.ok(
+      'mutation($id: ID!, $input: UpdateCompetenceProfileInput!) { updateCompetenceProfile(participantId: $id, input: $input) { status } }',
+      {
+        id: target.participant_id,
+        input: { languages: [{ languageConceptId: await concepts.language('Engelska'), level: 'FLUENT' }] },
+      },
+    );
+    const changed = await read();
+    expect(changed.data?.anonymisedProfile.languages).toEqual([{ label: 'Engelska', level: 'FLUENT' }]);
+    await coach.ok('mutation($id: ID!) { setProfileStatus(participantId: $id, status: PAUSED) { status } }', {
+      id: target.participant_id,
+    });
+    expect(errorCode(await read())).toBe('NOT_FOUND');
+  });
+
   it('shows only the allow-listed fields, under a pseudonym that is no database key', async () => {
     const shown = await everyShownProfile();
     expect(shown.length).toBeGreaterThan(0);

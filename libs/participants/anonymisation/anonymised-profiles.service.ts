@@ -29,6 +29,14 @@ interface PublishedRow {
   language_ids: string[];
 }
 
+/** The generalised published population: what every employer read works from. */
+interface Population {
+  /** Newest publication first. */
+  rows: PublishedRow[];
+  disclosures: Map<string, Disclosure | null>;
+  rareLanguages: Set<string>;
+}
+
 interface Cursor {
   publishedAt: string;
   publicId: string;
@@ -40,6 +48,8 @@ interface Cursor {
  */
 @Injectable()
 export class AnonymisedProfilesService {
+  private cached?: { fingerprint: string; population: Promise<Population> };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
@@ -48,12 +58,7 @@ export class AnonymisedProfilesService {
 
   async list(args: PageArgs): Promise<Page<AnonymisedProfileType>> {
     const { rows, disclosures, rareLanguages } = await this.anonymisedPopulation();
-    const shown = rows
-      .filter((row) => disclosures.get(row.profile_id))
-      .sort(
-        (a, b) =>
-          b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
-      );
+    const shown = rows.filter((row) => disclosures.get(row.profile_id));
     let start = 0;
     if (args.after) {
       const cursor = decodeCursor(args.after);
@@ -86,7 +91,35 @@ export class AnonymisedProfilesService {
     return profile!;
   }
 
-  private async anonymisedPopulation() {
+  /**
+   * The population is computed again only when the published set changed: a cheap fingerprint (count and update
+   * times of published profiles; every profile change touches `updated_at`, erasure deletes the row) is read on
+   * every request, so a read never works from a population older than the data.
+   */
+  private async anonymisedPopulation(): Promise<Population> {
+    const fingerprint = await this.fingerprint();
+    if (this.cached?.fingerprint !== fingerprint) {
+      const population = this.computePopulation();
+      this.cached = { fingerprint, population };
+      population.catch(() => {
+        if (this.cached?.population === population) this.cached = undefined;
+      });
+    }
+    return this.cached!.population;
+  }
+
+  private async fingerprint(): Promise<string> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
+              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text AS fingerprint
+       FROM competence_profiles WHERE status = $1`,
+      [ProfileStatus.PUBLISHED],
+    )) as [{ fingerprint: string }];
+    // Ages move with the year; k is configuration.
+    return `${row.fingerprint}/${new Date().getUTCFullYear()}/${this.config.anonymity.k}`;
+  }
+
+  private async computePopulation(): Promise<Population> {
     const rows: PublishedRow[] = await this.dataSource.query(
       `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
               m.label AS municipality, c.label AS county, e.sun_code, e.label AS education_label,
@@ -120,6 +153,9 @@ export class AnonymisedProfilesService {
           hasRareLanguage: row.language_ids.some((id) => rareLanguages.has(id)),
         },
       ]),
+    );
+    rows.sort(
+      (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
     return { rows, disclosures: generalise(population, k), rareLanguages };
   }
