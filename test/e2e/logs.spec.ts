@@ -1,4 +1,3 @@
-import { loadDemoData } from '../../scripts/demo-data-context.js';
 import { eventually } from '../support/eventually.js';
 import { GraphqlClient } from '../support/graphql-client.js';
 import { startApi, startWorker, type RunningApi } from '../support/running-apps.js';
@@ -13,7 +12,6 @@ describe('logs', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
-    await loadDemoData(environment.workerConfig);
     api = await startApi(environment.apiConfig, (line) => lines.push(line));
     worker = await startWorker(environment.workerConfig, (line) => lines.push(line));
   });
@@ -24,7 +22,7 @@ describe('logs', () => {
     await environment?.destroy();
   });
 
-  it('never contain emails, names, passwords or tokens', async () => {
+  it("never contain emails, names, passwords, tokens or a participant's personal data", async () => {
     const anonymous = new GraphqlClient(api.graphqlUrl);
     const secret = 'a-very-secret-password-42';
     await anonymous.request('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
@@ -44,6 +42,29 @@ describe('logs', () => {
     await admin.ok('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input });
     // The same again: a unique violation on the email, which the database reports with the value.
     await admin.request('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input });
+    // A participant: personal data in, refused input with personal data, a duplicate personnummer.
+    const coach = await anonymous.login('coach@varmdo.example');
+    const participant = {
+      firstName: 'Warsan',
+      lastName: 'Qorsheel',
+      personnummer: '19900101-1239',
+      phone: '070-987 65 43',
+      email: 'warsan.q@example.org',
+    };
+    const { createParticipant } = await coach.ok<{ createParticipant: { id: string } }>(
+      'mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id firstName personnummer } }',
+      { input: participant },
+    );
+    await coach.request(
+      'mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }',
+      {
+        input: participant,
+      },
+    );
+    await coach.request(
+      'mutation($id: ID!) { updateCompetenceProfile(participantId: $id, input: { summary: "Warsan nås på 070-987 65 43" }) { status } }',
+      { id: createParticipant.id },
+    );
     await eventually(
       async () => lines.some((line) => line.includes('"job":"welcome-user"')),
       (done) => done,
@@ -59,6 +80,11 @@ describe('logs', () => {
       secret,
       'admin@varmdo',
       'Alva',
+      'Warsan',
+      'Qorsheel',
+      '900101',
+      '987 65 43',
+      'warsan.q',
     ]) {
       expect(text).not.toContain(personal);
     }
