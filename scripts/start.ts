@@ -58,7 +58,6 @@ function terminate(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A JWT secret made once per checkout, so that tokens survive a restart. */
 /** A random secret made on first start and kept in `.data/<name>`, so that tokens and encrypted data survive restarts. */
 async function devSecret(name: string, bytes: number, encoding: 'base64' | 'base64url'): Promise<string> {
   const file = join(DATA_DIR, name);

@@ -27,7 +27,6 @@ export const MUNICIPALITIES = {
   '0136': { conceptId: 'Q7gp_9dT_k2F', name: 'Haninge' },
   '0138': { conceptId: 'sTPc_k2B_SqV', name: 'Tyresö' },
   '0180': { conceptId: 'AvNB_uwa_6n6', name: 'Stockholm' },
-  '0186': { conceptId: 'FBbF_mda_TYD', name: 'Lidingö' },
   '0126': { conceptId: 'g1Gc_aXK_EKu', name: 'Huddinge' },
 } as const;
 

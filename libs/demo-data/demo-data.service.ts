@@ -2,18 +2,28 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
-import { Opening, OpeningsService } from '#libs/openings';
-import { Organisation, OrganisationsService } from '#libs/organisations';
+import { addDays, isoDate, lastDayWithin, parseIsoDate, startOfDay } from '#libs/calendar';
+import { CreateOpeningInput, Opening, OpeningsService, OpeningStatus } from '#libs/openings';
+import { CreateOrganisationInput, Organisation, OrganisationsService } from '#libs/organisations';
 import {
   CompetenceProfilesService,
+  ConsentScope,
   CreateParticipantInput,
+  hasConsent,
   ParticipantsService,
   ProfileStatus,
   UpdateCompetenceProfileInput,
 } from '#libs/participants';
 import { TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
-import { Track, TrackEnrolment, TrackIntake, TracksService } from '#libs/tracks';
-import { User, UsersService } from '#libs/users';
+import {
+  AddTrackIntakeInput,
+  CreateTrackInput,
+  Track,
+  TrackEnrolment,
+  TrackIntake,
+  TracksService,
+} from '#libs/tracks';
+import { CreateUserInput, User, UsersService } from '#libs/users';
 import { InputValidationPipe } from '#libs/validation';
 import { PlacementKind, meetsSwedishLevel } from '#libs/vocabulary';
 import {
@@ -37,6 +47,7 @@ import {
   DEMO_OPENINGS,
   DEMO_TRACKS,
   type DemoOpening,
+  type DemoOpeningStatus,
   type DemoTrack,
   type DemoTrackKey,
 } from './demo-openings-and-tracks.js';
@@ -64,6 +75,8 @@ export interface DemoDataReport {
   intakesCreated: number;
   enrolmentsCreated: number;
   openingsCreated: number;
+  /** Participants and openings an interrupted load had left half-way (say a DRAFT), carried on to their demo state. */
+  resumed: number;
   durationMs: number;
 }
 
@@ -78,6 +91,7 @@ export function describeDemoDataReport(report: DemoDataReport): string {
     [report.intakesCreated, 'intakes'],
     [report.enrolmentsCreated, 'enrolments'],
     [report.openingsCreated, 'openings'],
+    [report.resumed, 'half-loaded participants and openings completed'],
   ].filter(([count]) => count !== 0);
   return added.length === 0
     ? `already loaded, nothing added (${seconds})`
@@ -89,10 +103,12 @@ type OrganisationIds = Record<DemoOrganisationKey, string>;
 const CONCURRENCY = 4;
 
 /**
- * Loads the demo data through the same services as the API, acting as the demo admins, coaches and employers, so
- * that validation, the outbox, the search index, the audit log and the jobs see it like real data. Idempotent: what
- * exists already (by organisationsnummer, email, personnummer, track name, opening title and organisation) is left
- * alone, so a second load adds nothing.
+ * Loads the demo data through the same services as the API, acting as the demo admins, coaches and employers, every
+ * input validated and transformed by the API's pipe first, so that validation, the outbox, the search index, the
+ * audit log and the jobs see it like real data. Idempotent: what exists already (by organisationsnummer, email,
+ * personnummer, track name, opening title and organisation) is not added again, so a second load adds nothing. The
+ * services write one step per transaction (a participant, then their consent, profile and status; a track, then each
+ * intake; an opening, then its status), so a load that stopped half-way is carried on from where it stopped.
  */
 @Injectable()
 export class DemoDataService {
@@ -122,6 +138,7 @@ export class DemoDataService {
       intakesCreated: 0,
       enrolmentsCreated: 0,
       openingsCreated: 0,
+      resumed: 0,
       durationMs: 0,
     };
     await this.assertTaxonomyLoaded();
@@ -171,12 +188,9 @@ export class DemoDataService {
     for (const { key, kind, name, organisationNumber, municipalityCode } of DEMO_ORGANISATIONS) {
       let organisation = await repository.findOneBy({ organisationNumber });
       if (!organisation) {
-        organisation = await this.organisationsService.create({
-          kind,
-          name,
-          organisationNumber,
-          municipalityCode,
-        });
+        organisation = await this.organisationsService.create(
+          await this.validated(CreateOrganisationInput, { kind, name, organisationNumber, municipalityCode }),
+        );
         report.organisationsCreated++;
       }
       ids[key] = organisation.id;
@@ -196,11 +210,13 @@ export class DemoDataService {
     );
     for (const { organisation, ...user } of wanted) {
       if (existing.has(user.email)) continue;
-      await this.usersService.create({
-        ...user,
-        organisationId: organisations[organisation],
-        password: DEMO_PASSWORD,
-      });
+      await this.usersService.create(
+        await this.validated(CreateUserInput, {
+          ...user,
+          organisationId: organisations[organisation],
+          password: DEMO_PASSWORD,
+        }),
+      );
       report.usersCreated++;
     }
     const users = await repository.findBy({ email: In(wanted.map((user) => user.email)) });
@@ -222,8 +238,9 @@ export class DemoDataService {
   }
 
   /**
-   * One participant as a coach registers them: register, record consent, write the profile, publish. An existing
-   * participant is left alone, unless an interrupted load left them with an empty profile: that is completed.
+   * One participant as a coach registers them: register, record consent, write the profile, publish (and pause).
+   * Each is its own transaction, so each is done when it is still to do: a load that stopped half-way is carried
+   * on. A profile a coach took back (published once, or consent withdrawn) is left as it is.
    */
   private async loadParticipant(
     coach: Principal,
@@ -232,28 +249,42 @@ export class DemoDataService {
   ): Promise<string> {
     const { generated } = person;
     let participant = await this.participants.findByPersonnummer(coach, generated.participant.personnummer);
-    if (participant) {
-      const profile = await this.profiles.get(coach, participant.id);
-      if (profile.availableFrom !== null || profile.status !== ProfileStatus.DRAFT) return participant.id;
-    } else {
+    const existed = participant !== null;
+    if (!participant) {
       const input = await this.validated(CreateParticipantInput, generated.participant);
       participant = await this.participants.create(coach, input);
       report.participantsCreated++;
     }
+    let resumed = false;
     if (generated.consentScopes && participant.consentGivenAt === null) {
-      await this.participants.recordConsent(coach, participant.id, generated.consentScopes);
+      participant = await this.participants.recordConsent(coach, participant.id, generated.consentScopes);
+      resumed = true;
     }
-    await this.profiles.update(
-      coach,
-      participant.id,
-      await this.validated(UpdateCompetenceProfileInput, generated.profile),
-    );
-    if (generated.status !== ProfileStatus.DRAFT) {
-      await this.profiles.setStatus(coach, participant.id, ProfileStatus.PUBLISHED);
-      if (generated.status === ProfileStatus.PAUSED)
-        await this.profiles.setStatus(coach, participant.id, generated.status);
-      else report.profilesPublished++;
+    let profile = await this.profiles.get(coach, participant.id);
+    // Registration leaves an empty DRAFT profile; every generated profile has an availability.
+    if (profile.status === ProfileStatus.DRAFT && profile.availableFrom === null) {
+      profile = await this.profiles.update(
+        coach,
+        participant.id,
+        await this.validated(UpdateCompetenceProfileInput, generated.profile),
+      );
+      resumed = true;
     }
+    const publish =
+      generated.status !== ProfileStatus.DRAFT &&
+      profile.status === ProfileStatus.DRAFT &&
+      profile.publishedAt === null &&
+      hasConsent(participant, ConsentScope.ANONYMISED_PROFILE);
+    if (publish) {
+      profile = await this.profiles.setStatus(coach, participant.id, ProfileStatus.PUBLISHED);
+      if (generated.status === ProfileStatus.PUBLISHED) report.profilesPublished++;
+      resumed = true;
+    }
+    if (generated.status === ProfileStatus.PAUSED && profile.status === ProfileStatus.PUBLISHED) {
+      await this.profiles.setStatus(coach, participant.id, ProfileStatus.PAUSED);
+      resumed = true;
+    }
+    if (existed && resumed) report.resumed++;
     return participant.id;
   }
 
@@ -266,28 +297,27 @@ export class DemoDataService {
   ): Promise<Map<DemoTrackKey, TrackIntake[]>> {
     const admin = principalOf(users.get('admin@varmdo.example')!);
     const intakes = new Map<DemoTrackKey, TrackIntake[]>();
+    const storedIntakes = (trackId: string) =>
+      this.dataSource.getRepository(TrackIntake).find({ where: { trackId }, order: { startDate: 'ASC' } });
     for (const track of DEMO_TRACKS) {
       let row = await this.dataSource
         .getRepository(Track)
         .findOneBy({ organisationId: organisations.varmdo, name: track.name });
       if (!row) {
-        row = await this.tracks.create(admin, trackInput(track, organisations));
+        row = await this.tracks.create(
+          admin,
+          await this.validated(CreateTrackInput, trackInput(track, organisations)),
+        );
         report.tracksCreated++;
-        // Intakes only with a new track: their dates are relative to the load, so a later load would add others.
-        for (const { inWeeks, places } of track.intakes) {
-          await this.tracks.addIntake(admin, row.id, {
-            startDate: isoDate(mondayIn(today, inWeeks)),
-            places,
-          });
-          report.intakesCreated++;
-        }
       }
-      intakes.set(
-        track.key,
-        await this.dataSource
-          .getRepository(TrackIntake)
-          .find({ where: { trackId: row.id }, order: { startDate: 'ASC' } }),
-      );
+      let stored = await storedIntakes(row.id);
+      const missing = missingIntakes(track, stored, today);
+      for (const intake of missing) {
+        await this.tracks.addIntake(admin, row.id, await this.validated(AddTrackIntakeInput, intake));
+        report.intakesCreated++;
+      }
+      if (missing.length > 0) stored = await storedIntakes(row.id);
+      intakes.set(track.key, stored);
     }
     return intakes;
   }
@@ -341,22 +371,45 @@ export class DemoDataService {
     const repository = this.dataSource.getRepository(Opening);
     for (const [index, opening] of DEMO_OPENINGS.entries()) {
       const organisationId = organisations[opening.organisation];
-      if (await repository.existsBy({ organisationId, title: opening.title })) continue;
       const employer = employerOf(opening.organisation, users);
       const caller = principalOf(employer);
-      const intake = opening.track ? intakes.get(opening.track.key)?.[opening.track.intake] : undefined;
-      if (opening.track && !intake)
-        throw new Error(`No intake ${opening.track.intake} of track ${opening.track.key}`);
-      const created = await this.openings.create(
-        caller,
-        openingInput(opening, index, employer, intake, today),
-      );
-      report.openingsCreated++;
-      if (opening.status === 'DRAFT') continue;
-      await this.openings.publish(caller, created.id);
-      if (opening.status === 'FILLED') await this.openings.fill(caller, created.id);
-      if (opening.status === 'CLOSED') await this.openings.close(caller, created.id);
+      let row = await repository.findOne({
+        where: { organisationId, title: opening.title },
+        order: { createdAt: 'ASC' },
+      });
+      const existed = row !== null;
+      if (!row) {
+        const intake = opening.track ? intakes.get(opening.track.key)?.[opening.track.intake] : undefined;
+        if (opening.track && !intake)
+          throw new Error(`No intake ${opening.track.intake} of track ${opening.track.key}`);
+        row = await this.openings.create(
+          caller,
+          await this.validated(CreateOpeningInput, openingInput(opening, index, employer, intake, today)),
+        );
+        report.openingsCreated++;
+      }
+      if ((await this.carryOpeningOn(caller, row, opening.status)) && existed) report.resumed++;
     }
+  }
+
+  /**
+   * Publishes, then fills or closes the opening as far as its demo status asks, from where it stands: a load that
+   * stopped between those steps left it behind. Returns whether it moved.
+   */
+  private async carryOpeningOn(
+    caller: Principal,
+    opening: Opening,
+    wanted: DemoOpeningStatus,
+  ): Promise<boolean> {
+    if (wanted === 'DRAFT') return false;
+    let status = opening.status;
+    if (status === OpeningStatus.DRAFT) status = (await this.openings.publish(caller, opening.id)).status;
+    if (status === OpeningStatus.PUBLISHED && wanted === 'FILLED')
+      await this.openings.fill(caller, opening.id);
+    else if (status === OpeningStatus.PUBLISHED && wanted === 'CLOSED')
+      await this.openings.close(caller, opening.id);
+    else return status !== opening.status;
+    return true;
   }
 
   /** The input as the API would pass it on: validated and transformed by the same pipe. */
@@ -381,10 +434,7 @@ function employerOf(organisation: DemoOrganisationKey, users: Map<string, User>)
   return user;
 }
 
-type CreateTrack = Parameters<TracksService['create']>[1];
-type CreateOpening = Parameters<OpeningsService['create']>[1];
-
-function trackInput(track: DemoTrack, organisations: OrganisationIds): CreateTrack {
+function trackInput(track: DemoTrack, organisations: OrganisationIds): CreateTrackInput {
   return {
     name: track.name,
     description: track.description,
@@ -407,13 +457,13 @@ function openingInput(
   employer: User,
   intake: TrackIntake | undefined,
   today: Date,
-): CreateOpening {
+): CreateOpeningInput {
   const organisation = DEMO_ORGANISATIONS.find((o) => o.key === opening.organisation)!;
-  const start = intake ? new Date(`${intake.startDate}T00:00:00Z`) : mondayIn(today, opening.startInWeeks);
+  const start = intake ? parseIsoDate(intake.startDate) : mondayIn(today, opening.startInWeeks);
   const track = opening.track ? DEMO_TRACKS.find((t) => t.key === opening.track!.key)! : undefined;
-  const end = track
-    ? addDays(start, 7 * track.praktikWeeks - 1)
-    : addDays(addMonths(start, opening.months ?? 3), -1);
+  const endDate = track
+    ? isoDate(addDays(start, 7 * track.praktikWeeks - 1))
+    : lastDayWithin(isoDate(start), opening.months ?? 3);
   return {
     kind: opening.kind,
     title: opening.title,
@@ -428,7 +478,7 @@ function openingInput(
     weekdays: [...opening.weekdays],
     hoursPerWeek: opening.hoursPerWeek,
     startDate: isoDate(start),
-    endDate: isoDate(end),
+    endDate,
     places: opening.places,
     supervisorName: opening.supervisor ?? null,
     languageSupport: opening.languageSupport ?? null,
@@ -456,25 +506,24 @@ async function forEachConcurrently<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * The demo intakes of `track` that `stored` (the track's intakes by start date) lacks. Intakes are added one by one,
+ * first to last, with dates counted from the day of the load, so a load that stopped half-way left the first ones:
+ * a later load, maybe on another day, adds the last `wanted − stored` of those whose start date is not stored yet.
+ */
+function missingIntakes(track: DemoTrack, stored: TrackIntake[], today: Date): AddTrackIntakeInput[] {
+  const lacking = track.intakes.length - stored.length;
+  if (lacking <= 0) return [];
+  const storedDates = new Set(stored.map((intake) => intake.startDate));
+  return track.intakes
+    .map(({ inWeeks, places }) => ({ startDate: isoDate(mondayIn(today, inWeeks)), places }))
+    .filter((intake) => !storedDates.has(intake.startDate))
+    .slice(-lacking);
+}
+
 /** The Monday `weeks` weeks after the first Monday from `today` on (today when it is a Monday). */
 function mondayIn(today: Date, weeks: number): Date {
-  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const day = startOfDay(today);
   const toMonday = (8 - day.getUTCDay()) % 7;
   return addDays(day, toMonday + 7 * weeks);
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-/** Calendar months later, the day clamped to the month's last day (31 August + 6 months → 28 February). */
-function addMonths(date: Date, months: number): Date {
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(date.getUTCDate(), last));
-  return target;
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -419,6 +419,8 @@ export const DEMO_OPENINGS: readonly DemoOpening[] = [
     required: ['basalaHygienrutiner'],
     niceToHave: ['sjukvardssvenska'],
     minimumSwedishLevel: SwedishLevel.SFI_C,
+    // The region's seat is Stockholm; this vårdcentral is in Värmdö.
+    municipality: '0120',
     weekdays: [TUESDAY, THURSDAY],
     hoursPerWeek: 16,
     startInWeeks: 6,

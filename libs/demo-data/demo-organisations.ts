@@ -2,14 +2,21 @@ import { Role } from '#libs/access-control';
 import { withLuhnCheckDigit } from '#libs/identity-numbers';
 import { OrganisationKind } from '#libs/organisations';
 
-/** A made-up organisationsnummer: nine digits and the Luhn check digit. */
+/** An organisationsnummer from nine digits and the Luhn check digit. */
 const orgnr = (nineDigits: string) => withLuhnCheckDigit(nineDigits);
 
 export interface DemoOrganisation {
   key: string;
   kind: OrganisationKind;
   name: string;
-  /** Made up but valid: ten digits, the third at least 2, a correct Luhn check digit. */
+  /**
+   * Valid: ten digits, the third at least 2, a correct Luhn check digit. The companies' and associations' are made
+   * up (a made-up number may still be someone's). The public bodies' are in their public series (212000- for
+   * municipalities, 232100- for regions, 202100- for state agencies), where numbers are public information:
+   * Arbetsförmedlingen's (202100-2114) is its own, but the municipalities' and the region's are not theirs (Värmdö
+   * kommun's own is 212000-0035, Region Stockholm's 232100-0016) and may be other bodies' numbers. They stay as
+   * first loaded, so that existing databases stay in step.
+   */
   organisationNumber: string;
   /** Kommunkod in Stockholms län. */
   municipalityCode: string;

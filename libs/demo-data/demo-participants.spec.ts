@@ -113,7 +113,7 @@ describe('generated participants', () => {
     expect(share(people, (p) => p.consentScopes !== null)).toBeGreaterThan(0.85);
   });
 
-  it('write summaries without personal data: no name, number, email, age, language or place', () => {
+  it('write summaries without personal data or quasi-identifiers: no name, number, email, age, place, language, Swedish or education level', () => {
     const places = Object.values(MUNICIPALITIES).map((m) => m.name.toLowerCase());
     for (const { participant, profile, facts } of generateParticipants(400, 3, { today: TODAY })) {
       const summary = profile.summary!;
@@ -127,6 +127,9 @@ describe('generated participants', () => {
       for (const place of places) expect(summary.toLowerCase()).not.toContain(place);
       for (const language of ['arabiska', 'tigrinja', 'dari', 'somaliska', 'ukrainska', 'engelska'])
         expect(words.has(language)).toBe(false);
+      // The Swedish level (SFI A–D, SVA) and the education level are shown, or generalised, by the employer view.
+      expect(summary).not.toMatch(/\bsfi\b|\bkurs [a-d]\b|andraspråk|\bsva\b/iu);
+      expect(summary).not.toMatch(/gymnasi|högskol|universitet|grundskol|förgymnasial/iu);
     }
   });
 

@@ -1,3 +1,4 @@
+import { addDays, addMonths, isoDate, startOfDay } from '#libs/calendar';
 import { withLuhnCheckDigit } from '#libs/identity-numbers';
 import {
   ConsentScope,
@@ -267,7 +268,7 @@ function generateOne(index: number, random: Random, drawn: Drawn): GeneratedPart
     : !inProgramme && random.chance(0.15);
   const disability = random.chance(0.06);
 
-  const summary = writeSummary(random, { occupations, field, swedishLevel, hoursPerWeek, days, wantedKinds });
+  const summary = writeSummary(random, { occupations, field, hoursPerWeek, days, wantedKinds });
   const { firstName, lastName } = drawName(random, origin, woman, summary);
   const coachNotes = writeCoachNotes(random, {
     disability,
@@ -487,13 +488,11 @@ function drawName(
   return { firstName, lastName };
 }
 
-const SWEDISH_STUDIES: Record<SwedishLevel, string> = {
-  [SwedishLevel.SFI_A]: 'Har börjat läsa SFI på kurs A och lär sig snabbt nya ord i arbetet.',
-  [SwedishLevel.SFI_B]: 'Läser SFI kurs B och förstår enkla instruktioner på svenska.',
-  [SwedishLevel.SFI_C]: 'Läser SFI kurs C och kan prata om vardag och arbete på svenska.',
-  [SwedishLevel.SFI_D]: 'Läser SFI kurs D och klarar de flesta samtal på arbetsplatsen på svenska.',
-  [SwedishLevel.SVA]: 'Har klarat SFI och läser nu svenska som andraspråk.',
-};
+/**
+ * The same for every Swedish level: the employer view shows the level itself, generalised or hidden when it would
+ * single someone out, so the summary must not say it ("Läser SFI kurs B" would undo that).
+ */
+const SWEDISH_STUDIES = 'Läser svenska och vill gärna använda språket i arbetet.';
 
 const TRAITS = [
   'noggrann och punktlig',
@@ -515,15 +514,15 @@ const KIND_WORDS: Record<PlacementKind, string> = {
 
 /**
  * The summary for employers, in Swedish: experience, wishes, Swedish studies, availability and a trait. It never
- * names the person, their age, origin, gender, languages or where they live (the employer view generalises those
- * to keep people from being singled out; a summary must not undo that).
+ * names the person, their origin or gender, nor any quasi-identifier the employer view generalises to keep people
+ * from being singled out (age, home municipality, education level, Swedish level, languages): a summary must not
+ * undo that.
  */
 function writeSummary(
   random: Random,
   profile: {
     occupations: { key: OccupationKey; years: number }[];
     field: FieldKey;
-    swedishLevel: SwedishLevel;
     hoursPerWeek: number;
     days: number;
     wantedKinds: PlacementKind[];
@@ -560,7 +559,7 @@ function writeSummary(
       `Är intresserad av ${area} och öppen för ${joinWords(kinds)}.`,
     ]),
   );
-  sentences.push(SWEDISH_STUDIES[profile.swedishLevel]);
+  sentences.push(SWEDISH_STUDIES);
   sentences.push(
     profile.hoursPerWeek >= 40
       ? 'Kan arbeta heltid.'
@@ -625,22 +624,6 @@ function ascii(name: string): string {
 
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
-}
-
-function startOfDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-function addMonths(date: Date, months: number): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /** A generated participant with the organisation and the coach who registers them. */

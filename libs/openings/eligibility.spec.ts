@@ -4,7 +4,6 @@ import {
   ELIGIBILITY_RULES,
   eligibilityProblems,
   FULL_TIME_HOURS_PER_WEEK,
-  lastDayWithin,
   type EligibilityFacts,
 } from './eligibility.js';
 
@@ -167,17 +166,4 @@ describe('eligibility rules', () => {
       ).toEqual([['trackIntakeId', 'TRACK_INTAKE_ONLY_FOR_JOBBSPAR']]);
     },
   );
-});
-
-describe('lastDayWithin', () => {
-  it.each([
-    ['2027-01-01', 6, '2027-06-30'],
-    ['2027-01-15', 6, '2027-07-14'],
-    ['2027-08-31', 6, '2028-02-28'],
-    ['2026-08-31', 6, '2027-02-27'],
-    ['2027-03-01', 24, '2029-02-28'],
-    ['2027-11-10', 3, '2028-02-09'],
-  ])('%s + %i months ends on %s', (start, months, end) => {
-    expect(lastDayWithin(start, months)).toBe(end);
-  });
 });

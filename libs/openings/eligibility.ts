@@ -1,3 +1,4 @@
+import { lastDayWithin } from '#libs/calendar';
 import type { FieldProblem } from '#libs/errors';
 import { OrganisationKind } from '#libs/organisations';
 import { PlacementKind } from '#libs/vocabulary';
@@ -142,20 +143,4 @@ export function eligibilityProblems(facts: EligibilityFacts, fieldPrefix = ''): 
     const problem = rule.check(facts);
     return problem ? [{ field: `${fieldPrefix}${rule.field}`, message: `${rule.name}: ${problem}` }] : [];
   });
-}
-
-/**
- * The last day of a period of `months` calendar months starting on `startDate` (YYYY-MM-DD): 2026-01-15 + 6
- * months → 2026-07-14; 2026-01-01 + 6 months → 2026-06-30. When the end month lacks the start day, the date is
- * clamped first (31 August + 6 months → 28 February), so the period ends on 27 February.
- */
-export function lastDayWithin(startDate: string, months: number): string {
-  const [year, month, day] = startDate.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const daysInTargetMonth = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(day, daysInTargetMonth));
-  target.setUTCDate(target.getUTCDate() - 1);
-  return target.toISOString().slice(0, 10);
 }

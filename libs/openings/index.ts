@@ -3,6 +3,7 @@ export { OpeningsService, COACH_VISIBLE_STATUSES } from './openings.service.js';
 export { Opening } from './entities/opening.entity.js';
 export { OpeningStatus } from './opening-status.js';
 export { OpeningType } from './dtos/opening.type.js';
+export { CreateOpeningInput } from './dtos/opening.inputs.js';
 export {
   ELIGIBILITY_RULES,
   eligibilityProblems,

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Organisation, OrganisationType } from '#libs/organisations';
-import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import {
+  conceptFrom,
+  TaxonomyKind,
+  TaxonomyService,
+  type MunicipalityInfo,
+  type TaxonomyConceptType,
+} from '#libs/taxonomy';
 import { TracksService } from '#libs/tracks';
 import type { OpeningType } from './dtos/opening.type.js';
 import type { Opening } from './entities/opening.entity.js';
@@ -28,7 +34,7 @@ export class OpeningViews {
       [K in keyof Opening]: Opening[K] extends string | string[] | null ? K : never;
     }[keyof Opening];
     const all = (key: ConceptKey): string[] => openings.flatMap((opening) => opening[key] ?? []);
-    const [occupations, skills, languages, licences, municipalities, counties, organisations, intakes] =
+    const [occupations, skills, languages, licences, municipalities, organisations, intakes] =
       await Promise.all([
         this.taxonomy.concepts(TaxonomyKind.OCCUPATION, all('occupationConceptId'), manager),
         this.taxonomy.concepts(
@@ -42,8 +48,7 @@ export class OpeningViews {
           all('requiredDrivingLicenceConceptIds'),
           manager,
         ),
-        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, all('municipalityConceptId'), manager),
-        this.countiesOf(all('municipalityConceptId'), manager),
+        this.taxonomy.municipalities(all('municipalityConceptId'), manager),
         manager.findBy(Organisation, { id: In([...new Set(all('organisationId'))]) }),
         this.tracks.intakeSummaries(all('trackIntakeId'), manager),
       ]);
@@ -62,8 +67,10 @@ export class OpeningViews {
       requiredDrivingLicences: opening.requiredDrivingLicenceConceptIds.map((id) =>
         conceptFrom(licences, id),
       ),
-      municipality: conceptFrom(municipalities, opening.municipalityConceptId),
-      county: conceptFrom(counties, opening.municipalityConceptId),
+      ...municipalityAndCounty(
+        municipalities.get(opening.municipalityConceptId),
+        opening.municipalityConceptId,
+      ),
       weekdays: opening.weekdays,
       hoursPerWeek: opening.hoursPerWeek,
       startDate: opening.startDate,
@@ -85,19 +92,28 @@ export class OpeningViews {
       updatedAt: opening.updatedAt,
     }));
   }
+}
 
-  /** The county of each municipality, keyed by the municipality's concept id, in one query. */
-  private async countiesOf(
-    municipalityIds: string[],
-    manager: EntityManager,
-  ): Promise<Map<string, TaxonomyConceptType>> {
-    if (municipalityIds.length === 0) return new Map();
-    const rows: (TaxonomyConceptType & { municipalityId: string })[] = await manager.query(
-      `SELECT m.concept_id AS "municipalityId", c.concept_id AS "conceptId", c.label, c.county_code AS code
-       FROM taxonomy_municipalities m JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
-       WHERE m.concept_id = ANY($1::text[])`,
-      [[...new Set(municipalityIds)]],
-    );
-    return new Map(rows.map(({ municipalityId, ...county }) => [municipalityId, county]));
+/**
+ * The municipality and its county as concepts; a municipality the taxonomy lacks shows as its id, like any concept
+ * (see `conceptFrom`), and so does its unknown county.
+ */
+function municipalityAndCounty(
+  municipality: MunicipalityInfo | undefined,
+  conceptId: string,
+): { municipality: TaxonomyConceptType; county: TaxonomyConceptType } {
+  if (!municipality) {
+    const unknown = conceptFrom(new Map(), conceptId);
+    return { municipality: unknown, county: unknown };
   }
+  const { county } = municipality;
+  return {
+    municipality: {
+      conceptId: municipality.conceptId,
+      label: municipality.label,
+      code: municipality.municipalityCode,
+      countyLabel: county.label,
+    },
+    county: { conceptId: county.conceptId, label: county.label, code: county.countyCode },
+  };
 }

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { Organisation } from '#libs/organisations';
 import { paginate, type Page } from '#libs/pagination';
 import { TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
-import { TracksService } from '#libs/tracks';
+import { TracksService, type PartnerRemoval } from '#libs/tracks';
+import { PlacementKind } from '#libs/vocabulary';
 import type { CreateOpeningInput, OpeningsArgs, UpdateOpeningInput } from './dtos/opening.inputs.js';
 import { eligibilityProblems } from './eligibility.js';
 import { Opening } from './entities/opening.entity.js';
@@ -20,13 +21,7 @@ export const COACH_VISIBLE_STATUSES: readonly OpeningStatus[] = [
 ];
 
 /** Text fields where an empty string means "none". */
-const NULLABLE_TEXTS = [
-  'supervisorName',
-  'languageSupport',
-  'disabilityAdaptations',
-  'contactEmail',
-  'contactPhone',
-] as const;
+const NULLABLE_TEXTS = ['supervisorName', 'languageSupport', 'disabilityAdaptations'] as const;
 
 type OpeningFields = Partial<CreateOpeningInput>;
 
@@ -36,12 +31,17 @@ type OpeningFields = Partial<CreateOpeningInput>;
  * exists but is not the caller's to see or change is FORBIDDEN; an unknown id is NOT_FOUND.
  */
 @Injectable()
-export class OpeningsService {
+export class OpeningsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly tracks: TracksService,
   ) {}
+
+  /** A published JOBBSPAR opening needs its organisation to stay a partner of the track (JOBBSPAR_TRACK_PARTNER). */
+  onModuleInit(): void {
+    this.tracks.onPartnerRemoval((removal, manager) => this.partnerRemovalRefusal(removal, manager));
+  }
 
   /** A new DRAFT of the caller's organisation. Eligibility waits for publishing: a draft may be incomplete. */
   async create(caller: Principal, input: CreateOpeningInput): Promise<Opening> {
@@ -161,6 +161,29 @@ export class OpeningsService {
       );
     }
     return paginate(query, args, { column: 'opening.created_at', direction: 'DESC' });
+  }
+
+  /** Why the partners cannot leave the track: their published JOBBSPAR openings in its intakes; or null. */
+  private async partnerRemovalRefusal(
+    { intakeIds, removedPartnerIds }: PartnerRemoval,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    if (intakeIds.length === 0) return null;
+    const published = await manager.count(Opening, {
+      where: {
+        kind: PlacementKind.JOBBSPAR,
+        status: OpeningStatus.PUBLISHED,
+        trackIntakeId: In([...intakeIds]),
+        organisationId: In([...removedPartnerIds]),
+      },
+    });
+    if (published === 0) return null;
+    const openings =
+      published === 1 ? '1 published JOBBSPAR opening' : `${published} published JOBBSPAR openings`;
+    return (
+      `The partners you remove have ${openings} in this track's intakes; ` +
+      'they must be filled or closed before their organisations stop being partners'
+    );
   }
 
   private transition(caller: Principal, id: string, to: OpeningStatus): Promise<Opening> {

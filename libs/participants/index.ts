@@ -4,7 +4,7 @@ export { CompetenceProfile } from './entities/competence-profile.entity.js';
 export { ProfileOccupation } from './entities/profile-occupation.entity.js';
 export { ProfileSkill } from './entities/profile-skill.entity.js';
 export { ProfileLanguage } from './entities/profile-language.entity.js';
-export { ConsentScope } from './consent-scope.js';
+export { ConsentScope, hasConsent } from './consent-scope.js';
 export { ProfileStatus } from './profile-status.js';
 export { TravelReach } from './travel-reach.js';
 export { ParticipantAccess } from './participant-access.js';

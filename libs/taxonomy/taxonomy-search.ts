@@ -1,50 +1,46 @@
 import { TaxonomyKind } from './taxonomy-kind.js';
+import { TAXONOMY_TABLES } from './taxonomy-tables.js';
 
-/** How each kind is read as a TaxonomyConcept: its table (alias `t`), label, human code and county label. */
-export const CONCEPT_SQL: Record<
-  TaxonomyKind,
-  { from: string; label: string; code: string; county: string }
-> = {
+/**
+ * How each kind is read as a TaxonomyConcept from its table (TAXONOMY_TABLES, alias `t`): what it joins, its label,
+ * human code and county label.
+ */
+const CONCEPT_SQL: Record<TaxonomyKind, { join?: string; label: string; code: string; county: string }> = {
   [TaxonomyKind.OCCUPATION_GROUP]: {
-    from: 'taxonomy_occupation_groups t',
     label: 't.label',
     code: 't.ssyk_code',
     county: 'NULL',
   },
   [TaxonomyKind.OCCUPATION]: {
-    from: 'taxonomy_occupations t JOIN taxonomy_occupation_groups g ON g.concept_id = t.group_concept_id',
+    join: 'JOIN taxonomy_occupation_groups g ON g.concept_id = t.group_concept_id',
     label: 't.label',
     code: 'g.ssyk_code',
     county: 'NULL',
   },
-  [TaxonomyKind.SKILL]: { from: 'taxonomy_skills t', label: 't.label', code: 'NULL', county: 'NULL' },
+  [TaxonomyKind.SKILL]: { label: 't.label', code: 'NULL', county: 'NULL' },
   [TaxonomyKind.LANGUAGE]: {
-    from: 'taxonomy_languages t',
     label: 't.label',
     // Some languages have only a 639-3 code, stored by JobTech in the 639-2 column (Dari: prs).
     code: 'coalesce(t.iso_639_1, t.iso_639_3, t.iso_639_2)',
     county: 'NULL',
   },
   [TaxonomyKind.COUNTY]: {
-    from: 'taxonomy_counties t',
     label: 't.label',
     code: 't.county_code',
     county: 'NULL',
   },
   [TaxonomyKind.MUNICIPALITY]: {
-    from: 'taxonomy_municipalities t JOIN taxonomy_counties c ON c.concept_id = t.county_concept_id',
+    join: 'JOIN taxonomy_counties c ON c.concept_id = t.county_concept_id',
     label: 't.label',
     code: 't.municipality_code',
     county: 'c.label',
   },
   [TaxonomyKind.EDUCATION_LEVEL]: {
-    from: 'taxonomy_education_levels t',
     label: 't.label',
     code: 't.sun_code',
     county: 'NULL',
   },
   [TaxonomyKind.DRIVING_LICENCE]: {
-    from: 'taxonomy_driving_licences t',
     label: 't.code',
     code: 't.code',
     county: 'NULL',
@@ -60,6 +56,12 @@ export const SEARCHABLE_KINDS = [
 ] as const;
 
 export type SearchableKind = (typeof SEARCHABLE_KINDS)[number];
+
+/** The FROM clause that reads `kind` as concepts: its table as `t`, with what it joins. */
+export function conceptSource(kind: TaxonomyKind): string {
+  const join = CONCEPT_SQL[kind].join;
+  return join ? `${TAXONOMY_TABLES[kind]} t ${join}` : `${TAXONOMY_TABLES[kind]} t`;
+}
 
 export function conceptColumns(kind: TaxonomyKind): string {
   const sql = CONCEPT_SQL[kind];
@@ -104,7 +106,7 @@ export function searchSql(kind: SearchableKind): string {
     SELECT "conceptId", label, code, "countyLabel"
     FROM (
       SELECT ${conceptColumns(kind)}, ${label} AS folded, ${codeMatch} AS code_match
-      FROM ${CONCEPT_SQL[kind].from}
+      FROM ${conceptSource(kind)}
       WHERE (length(${text}) >= 3 AND (${label} LIKE '%' || ${pattern} || '%' OR ${text} <% ${label}))
          OR (length(${text}) < 3 AND (${label} LIKE ${pattern} || '%' OR ${startsAWord(label)}))
          OR ${codeMatch}

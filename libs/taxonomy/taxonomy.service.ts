@@ -5,8 +5,8 @@ import { AppError, type FieldProblem } from '#libs/errors';
 import { TAXONOMY_TABLES } from './taxonomy-tables.js';
 import { TaxonomyKind } from './taxonomy-kind.js';
 import {
-  CONCEPT_SQL,
   conceptColumns,
+  conceptSource,
   SEARCHABLE_KINDS,
   searchSql,
   type SearchableKind,
@@ -64,20 +64,10 @@ export class TaxonomyService {
   ): Promise<Map<string, TaxonomyConceptType>> {
     if (ids.length === 0) return new Map();
     const rows: TaxonomyConceptType[] = await manager.query(
-      `SELECT ${conceptColumns(kind)} FROM ${CONCEPT_SQL[kind].from} WHERE t.concept_id = ANY($1::text[])`,
+      `SELECT ${conceptColumns(kind)} FROM ${conceptSource(kind)} WHERE t.concept_id = ANY($1::text[])`,
       [[...new Set(ids)]],
     );
     return new Map(rows.map((row) => [row.conceptId, row]));
-  }
-
-  /** The labels of `ids` by id (driving licences: their class); unknown ids are absent from the map. */
-  async labels(
-    kind: TaxonomyKind,
-    ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string>> {
-    const concepts = await this.concepts(kind, ids, manager);
-    return new Map([...concepts].map(([id, concept]) => [id, concept.label]));
   }
 
   /**
@@ -99,7 +89,7 @@ export class TaxonomyService {
   /** The top-level SUN 2020 education levels (codes 0 to 6), in order: what profiles and tracks refer to. */
   educationLevels(): Promise<TaxonomyConceptType[]> {
     return this.dataSource.query(
-      `SELECT ${conceptColumns(TaxonomyKind.EDUCATION_LEVEL)} FROM ${CONCEPT_SQL[TaxonomyKind.EDUCATION_LEVEL].from}
+      `SELECT ${conceptColumns(TaxonomyKind.EDUCATION_LEVEL)} FROM ${conceptSource(TaxonomyKind.EDUCATION_LEVEL)}
        WHERE t.level = 1 ORDER BY t.sun_code`,
     );
   }
@@ -119,7 +109,7 @@ export class TaxonomyService {
   /** Every driving licence class, by class (A, A1, …, B, BE, …). */
   drivingLicences(): Promise<TaxonomyConceptType[]> {
     return this.dataSource.query(
-      `SELECT ${conceptColumns(TaxonomyKind.DRIVING_LICENCE)} FROM ${CONCEPT_SQL[TaxonomyKind.DRIVING_LICENCE].from}
+      `SELECT ${conceptColumns(TaxonomyKind.DRIVING_LICENCE)} FROM ${conceptSource(TaxonomyKind.DRIVING_LICENCE)}
        ORDER BY length(t.code) > 3, t.code`,
     );
   }
@@ -129,7 +119,21 @@ export class TaxonomyService {
     conceptId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MunicipalityInfo | null> {
-    return (await this.municipalities('m.concept_id = $1', conceptId, manager))[0] ?? null;
+    return (await this.municipalities([conceptId], manager)).get(conceptId) ?? null;
+  }
+
+  /** Municipalities with their counties by concept id, in one query; unknown ids are absent from the map. */
+  async municipalities(
+    conceptIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, MunicipalityInfo>> {
+    if (conceptIds.length === 0) return new Map();
+    const rows = await this.municipalitiesWhere(
+      'm.concept_id = ANY($1::text[])',
+      [...new Set(conceptIds)],
+      manager,
+    );
+    return new Map(rows.map((row) => [row.conceptId, row]));
   }
 
   /** A municipality by its kommunkod (4 digits, for example 0120), with its county, or null. */
@@ -137,46 +141,12 @@ export class TaxonomyService {
     municipalityCode: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<MunicipalityInfo | null> {
-    return (await this.municipalities('m.municipality_code = $1', municipalityCode, manager))[0] ?? null;
+    return (await this.municipalitiesWhere('m.municipality_code = $1', municipalityCode, manager))[0] ?? null;
   }
 
-  /**
-   * The SSYK level 4 group of an occupation, or null for an unknown occupation. Its parents at levels 3, 2 and 1
-   * are the groups whose codes are the prefixes of its code.
-   */
-  async occupationGroup(
-    occupationConceptId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<OccupationGroupInfo | null> {
-    const rows: OccupationGroupInfo[] = await manager.query(
-      `SELECT g.concept_id AS "conceptId", g.ssyk_code AS "ssykCode", g.label, g.level, g.definition
-       FROM taxonomy_occupations o JOIN taxonomy_occupation_groups g ON g.concept_id = o.group_concept_id
-       WHERE o.concept_id = $1`,
-      [occupationConceptId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /**
-   * The occupations whose experience counts for `occupationConceptId` (JobTech substitutability), most
-   * substitutable first: experience as a substitute counts to `percentage` per cent.
-   */
-  substitutes(
-    occupationConceptId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<OccupationSubstitute[]> {
-    return manager.query(
-      `SELECT o.concept_id AS "conceptId", o.label, s.percentage
-       FROM taxonomy_occupation_substitutions s JOIN taxonomy_occupations o ON o.concept_id = s.substitute_concept_id
-       WHERE s.occupation_concept_id = $1
-       ORDER BY s.percentage DESC, o.label, o.concept_id`,
-      [occupationConceptId],
-    );
-  }
-
-  private async municipalities(
+  private async municipalitiesWhere(
     where: string,
-    value: string,
+    value: string | string[],
     manager: EntityManager,
   ): Promise<MunicipalityInfo[]> {
     const rows: Array<{
@@ -208,21 +178,6 @@ export interface MunicipalityInfo {
   municipalityCode: string;
   label: string;
   county: { conceptId: string; /** Länskod, 2 digits. */ countyCode: string; label: string };
-}
-
-export interface OccupationGroupInfo {
-  conceptId: string;
-  ssykCode: string;
-  label: string;
-  level: number;
-  definition: string | null;
-}
-
-export interface OccupationSubstitute {
-  conceptId: string;
-  label: string;
-  /** 25, 50 or 75 in JobTech's data. */
-  percentage: number;
 }
 
 const WORD_SIMILARITY_THRESHOLD = 0.5;

@@ -43,7 +43,11 @@ export class TracksResolver {
     return this.describeOne(await this.tracksService.create(caller, input));
   }
 
-  @Mutation(() => TrackType, { description: "Admins of the track's organisation." })
+  @Mutation(() => TrackType, {
+    description:
+      "Admins of the track's organisation. A partner with PUBLISHED JOBBSPAR openings in the track's intakes " +
+      'cannot be removed (CONFLICT).',
+  })
   @Allow(Role.ADMIN)
   async updateTrack(
     @IdArg() id: string,

@@ -27,6 +27,19 @@ const NO_PLACES_LEFT = 'No places left in this intake';
 
 type TrackChanges = Partial<CreateTrackInput>;
 
+/** Partners a track change removes, and the track's intakes, for the features that depend on partnership. */
+export interface PartnerRemoval {
+  trackId: string;
+  intakeIds: readonly string[];
+  removedPartnerIds: readonly string[];
+}
+
+/**
+ * Why another feature refuses the removal (a CONFLICT message), or null. Runs in the change's transaction after the
+ * partners are written, so that it sees what a concurrent writer committed meanwhile.
+ */
+export type PartnerRemovalCheck = (removal: PartnerRemoval, manager: EntityManager) => Promise<string | null>;
+
 /**
  * Jobbspår tracks: admins of a municipality design them and add intakes; coaches enrol participants of their own
  * organisation. An intake's capacity holds under concurrency: a place is taken by one conditional UPDATE in the
@@ -34,6 +47,8 @@ type TrackChanges = Partial<CreateTrackInput>;
  */
 @Injectable()
 export class TracksService implements OnModuleInit {
+  private readonly partnerRemovalChecks: PartnerRemovalCheck[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
@@ -46,6 +61,14 @@ export class TracksService implements OnModuleInit {
     this.erasure.register('tracks', (participantId, manager) =>
       this.releaseEnrolmentsOf(participantId, manager),
     );
+  }
+
+  /**
+   * Features that rely on a track's partners (openings: a published JOBBSPAR opening needs its organisation to be a
+   * partner) register at start-up what refuses a partner's removal, without tracks depending on them.
+   */
+  onPartnerRemoval(check: PartnerRemovalCheck): void {
+    this.partnerRemovalChecks.push(check);
   }
 
   async create(caller: Principal, input: CreateTrackInput): Promise<Track> {
@@ -88,9 +111,17 @@ export class TracksService implements OnModuleInit {
         ) as TrackChanges;
         if ('course' in changes) changes.course = emptyToNull(changes.course);
         manager.merge(Track, track, changes as Partial<Track>);
-        if (partnerOrganisationIds)
+        let removedPartnerIds: string[] = [];
+        if (partnerOrganisationIds) {
+          const kept = new Set(partnerOrganisationIds);
+          removedPartnerIds = (await this.partnerIdsOf(id, manager)).filter((partner) => !kept.has(partner));
           track.partners = partnerOrganisationIds.map((id) => ({ id }) as Organisation);
-        return manager.save(track);
+        }
+        const saved = await manager.save(track);
+        // After the write: a concurrent publish holds the partner row (see isPartner) until it commits, and then
+        // the checks see its opening; a refusal rolls the whole change back.
+        if (removedPartnerIds.length > 0) await this.assertPartnersRemovable(id, removedPartnerIds, manager);
+        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_tracks_organisation_name'))
@@ -253,15 +284,8 @@ export class TracksService implements OnModuleInit {
       if (!enrolment) throw AppError.notFound('Track enrolment');
       await this.participantAccess.getManaged(caller, enrolment.participantId, manager);
       if (enrolment.withdrawnAt) throw AppError.conflict('This enrolment is already withdrawn');
-      enrolment.withdrawnAt = new Date();
-      await manager.save(enrolment);
-      await manager
-        .createQueryBuilder()
-        .update(TrackIntake)
-        .set({ placesTaken: () => 'places_taken - 1' })
-        .where('id = :id AND places_taken > 0', { id: enrolment.intakeId })
-        .execute();
-      return enrolment;
+      await this.withdrawEnrolments('id', enrolment.id, manager);
+      return manager.findOneByOrFail(TrackEnrolment, { id: enrolment.id });
     });
   }
 
@@ -269,20 +293,8 @@ export class TracksService implements OnModuleInit {
    * Withdraws every active enrolment of the participant and gives the places back, in the caller's transaction:
    * for erasure (an erased participant must not keep a place). Returns how many were withdrawn.
    */
-  async releaseEnrolmentsOf(participantId: string, manager: EntityManager): Promise<number> {
-    const rows: { n: number }[] = await manager.query(
-      `WITH released AS (
-         UPDATE track_enrolments SET withdrawn_at = now()
-         WHERE participant_id = $1 AND withdrawn_at IS NULL RETURNING intake_id
-       ), per_intake AS (
-         SELECT intake_id, count(*)::int AS n FROM released GROUP BY intake_id
-       ), given_back AS (
-         UPDATE track_intakes i SET places_taken = i.places_taken - p.n FROM per_intake p WHERE i.id = p.intake_id
-       )
-       SELECT coalesce(sum(n), 0)::int AS n FROM per_intake`,
-      [participantId],
-    );
-    return rows[0]?.n ?? 0;
+  releaseEnrolmentsOf(participantId: string, manager: EntityManager): Promise<number> {
+    return this.withdrawEnrolments('participant_id', participantId, manager);
   }
 
   /** Enrolments in an intake of the caller's own organisation's participants (ids only, no personal data). */
@@ -307,14 +319,15 @@ export class TracksService implements OnModuleInit {
     return manager.findOne(TrackIntake, { where: { id: intakeId }, relations: { track: true } });
   }
 
-  /** Whether `organisationId` is a partner employer of the track. */
+  /** Whether `organisationId` is a partner employer of the track; in a transaction, it stays one until it ends. */
   async isPartner(
     trackId: string,
     organisationId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
+    // FOR SHARE: a partner removal running at the same time waits for this transaction (see `update`).
     const rows: unknown[] = await manager.query(
-      'SELECT 1 FROM track_partners WHERE track_id = $1 AND organisation_id = $2',
+      'SELECT 1 FROM track_partners WHERE track_id = $1 AND organisation_id = $2 FOR SHARE',
       [trackId, organisationId],
     );
     return rows.length > 0;
@@ -331,6 +344,54 @@ export class TracksService implements OnModuleInit {
       relations: { track: true },
     });
     return new Map(intakes.map((intake) => [intake.id, TrackIntakeType.from(intake, intake.track.name)]));
+  }
+
+  /**
+   * Withdraws the active enrolments whose `column` is `value` (one enrolment by id, or every one of a participant)
+   * and gives their places back to their intakes, in one statement of the caller's transaction. Returns how many.
+   */
+  private async withdrawEnrolments(
+    column: 'id' | 'participant_id',
+    value: string,
+    manager: EntityManager,
+  ): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `WITH released AS (
+         UPDATE track_enrolments SET withdrawn_at = now()
+         WHERE ${column} = $1 AND withdrawn_at IS NULL RETURNING intake_id
+       ), per_intake AS (
+         SELECT intake_id, count(*)::int AS n FROM released GROUP BY intake_id
+       ), given_back AS (
+         UPDATE track_intakes i SET places_taken = i.places_taken - p.n FROM per_intake p WHERE i.id = p.intake_id
+       )
+       SELECT coalesce(sum(n), 0)::int AS n FROM per_intake`,
+      [value],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  private async partnerIdsOf(trackId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { organisation_id: string }[] = await manager.query(
+      'SELECT organisation_id FROM track_partners WHERE track_id = $1',
+      [trackId],
+    );
+    return rows.map((row) => row.organisation_id);
+  }
+
+  /** CONFLICT on `input.partnerOrganisationIds` when a registered check refuses the removal. */
+  private async assertPartnersRemovable(
+    trackId: string,
+    removedPartnerIds: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    if (this.partnerRemovalChecks.length === 0) return;
+    const intakeIds = (await manager.find(TrackIntake, { where: { trackId }, select: { id: true } })).map(
+      (intake) => intake.id,
+    );
+    for (const check of this.partnerRemovalChecks) {
+      const refusal = await check({ trackId, intakeIds, removedPartnerIds }, manager);
+      if (refusal) throw AppError.conflict(refusal, 'input.partnerOrganisationIds');
+    }
   }
 
   private async getOwnTrack(caller: Principal, id: string, manager: EntityManager): Promise<Track> {

@@ -89,8 +89,23 @@ describe('taxonomy lookup', () => {
   });
 
   it('treats LIKE wildcards in the text literally', async () => {
-    expect(await search('SKILL', '%%%')).toEqual([]);
-    expect(await search('SKILL', '_')).toEqual([]);
+    expect(await search('SKILL', '_a')).toEqual([]);
+    expect(await search('SKILL', 'a%')).toEqual([]);
+  });
+
+  it('refuses a text without a letter or a digit (it would scan every label) on query', async () => {
+    for (const query of ['%', '_', '\\', '%%%', ' _%\\ ', '-/()']) {
+      const response = await coach.request(SEARCH, { kind: 'SKILL', query });
+      expect([query, errorCode(response), response.errors?.[0].extensions?.field]).toEqual([
+        query,
+        'BAD_USER_INPUT',
+        'query',
+      ]);
+      expect(response.errors?.[0].extensions?.fields).toContainEqual({
+        field: 'query',
+        message: 'must contain a letter or a digit',
+      });
+    }
   });
 
   it('refuses kinds without lookup, an empty or over-long text and a wrong first, naming the argument', async () => {

@@ -24,6 +24,7 @@ const TRACKS = `query($municipality: String) { tracks(first: 100, municipalityCo
 const ENROL = `mutation($intakeId: ID!, $participantId: ID!) {
   enrolInTrackIntake(intakeId: $intakeId, participantId: $participantId) { id intakeId participantId enrolledAt withdrawnAt } }`;
 const WITHDRAW = 'mutation($id: ID!) { withdrawTrackEnrolment(enrolmentId: $id) { id withdrawnAt } }';
+const PUBLISH_OPENING = 'mutation($id: ID!) { publishOpening(id: $id) { id } }';
 const ENROLMENTS = `query($intakeId: ID!, $all: Boolean) { trackEnrolments(intakeId: $intakeId, includeWithdrawn: $all) {
   totalCount nodes { id participantId withdrawnAt } } }`;
 
@@ -120,6 +121,28 @@ describe('Jobbspår tracks', () => {
     return result;
   }
 
+  /** A JOBBSPAR opening of the client's organisation in the intake, published or a draft; its id. */
+  async function jobbsparOpening(client: GraphqlClient, intakeId: string, title: string, publish: boolean) {
+    const { createOpening } = await client.ok<{ createOpening: { id: string } }>(
+      'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
+      {
+        input: {
+          kind: 'JOBBSPAR',
+          title,
+          occupationConceptId: CONCEPTS.barnskotare,
+          municipalityConceptId: CONCEPTS.varmdo,
+          hoursPerWeek: 24,
+          weekdays: ['MONDAY', 'TUESDAY', 'WEDNESDAY'],
+          startDate: '2027-03-01',
+          contactName: 'Eva Kontaktperson',
+          trackIntakeId: intakeId,
+        },
+      },
+    );
+    if (publish) await client.ok(PUBLISH_OPENING, { id: createOpening.id });
+    return createOpening.id;
+  }
+
   const enrol = (client: GraphqlClient, intakeId: string, participantId: string) =>
     client.request<{ enrolInTrackIntake: { id: string } }>(ENROL, { intakeId, participantId });
 
@@ -196,6 +219,77 @@ describe('Jobbspår tracks', () => {
         partners: [],
       });
       expect(updateTrack.minimumEducationLevel?.conceptId).toBe(CONCEPTS.gymnasial);
+    });
+
+    it('refuses to remove a partner with published JOBBSPAR openings in its intakes, and writes nothing', async () => {
+      const vard = await stack.anonymous.login('employer@vard.example');
+      const vardId = await organisationOf(vard);
+      const created = await track({ partnerOrganisationIds: [partnerId, vardId] });
+      const [intake] = created.intakes;
+      const first = await jobbsparOpening(employer, intake.id, 'Jobbspår: praktik i förskolan', true);
+      await jobbsparOpening(employer, intake.id, 'Jobbspår: praktik i förskolan, fler platser', true);
+      await jobbsparOpening(employer, intake.id, 'Jobbspår: utkast', false);
+      await jobbsparOpening(vard, intake.id, 'Jobbspår: utkast hos vården', false);
+      const partners = async () =>
+        (
+          await stack.environment.sql(
+            'SELECT organisation_id FROM track_partners WHERE track_id = $1 ORDER BY organisation_id',
+            [created.id],
+          )
+        ).map((row) => row.organisation_id);
+      const before = await partners();
+
+      for (const partnerOrganisationIds of [[], [vardId]]) {
+        const refused = await admin.request(UPDATE_TRACK, {
+          id: created.id,
+          input: { name: `${created.name} (ändrat)`, partnerOrganisationIds },
+        });
+        expect(errorCode(refused)).toBe('CONFLICT');
+        expect(refused.errors?.[0].extensions?.field).toBe('input.partnerOrganisationIds');
+        expect(refused.errors?.[0].message).toContain('2 published JOBBSPAR openings');
+      }
+      expect(await partners()).toEqual(before);
+      const [row] = await stack.environment.sql('SELECT name FROM tracks WHERE id = $1', [created.id]);
+      expect(row.name).toBe(created.name);
+
+      // A partner with drafts only may go; one published opening left is named as one.
+      const { updateTrack } = await admin.ok<{ updateTrack: Track }>(UPDATE_TRACK, {
+        id: created.id,
+        input: { partnerOrganisationIds: [partnerId] },
+      });
+      expect(updateTrack.partners.map((partner) => partner.id)).toEqual([partnerId]);
+      await employer.ok('mutation($id: ID!) { closeOpening(id: $id) { id } }', { id: first });
+      const stillOne = await admin.request(UPDATE_TRACK, {
+        id: created.id,
+        input: { partnerOrganisationIds: [] },
+      });
+      expect(stillOne.errors?.[0].message).toContain('1 published JOBBSPAR opening in');
+    });
+
+    it('never leaves a published JOBBSPAR opening with a non-partner when publishing and removing race', async () => {
+      for (let round = 0; round < 6; round++) {
+        const created = await track();
+        const id = await jobbsparOpening(
+          employer,
+          created.intakes[0].id,
+          `Jobbspår: kapplöpning ${round}`,
+          false,
+        );
+        const [published, removed] = await Promise.all([
+          employer.request(PUBLISH_OPENING, { id }),
+          admin.request(UPDATE_TRACK, { id: created.id, input: { partnerOrganisationIds: [] } }),
+        ]);
+        // One of the two wins; the other is refused because of it.
+        expect([errorCode(published), errorCode(removed)].sort()).toEqual(
+          errorCode(published) ? ['BAD_USER_INPUT', undefined] : ['CONFLICT', undefined],
+        );
+        const [row] = await stack.environment.sql(
+          `SELECT o.status, EXISTS (SELECT 1 FROM track_partners WHERE track_id = $2 AND organisation_id = $3) AS partner
+           FROM openings o WHERE o.id = $1`,
+          [id, created.id, partnerId],
+        );
+        expect(row.status === 'PUBLISHED' ? row.partner : true).toBe(true);
+      }
     });
 
     it("keeps tracks to admins of the track's own municipality", async () => {

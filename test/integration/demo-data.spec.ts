@@ -208,7 +208,91 @@ describe('demo data', () => {
       intakesCreated: 0,
       enrolmentsCreated: 0,
       openingsCreated: 0,
+      resumed: 0,
     });
     expect(await counts()).toEqual(before);
+  });
+
+  it('carries on a load that stopped half-way: missing intakes, openings and profiles behind their status', async () => {
+    const state = async () => ({
+      intakes: await environment.sql(
+        `SELECT t.name, array_agg(i.places ORDER BY i.start_date) AS places
+         FROM tracks t JOIN track_intakes i ON i.track_id = t.id GROUP BY t.name ORDER BY t.name`,
+      ),
+      openings: await environment.sql(
+        `SELECT o.title, o.status, o.published_at IS NOT NULL AS published, i.start_date IS NOT NULL AS in_intake
+         FROM openings o LEFT JOIN track_intakes i ON i.id = o.track_intake_id ORDER BY o.title`,
+      ),
+      profiles: await environment.sql(
+        `SELECT p.participant_id, p.status, p.available_from IS NOT NULL AS written,
+                pa.consent_given_at IS NOT NULL AS consent
+         FROM competence_profiles p JOIN participants pa ON pa.id = p.participant_id ORDER BY p.participant_id`,
+      ),
+    });
+    const before = await state();
+    const profileIn = async (status: string, offset: number) =>
+      (
+        await environment.sql(
+          `SELECT participant_id FROM competence_profiles WHERE status = $1 ORDER BY participant_id OFFSET $2 LIMIT 1`,
+          [status, offset],
+        )
+      )[0]!.participant_id;
+    const [notPublished, neverWritten, noConsent, notPaused] = [
+      await profileIn('PUBLISHED', 0),
+      await profileIn('PUBLISHED', 1),
+      await profileIn('PUBLISHED', 2),
+      await profileIn('PAUSED', 0),
+    ];
+
+    // What a load that stopped at each step would have left behind, the later steps never run.
+    await environment.sql(
+      `DELETE FROM openings WHERE title = 'Jobbspår service: butik';
+       DELETE FROM track_intakes WHERE id IN (
+         SELECT i.id FROM track_intakes i JOIN tracks t ON t.id = i.track_id
+         WHERE t.name = 'Jobbspår service, enkla jobb' ORDER BY i.start_date OFFSET 1);
+       DELETE FROM track_intakes WHERE id IN (
+         SELECT i.id FROM track_intakes i JOIN tracks t ON t.id = i.track_id
+         WHERE t.name = 'Jobbspår vård och omsorg' ORDER BY i.start_date OFFSET 1);
+       UPDATE openings SET status = 'DRAFT', published_at = NULL
+       WHERE title IN ('Praktik som lokalvårdare', 'Praktik som köksbiträde i restaurangkök');
+       UPDATE openings SET status = 'PUBLISHED' WHERE title = 'Praktik som ledare i klubbens ungdomsverksamhet';`,
+    );
+    await environment.sql(
+      `UPDATE competence_profiles SET status = 'DRAFT', published_at = NULL WHERE participant_id = $1`,
+      [notPublished],
+    );
+    await environment.sql(
+      `UPDATE competence_profiles SET status = 'DRAFT', published_at = NULL, available_from = NULL
+       WHERE participant_id = $1`,
+      [neverWritten],
+    );
+    await environment.sql(
+      `UPDATE competence_profiles SET status = 'DRAFT', published_at = NULL WHERE participant_id = $1;`,
+      [noConsent],
+    );
+    await environment.sql(
+      `UPDATE participants SET consent_given_at = NULL, consent_scopes = '{}' WHERE id = $1`,
+      [noConsent],
+    );
+    await environment.sql(`UPDATE competence_profiles SET status = 'PUBLISHED' WHERE participant_id = $1`, [
+      notPaused,
+    ]);
+    expect(await state()).not.toEqual(before);
+
+    const report = await loadDemoData(environment.workerConfig);
+    expect(report).toMatchObject({
+      organisationsCreated: 0,
+      usersCreated: 0,
+      participantsCreated: 0,
+      profilesPublished: 3,
+      tracksCreated: 0,
+      intakesCreated: 4,
+      enrolmentsCreated: 0,
+      openingsCreated: 1,
+      // 4 participants and 3 openings
+      resumed: 7,
+    });
+    expect(await state()).toEqual(before);
+    expect((await loadDemoData(environment.workerConfig)).resumed).toBe(0);
   });
 });

@@ -38,8 +38,16 @@ export const TEST_PERSONAL_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
 const LIBS_DIR = join(process.cwd(), 'libs');
 const DEMO_DATA_CONTEXT = join(process.cwd(), 'scripts', 'demo-data-context.ts');
-const TEMPLATE_LOCK = 7_204_118_332;
-/** Templates no test run has used for this long are dropped when a new one is made (they pile up otherwise). */
+/** This file: it decides how the template is built. */
+const TEST_ENVIRONMENT = join(process.cwd(), 'test', 'support', 'test-environment.ts');
+/** The versions of every dependency (TypeORM, the drivers, Nest …), which can change what a build writes. */
+const PACKAGE_LOCK = join(process.cwd(), 'package-lock.json');
+/** Held while a template is checked, built or cleaned up: one run at a time. */
+export const TEMPLATE_LOCK = 7_204_118_332;
+/**
+ * Templates no test run has used for this long, and half-built ones left by a killed run that nothing has touched
+ * for this long, are dropped when a new template is made (they pile up otherwise).
+ */
 const TEMPLATE_UNUSED_HOURS = 3;
 
 /** Every non-test TypeScript file under `directory` (recursively), in a stable order. */
@@ -52,10 +60,12 @@ async function sourceFiles(directory: string): Promise<string[]> {
 }
 
 /**
- * A template database, migrated, with the taxonomy imported and the demo data loaded, made once per set of
- * migrations, taxonomy source (the full shared data when present, else the built-in subset; TAXONOMY_DIR wins),
- * source code under libs/ (the importer, the services and the demo data generator all live there) and month (the
- * demo data's dates count from the day it is loaded); test databases are copies of it (fast).
+ * A template database, migrated, with the taxonomy imported and the demo data loaded; test databases are copies of
+ * it (fast). Its name is a hash of everything that decides its content: the TypeScript files (specs excepted) under
+ * migrations/ and libs/ (the importer, the services and the demo data generator all live there),
+ * scripts/demo-data-context.ts, this file, package-lock.json, the taxonomy source (the full shared data when present,
+ * else the built-in subset; TAXONOMY_DIR wins) with its fingerprint, and the month (the demo data's dates count from
+ * the day it is loaded).
  */
 async function templateDatabase(serverUrl: string): Promise<string> {
   const hash = createHash('sha256');
@@ -63,6 +73,8 @@ async function templateDatabase(serverUrl: string): Promise<string> {
     ...(await sourceFiles(MIGRATIONS_DIR)),
     ...(await sourceFiles(LIBS_DIR)),
     DEMO_DATA_CONTEXT,
+    TEST_ENVIRONMENT,
+    PACKAGE_LOCK,
   ])
     hash.update(relative(process.cwd(), file)).update(await readFile(file));
   const taxonomy = resolveTaxonomySource();
@@ -114,22 +126,37 @@ function templateConfig(url: string): AppConfig {
 }
 
 /**
- * Drops the other templates that no run has used for TEMPLATE_UNUSED_HOURS: every change under libs/ makes a new
- * one. "Used" is the time in the template's comment, else (older templates) when its files last changed.
+ * Drops the other templates that no run has used for TEMPLATE_UNUSED_HOURS (every change under libs/ makes a new
+ * one), and the half-built ones a killed run left (not marked as template) that old. "Used" is the time in the
+ * database's comment, else when its files last changed. Call it holding TEMPLATE_LOCK: no run that takes the lock is
+ * building a template meanwhile; a half-built one with a session open is skipped all the same (a run of an older
+ * version of this file may be building it). Returns the names dropped.
  */
-async function dropUnusedTemplates(admin: pg.Client, current: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string; used: string | null; changed: Date }>(
-    `SELECT d.datname, substring(shobj_description(d.oid, 'pg_database') FROM 'used ([0-9]+)') AS used,
-            (pg_stat_file('base/' || d.oid)).modification AS changed
-     FROM pg_database d WHERE d.datname LIKE 'mbtpl\\_%' AND d.datistemplate AND d.datname <> $1`,
+export async function dropUnusedTemplates(admin: pg.Client, current: string): Promise<string[]> {
+  const { rows } = await admin.query<{
+    datname: string;
+    datistemplate: boolean;
+    used: string | null;
+    changed: Date;
+    in_use: boolean;
+  }>(
+    `SELECT d.datname, d.datistemplate,
+            substring(shobj_description(d.oid, 'pg_database') FROM 'used ([0-9]+)') AS used,
+            (pg_stat_file('base/' || d.oid)).modification AS changed,
+            EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid) AS in_use
+     FROM pg_database d WHERE d.datname LIKE 'mbtpl\\_%' AND d.datname <> $1`,
     [current],
   );
   const cutoff = Date.now() - TEMPLATE_UNUSED_HOURS * 3_600_000;
-  for (const { datname, used, changed } of rows) {
+  const dropped: string[] = [];
+  for (const { datname, datistemplate, used, changed, in_use } of rows) {
     if ((used ? Number(used) : changed.getTime()) > cutoff) continue;
-    await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
+    if (datistemplate) await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);
+    else if (in_use) continue;
     await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    dropped.push(datname);
   }
+  return dropped;
 }
 
 export async function createTestEnvironment(

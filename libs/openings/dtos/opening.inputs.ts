@@ -16,7 +16,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Absent, calendarDateProblem, NormaliseEmail, Satisfies, Trim } from '#libs/validation';
+import { calendarDateProblem } from '#libs/calendar';
+import { Absent, NormaliseEmail, Satisfies, Trim } from '#libs/validation';
 import { PageArgs } from '#libs/pagination';
 
 import { PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';

@@ -15,7 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Absent, calendarDateProblem, Satisfies, Trim } from '#libs/validation';
+import { calendarDateProblem } from '#libs/calendar';
+import { Absent, Satisfies, Trim } from '#libs/validation';
 import { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import { TravelReach } from '../travel-reach.js';
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsEnum, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Trim } from '#libs/validation';
 import { SEARCHABLE_KINDS } from '../taxonomy-search.js';
 import { TaxonomyKind } from '../taxonomy-kind.js';
@@ -13,12 +13,14 @@ export class SearchTaxonomyArgs {
 
   @Field({
     description:
-      'What the user typed: a prefix of the label or of one of its words, typo tolerant; å ä ö may be typed ' +
-      'as a a o. Municipalities also match their kommunkod, languages their ISO code.',
+      'What the user typed, with at least one letter or digit: a prefix of the label or of one of its words, ' +
+      'typo tolerant; å ä ö may be typed as a a o. Municipalities also match their kommunkod, languages their ISO code.',
   })
   @Trim()
   @IsString()
   @Length(1, 100)
+  // Punctuation alone (% _ \) has no trigram to use an index with, so it would scan every label.
+  @Matches(/[\p{L}\p{N}]/u, { message: 'must contain a letter or a digit' })
   query!: string;
 
   @Field(() => Int, { defaultValue: 10 })

@@ -460,8 +460,8 @@ async function load(
     if (plan.table === 'taxonomy_occupation_substitutions') {
       // JobTech's relation may name occupations outside a subset: skip those rows and count them.
       const occupations = planned.get('taxonomy_occupations')!;
-      const stored = await absent(client, 'taxonomy_occupations', occupations, rows, 0, 1);
-      rows = rows.filter((row) => !stored.has(row[0] as string) && !stored.has(row[1] as string));
+      const missing = await absent(client, 'taxonomy_occupations', occupations, rows, 0, 1);
+      rows = rows.filter((row) => !missing.has(row[0] as string) && !missing.has(row[1] as string));
       skipped = plan.rows.length - rows.length;
       progress.advance(plan.table, skipped);
     }

@@ -16,7 +16,8 @@ import {
   Min,
 } from 'class-validator';
 import { PageArgs } from '#libs/pagination';
-import { Absent, calendarDateProblem, Satisfies, Trim } from '#libs/validation';
+import { calendarDateProblem } from '#libs/calendar';
+import { Absent, Satisfies, Trim } from '#libs/validation';
 import { SwedishLevel } from '#libs/vocabulary';
 
 export const TRACK_LIMITS = {

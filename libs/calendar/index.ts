@@ -1,0 +1,9 @@
+export {
+  addDays,
+  addMonths,
+  calendarDateProblem,
+  isoDate,
+  lastDayWithin,
+  parseIsoDate,
+  startOfDay,
+} from './calendar-date.js';
