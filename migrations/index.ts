@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795425946839 } from './1795425946839-Foundation.js';
 import { MarketplaceData1795432256199 } from './1795432256199-MarketplaceData.js';
 import { TaxonomyLookup1795434000000 } from './1795434000000-TaxonomyLookup.js';
+import { AnonymityFloor1795438215902 } from './1795438215902-AnonymityFloor.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -10,4 +11,5 @@ export const migrations: MigrationClass[] = [
   Foundation1795425946839,
   MarketplaceData1795432256199,
   TaxonomyLookup1795434000000,
+  AnonymityFloor1795438215902,
 ];

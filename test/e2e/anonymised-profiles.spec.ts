@@ -156,6 +156,48 @@ describe('the employer view of competence profiles', () => {
     expect(errorCode(await read())).toBe('NOT_FOUND');
   });
 
+  it('never shows a profile more precisely than before, so two reads at different times single no one out', async () => {
+    const concepts = await conceptIds(stack.environment);
+    const salem = await concepts.municipality('0128');
+    const [{ count }] = (await stack.environment.sql(
+      `SELECT count(*)::int AS count FROM competence_profiles WHERE home_municipality_concept_id = $1`,
+      [salem],
+    )) as [{ count: number }];
+    expect(count).toBe(0);
+    const profile = {
+      swedishLevel: 'SFI_B',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      homeMunicipalityConceptId: salem,
+      languages: [],
+    };
+    const publish = async (birthYear: number) => {
+      const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(birthYear) });
+      await publishProfile(coach, id, profile);
+      const [row] = (await stack.environment.sql(
+        'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+        [id],
+      )) as [{ public_id: string }];
+      return row.public_id;
+    };
+    const older = await publish(1970);
+    const younger = [await publish(1999), await publish(1999), await publish(1999), await publish(1999)];
+    const inSalem = async () =>
+      new Map(
+        (await everyShownProfile())
+          .filter((p) => p.area.municipality === 'Salem')
+          .map((p) => [p.publicId, p]),
+      );
+    const first = await inSalem();
+    expect([...first.keys()].sort()).toEqual([older, ...younger].sort());
+    expect(new Set([...first.values()].map((p) => p.ageBand))).toEqual(new Set([null]));
+
+    // A fifth young person: alone, the four would now show 25–29 and leave the older one as the odd one out.
+    await publish(1999);
+    const second = await inSalem();
+    for (const publicId of [older, ...younger]) expect(second.get(publicId)?.ageBand).toBeNull();
+    expect(second.size).toBe(6);
+  });
+
   it('shows only the allow-listed fields, under a pseudonym that is no database key', async () => {
     const shown = await everyShownProfile();
     expect(shown.length).toBeGreaterThan(0);

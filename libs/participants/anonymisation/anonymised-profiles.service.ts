@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { AppError } from '#libs/errors';
+import { PersonalDataCipher } from '#libs/personal-data';
 import type { Page, PageArgs } from '#libs/pagination';
 import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import type { SwedishLevel } from '#libs/vocabulary';
@@ -11,7 +12,7 @@ import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { CompetenceProfile } from '../entities/competence-profile.entity.js';
 import { ProfileStatus } from '../profile-status.js';
 import { ageFromBirthYear } from './age-band.js';
-import { generalise, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+import { generalise, WITHHELD_STEP, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
 
 /** How rare languages are shown once generalised. */
 export const OTHER_LANGUAGE = 'annat språk';
@@ -27,6 +28,7 @@ interface PublishedRow {
   education_label: string | null;
   swedish_level: SwedishLevel | null;
   language_ids: string[];
+  disclosure_floor: number;
 }
 
 /** The generalised published population: what every employer read works from. */
@@ -54,6 +56,7 @@ export class AnonymisedProfilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
   ) {}
 
   async list(args: PageArgs): Promise<Page<AnonymisedProfileType>> {
@@ -61,7 +64,7 @@ export class AnonymisedProfilesService {
     const shown = rows.filter((row) => disclosures.get(row.profile_id));
     let start = 0;
     if (args.after) {
-      const cursor = decodeCursor(args.after);
+      const cursor = this.decodeCursor(args.after);
       start = shown.findIndex(
         (row) =>
           row.published_at.toISOString() < cursor.publishedAt ||
@@ -77,7 +80,7 @@ export class AnonymisedProfilesService {
       pageInfo: {
         hasNextPage: start + args.first < shown.length,
         endCursor: last
-          ? encodeCursor({ publishedAt: last.published_at.toISOString(), publicId: last.public_id })
+          ? this.encodeCursor({ publishedAt: last.published_at.toISOString(), publicId: last.public_id })
           : null,
       },
     };
@@ -92,9 +95,9 @@ export class AnonymisedProfilesService {
   }
 
   /**
-   * The population is computed again only when the published set changed: a cheap fingerprint (count and update
-   * times of published profiles; every profile change touches `updated_at`, erasure deletes the row) is read on
-   * every request, so a read never works from a population older than the data.
+   * The population is computed again only when the published set changed: a cheap fingerprint (count, update
+   * times and disclosure floors of published profiles — every profile change touches `updated_at`, erasure deletes
+   * the row — and the last taxonomy import) is read on every request, so a read never works from older data.
    */
   private async anonymisedPopulation(): Promise<Population> {
     const fingerprint = await this.fingerprint();
@@ -111,7 +114,8 @@ export class AnonymisedProfilesService {
   private async fingerprint(): Promise<string> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
-              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text AS fingerprint
+              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text || '/' || coalesce(sum(disclosure_floor), 0)
+              || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS fingerprint
        FROM competence_profiles WHERE status = $1`,
       [ProfileStatus.PUBLISHED],
     )) as [{ fingerprint: string }];
@@ -123,7 +127,7 @@ export class AnonymisedProfilesService {
     const rows: PublishedRow[] = await this.dataSource.query(
       `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
               m.label AS municipality, c.label AS county, e.sun_code, e.label AS education_label,
-              p.swedish_level,
+              p.swedish_level, p.disclosure_floor,
               coalesce(array(SELECT l.language_concept_id FROM profile_languages l WHERE l.profile_id = p.id), '{}') AS language_ids
        FROM competence_profiles p
        JOIN participants pt ON pt.id = p.participant_id
@@ -134,30 +138,75 @@ export class AnonymisedProfilesService {
       [ProfileStatus.PUBLISHED],
     );
     const k = this.config.anonymity.k;
-    const speakers = new Map<string, number>();
-    for (const row of rows) for (const id of row.language_ids) speakers.set(id, (speakers.get(id) ?? 0) + 1);
-    const rareLanguages = new Set([...speakers].filter(([, count]) => count < k).map(([id]) => id));
     const today = new Date();
-    const population = new Map<string, QuasiIdentifiers>(
-      rows.map((row) => [
-        row.profile_id,
-        {
-          age: row.birth_year === null ? null : ageFromBirthYear(row.birth_year, today),
-          municipality: row.municipality,
-          county: row.county,
-          education:
-            row.sun_code && row.education_label
-              ? { sunCode: row.sun_code, label: row.education_label }
-              : null,
-          swedishLevel: row.swedish_level,
-          hasRareLanguage: row.language_ids.some((id) => rareLanguages.has(id)),
-        },
-      ]),
-    );
+    const floors = new Map(rows.map((row) => [row.profile_id, row.disclosure_floor]));
+    const populationWith = (rare: Set<string>) =>
+      new Map<string, QuasiIdentifiers>(
+        rows.map((row) => [
+          row.profile_id,
+          {
+            age: row.birth_year === null ? null : ageFromBirthYear(row.birth_year, today),
+            municipality: row.municipality,
+            county: row.county,
+            education:
+              row.sun_code && row.education_label
+                ? { sunCode: row.sun_code, label: row.education_label }
+                : null,
+            swedishLevel: row.swedish_level,
+            hasRareLanguage: row.language_ids.some((id) => rare.has(id)),
+          },
+        ]),
+      );
+    // A language is rare when fewer than k *shown* profiles speak it; withholding profiles can make more languages
+    // rare, so repeat until the set is stable (rare sets only grow: a few rounds at most).
+    let rareLanguages = rareAmong(rows, k);
+    let generalisation = generalise(populationWith(rareLanguages), k, floors);
+    for (let round = 0; round < 5; round++) {
+      const shown = rows.filter((row) => generalisation.disclosures.get(row.profile_id));
+      const rare = new Set([...rareLanguages, ...rareAmong(shown, k)]);
+      if (rare.size === rareLanguages.size) break;
+      rareLanguages = rare;
+      generalisation = generalise(populationWith(rareLanguages), k, floors);
+    }
+    await this.raiseFloors(rows, generalisation.steps);
     rows.sort(
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
-    return { rows, disclosures: generalise(population, k), rareLanguages };
+    return { rows, disclosures: generalisation.disclosures, rareLanguages };
+  }
+
+  /**
+   * Remembers the step each shown profile is shown at, so that it is never shown more precisely later. Raw SQL on
+   * purpose: it must not touch `updated_at` (which would make every read recompute). GREATEST keeps concurrent
+   * API processes monotone.
+   */
+  private async raiseFloors(rows: PublishedRow[], steps: Map<string, number>): Promise<void> {
+    const raised = rows.filter((row) => {
+      const step = steps.get(row.profile_id)!;
+      return step < WITHHELD_STEP && step > row.disclosure_floor;
+    });
+    if (raised.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE competence_profiles p SET disclosure_floor = GREATEST(p.disclosure_floor, v.step)
+       FROM unnest($1::uuid[], $2::smallint[]) AS v(id, step) WHERE p.id = v.id`,
+      [raised.map((row) => row.profile_id), raised.map((row) => steps.get(row.profile_id)!)],
+    );
+  }
+
+  /** Cursors are encrypted: the publication time they hold is not on the allow-list. */
+  private encodeCursor(cursor: Cursor): string {
+    return this.cipher.encrypt(JSON.stringify(cursor));
+  }
+
+  private decodeCursor(value: string): Cursor {
+    try {
+      const cursor = JSON.parse(this.cipher.decrypt(value)) as Partial<Cursor>;
+      if (typeof cursor.publishedAt === 'string' && typeof cursor.publicId === 'string')
+        return cursor as Cursor;
+    } catch {
+      // refused below
+    }
+    throw AppError.badInput('after', 'is not a cursor returned by this list');
   }
 
   /** Builds the allow-listed projection: only the fields named here ever leave for employers. */
@@ -242,17 +291,9 @@ export class AnonymisedProfilesService {
   }
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof cursor.publishedAt === 'string' && typeof cursor.publicId === 'string')
-      return cursor as Cursor;
-  } catch {
-    // refused below
-  }
-  throw AppError.badInput('after', 'is not a cursor returned by this list');
+/** Languages fewer than k of these profiles speak. */
+function rareAmong(rows: readonly PublishedRow[], k: number): Set<string> {
+  const speakers = new Map<string, number>();
+  for (const row of rows) for (const id of row.language_ids) speakers.set(id, (speakers.get(id) ?? 0) + 1);
+  return new Set([...speakers].filter(([, count]) => count < k).map(([id]) => id));
 }

@@ -42,7 +42,7 @@ function expectKAnonymous(
 describe('generalise (k-anonymity)', () => {
   it('shows everything when each combination is shared by k profiles', () => {
     const profiles = population([[5, person()]]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expect(result.get('p0')).toEqual({
       ageBand: '30–34',
       municipality: 'Värmdö',
@@ -59,7 +59,7 @@ describe('generalise (k-anonymity)', () => {
       [4, person({ municipality: 'Nacka' })],
       [1, person({ municipality: 'Nykvarn' })],
     ]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     expect(result.get('p0')!.municipality).toBe('Värmdö');
     const nykvarn = result.get('p14')!;
@@ -72,7 +72,7 @@ describe('generalise (k-anonymity)', () => {
       [3, person({ age: 31 })],
       [2, person({ age: 37 })],
     ]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     expect([...result.values()].map((d) => [d!.ageBand, d!.municipality, d!.educationLevel])).toEqual(
       Array(5).fill(['30–39', 'Värmdö', 'Gymnasial utbildning']),
@@ -84,7 +84,7 @@ describe('generalise (k-anonymity)', () => {
       [3, person({ age: 31 })],
       [2, person({ age: 37, education: EFTERGYMNASIAL })],
     ]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     for (const disclosure of result.values()) {
       expect(disclosure).toMatchObject({ ageBand: null, municipality: null, educationLevel: null });
@@ -99,14 +99,14 @@ describe('generalise (k-anonymity)', () => {
       [1, person({ hasRareLanguage: true })],
       [4, person({ age: 60 })],
     ]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     expect(result.get('p0')!.showsRareLanguages).toBe(true);
   });
 
   it('withholds profiles while fewer than k are published', () => {
     const profiles = population([[3, person()]]);
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expect([...result.values()]).toEqual([null, null, null]);
   });
 
@@ -131,9 +131,24 @@ describe('generalise (k-anonymity)', () => {
         }),
       );
     }
-    const result = generalise(profiles, 5);
+    const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     const withheld = [...result.values()].filter((d) => d === null).length;
     expect(withheld).toBeLessThan(20);
+  });
+
+  it('never shows a profile more precisely than it was shown before, even when more profiles arrive', () => {
+    const before = population([
+      [1, person({ age: 46 })],
+      [4, person({ age: 27 })],
+    ]);
+    const first = generalise(before, 5);
+    expect(first.disclosures.get('p0')!.ageBand).toBeNull();
+    const after = new Map([...before, ['p5', person({ age: 27 })]]);
+    const second = generalise(after, 5, first.steps);
+    // Without the floors p1–p4 would now show 25–29 and leave p0 alone with "no age": the two reads single p0 out.
+    for (const id of ['p1', 'p2', 'p3', 'p4']) expect(second.disclosures.get(id)!.ageBand).toBeNull();
+    expect(second.disclosures.get('p0')).not.toBeNull();
+    expect(generalise(after, 5).disclosures.get('p1')!.ageBand).toBe('25–29');
   });
 });

@@ -109,17 +109,33 @@ function combination(qi: QuasiIdentifiers, disclosure: Disclosure): string {
   return JSON.stringify({ ...shown, rareLanguage: showsRareLanguages && qi.hasRareLanguage });
 }
 
+/** Generalised views of the published profiles: each profile's ladder step, and what it shows (null: withheld). */
+export interface Generalisation {
+  steps: Map<string, number>;
+  disclosures: Map<string, Disclosure | null>;
+}
+
+/** Steps at or above this withhold the profile. */
+export const WITHHELD_STEP = LADDER.length;
+
 /**
  * Generalises the employer view of every published profile so that each visible combination of quasi-identifiers
  * is shared by at least `k` of them (k-anonymity over exactly what is shown). Every profile in a group smaller
  * than k climbs one step; groups of k or more never lose a member, so this ends within the ladder's length.
- * Profiles still in a group smaller than k at the top are withheld (null) until more profiles are published.
+ * Profiles still in a group smaller than k at the top are withheld until more profiles are published.
+ *
+ * `floors` are the steps profiles were already shown at: a profile never becomes more precise than it has been
+ * shown, or two reads at different times could be compared to single a person out (the others of a group become
+ * more precise, the one who does not is identified).
  */
 export function generalise(
   profiles: ReadonlyMap<string, QuasiIdentifiers>,
   k: number,
-): Map<string, Disclosure | null> {
-  const level = new Map<string, number>([...profiles.keys()].map((id) => [id, 0]));
+  floors: ReadonlyMap<string, number> = new Map(),
+): Generalisation {
+  const level = new Map<string, number>(
+    [...profiles.keys()].map((id) => [id, Math.min(floors.get(id) ?? 0, LADDER.length - 1)]),
+  );
   for (let climbed = true; climbed;) {
     climbed = false;
     const groups = new Map<string, string[]>();
@@ -137,10 +153,11 @@ export function generalise(
       climbed = true;
     }
   }
-  return new Map(
+  const disclosures = new Map(
     [...profiles].map(([id, qi]) => {
       const step = LADDER[level.get(id)!];
-      return [id, step ? disclose(qi, step) : null];
+      return [id, step ? disclose(qi, step) : null] as const;
     }),
   );
+  return { steps: level, disclosures };
 }

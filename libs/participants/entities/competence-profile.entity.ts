@@ -157,6 +157,13 @@ export class CompetenceProfile {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /**
+   * The most general k-anonymity ladder step the employer view has shown this profile at: it is never shown more
+   * precisely again (see anonymisation/k-anonymity.ts). Written by the employer view, not by coaches.
+   */
+  @Column({ name: 'disclosure_floor', type: 'smallint', default: 0 })
+  disclosureFloor!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
