@@ -16,6 +16,7 @@ import type {
 import type { ParticipantType } from './dtos/participant.type.js';
 import { CompetenceProfile } from './entities/competence-profile.entity.js';
 import { Participant } from './entities/participant.entity.js';
+import { personalDataInSummary } from './anonymisation/summary-check.js';
 import { ParticipantAccess } from './participant-access.js';
 import { ParticipantErasure } from './participant-erasure.js';
 import { ProfileStatus } from './profile-status.js';
@@ -111,6 +112,20 @@ export class ParticipantsService {
       if (input.coachId !== undefined) {
         participant.coachId = await this.responsibleCoach(caller, input.coachId, 'input.coachId', manager);
       }
+      if (input.firstName !== undefined || input.lastName !== undefined) {
+        // The summary employers see must not name the person under the new name either.
+        const profile = await this.access.profileOf(id, manager);
+        if (
+          profile &&
+          personalDataInSummary(profile.summary, [participant.firstName ?? '', participant.lastName ?? ''])
+        ) {
+          const field = input.firstName !== undefined ? 'input.firstName' : 'input.lastName';
+          throw AppError.badInput(
+            field,
+            "appears in the competence profile's summary; change the summary first",
+          );
+        }
+      }
       const saved = await manager.save(participant);
       await this.auditLog.record(
         caller,
@@ -149,10 +164,17 @@ export class ParticipantsService {
   async findByPersonnummer(caller: Principal, personnummer: string): Promise<Participant | null> {
     const parsed = parsePersonnummer(personnummer);
     if (typeof parsed === 'string') throw AppError.badInput('personnummer', parsed);
-    return this.dataSource.getRepository(Participant).findOneBy({
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({
       organisationId: caller.organisationId,
       personnummerHash: this.cipher.lookupHash(parsed.digits),
     });
+    // A match is a read of the personnummer, whatever else the query selects.
+    if (participant) {
+      await this.auditLog.record(caller, 'query findParticipant', [
+        this.entry(participant, PersonalDataAction.READ, ['personnummer']),
+      ]);
+    }
+    return participant;
   }
 
   /**

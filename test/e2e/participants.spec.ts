@@ -83,7 +83,7 @@ describe('participants and competence profiles', () => {
     );
     expect(log.at(-1)).toEqual({
       action: 'READ',
-      fields: ['firstName', 'lastName', 'personnummer', 'phone', 'email', 'birthYear'],
+      fields: ['firstName', 'lastName', 'personnummer', 'phone', 'email', 'birthYear', 'consent'],
       purpose: 'query participant',
     });
     expect(await count('personal_data_access_log')).toBe(before + 1);
@@ -177,6 +177,12 @@ describe('participants and competence profiles', () => {
       { p: short },
     );
     expect(findParticipant?.id).toBe(id);
+    // A match by personnummer is a read of it, even when only the id is asked for.
+    const lookups = await stack.environment.sql(
+      `SELECT fields FROM personal_data_access_log WHERE participant_id = $1 AND purpose = 'query findParticipant'`,
+      [id],
+    );
+    expect(lookups).toEqual([{ fields: ['personnummer'] }]);
     const other = await otherCoach.ok<{ findParticipant: null }>(
       'query($p: String!) { findParticipant(personnummer: $p) { id } }',
       { p: personnummer },
@@ -301,6 +307,24 @@ describe('participants and competence profiles', () => {
       },
     );
     expect(errorCode(back)).toBe('CONFLICT');
+  });
+
+  it('refuses a new name that the summary for employers already mentions', async () => {
+    const { id } = await createParticipant(coach, { firstName: 'Nadia', lastName: 'Karimi' });
+    await coach.ok(
+      'mutation($id: ID!) { updateCompetenceProfile(participantId: $id, input: { summary: "Samira har arbetat i kök." }) { status } }',
+      { id },
+    );
+    const rename = await coach.request(
+      'mutation($id: ID!) { updateParticipant(id: $id, input: { firstName: "Samira" }) { id } }',
+      {
+        id,
+      },
+    );
+    expect(errorCode(rename)).toBe('BAD_USER_INPUT');
+    expect(rename.errors![0]!.extensions!.field).toBe('input.firstName');
+    const [row] = await stack.environment.sql('SELECT first_name FROM participants WHERE id = $1', [id]);
+    expect(row!.first_name).toBe('Nadia');
   });
 
   it("keeps another organisation's coach and employers away from participants", async () => {

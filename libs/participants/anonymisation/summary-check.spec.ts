@@ -45,4 +45,15 @@ describe('personalDataInSummary', () => {
       );
     },
   );
+
+  it.each([
+    ['Aminas styrka är tålamod', "the participant's name"],
+    ['Pnr 910101 - 1234', 'a personnummer'],
+    ['Ring 070\u2011123\u202245\u202267', 'a phone number'],
+    ['Skriv till amina @ example.se', 'an email address'],
+    ['Född 1991-01-01 i Mogadishu', 'a birth date'],
+    ['född den 3 mars 1990', 'a birth date'],
+  ])('refuses disguised personal data: %s (%s)', (summary, what) => {
+    expect(personalDataInSummary(summary, NAMES)).toBe(`must not contain personal data: it contains ${what}`);
+  });
 });

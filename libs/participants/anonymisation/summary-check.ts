@@ -18,19 +18,36 @@ const PHONE_NUMBER = new RegExp(
 const TIME_OR_DATE =
   /(?<![\d.:/])(?:(?:[01]?\d|2[0-3])[.:][0-5]\d|(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2})(?!\d|[.:/]\d)/gu;
 
+/** A birth date after "född" (born) or "f.": 1991-01-01, 1 januari 1991, 910101. */
+const BIRTH_DATE =
+  /(?<!\p{L})(?:född|f\.)(?:\s+den)?\s+(?:\d{2,4}[-./ ]?\d{1,2}[-./ ]?\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4})(?!\d)/iu;
+
 /** Kinds of personal data the summary for employers must not contain. */
 const PATTERNS: ReadonlyArray<{ what: string; found: (summary: string) => boolean }> = [
-  { what: 'an email address', found: (summary) => /[^\s@]+@[^\s@]+\.[^\s@]{2,}/u.test(summary) },
+  { what: 'an email address', found: (summary) => /[^\s@]+\s*@\s*[^\s@]+\.[^\s@]{2,}/u.test(summary) },
   // YYMMDD-NNNN, YYYYMMDDNNNN and the like; checked before phone numbers, which it would also match.
   {
     what: 'a personnummer',
-    found: (summary) => /(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)/u.test(summary),
+    found: (summary) => /(?<!\d)(?:19|20)?\d{6}\s?[-+ ]?\s?\d{4}(?!\d)/u.test(summary),
   },
+  { what: 'a birth date', found: (summary) => BIRTH_DATE.test(summary) },
   {
     what: 'a phone number',
     found: (summary) => PHONE_NUMBER.test(summary.replace(TIME_OR_DATE, 'T')),
   },
 ];
+
+/**
+ * Unicode compatibility forms folded (full-width digits, odd spaces), every dash-like character read as a hyphen and
+ * bullets as separators, so that 070‑123•45•67 is seen like 070-123 45 67.
+ */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu, '-')
+    .replace(/[\u2022\u2023\u2043\u00B7\u2219]/gu, ' ')
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/gu, ' ');
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,13 +58,15 @@ function escapeRegExp(text: string): string {
  * number, an email address or one of the participant's own names (each part of the names, as a whole word).
  * The message names the kind of data, never the data.
  */
-export function personalDataInSummary(summary: string, names: readonly string[]): string | null {
+export function personalDataInSummary(text: string, names: readonly string[]): string | null {
+  const summary = normalise(text);
   for (const { what, found } of PATTERNS) {
     if (found(summary)) return `must not contain personal data: it contains ${what}`;
   }
   const parts = names.flatMap((name) => name.split(/[\s-]+/u)).filter((part) => part.length >= 2);
   for (const part of parts) {
-    const word = new RegExp(`(?<!\\p{L})${escapeRegExp(part)}(?!\\p{L})`, 'iu');
+    // Also the Swedish possessive: "Fatimas styrka".
+    const word = new RegExp(`(?<!\\p{L})${escapeRegExp(normalise(part))}s?(?!\\p{L})`, 'iu');
     if (word.test(summary)) return "must not contain personal data: it contains the participant's name";
   }
   return null;
