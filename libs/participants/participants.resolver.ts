@@ -66,7 +66,11 @@ export class ParticipantsResolver {
     @CurrentUser() caller: Principal,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ParticipantType | null> {
-    const participant = await this.participantsService.findByPersonnummer(caller, args.personnummer);
+    const participant = await this.participantsService.lookUpByPersonnummer(
+      caller,
+      args.personnummer,
+      'query findParticipant',
+    );
     if (!participant) return null;
     const [shown] = await this.show(caller, [participant], info, 'query findParticipant');
     return shown!;

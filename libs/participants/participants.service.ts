@@ -160,17 +160,26 @@ export class ParticipantsService {
     return paginate(query, args, { column: 'participant.created_at', direction: 'DESC' });
   }
 
-  /** Finds a participant of the caller's organisation by personnummer, through the keyed hash. */
+  /** Finds a participant of the caller's organisation by personnummer, through the keyed hash. Not audit-logged: for
+   * internal checks (the demo loader); the API goes through lookUpByPersonnummer. */
   async findByPersonnummer(caller: Principal, personnummer: string): Promise<Participant | null> {
     const parsed = parsePersonnummer(personnummer);
     if (typeof parsed === 'string') throw AppError.badInput('personnummer', parsed);
-    const participant = await this.dataSource.getRepository(Participant).findOneBy({
+    return this.dataSource.getRepository(Participant).findOneBy({
       organisationId: caller.organisationId,
       personnummerHash: this.cipher.lookupHash(parsed.digits),
     });
-    // A match is a read of the personnummer, whatever else the query selects.
+  }
+
+  /** `findByPersonnummer` for a person at the API: a match is a read of the personnummer, audit-logged. */
+  async lookUpByPersonnummer(
+    caller: Principal,
+    personnummer: string,
+    purpose: string,
+  ): Promise<Participant | null> {
+    const participant = await this.findByPersonnummer(caller, personnummer);
     if (participant) {
-      await this.auditLog.record(caller, 'query findParticipant', [
+      await this.auditLog.record(caller, purpose, [
         this.entry(participant, PersonalDataAction.READ, ['personnummer']),
       ]);
     }
