@@ -160,8 +160,10 @@ export class ParticipantsService {
     return paginate(query, args, { column: 'participant.created_at', direction: 'DESC' });
   }
 
-  /** Finds a participant of the caller's organisation by personnummer, through the keyed hash. Not audit-logged: for
-   * internal checks (the demo loader); the API goes through lookUpByPersonnummer. */
+  /**
+   * Finds a participant of the caller's organisation by personnummer, through the keyed hash. Not audit-logged: for
+   * internal checks (the demo loader); the API goes through lookUpByPersonnummer.
+   */
   async findByPersonnummer(caller: Principal, personnummer: string): Promise<Participant | null> {
     const parsed = parsePersonnummer(personnummer);
     if (typeof parsed === 'string') throw AppError.badInput('personnummer', parsed);
