@@ -3,6 +3,7 @@ import { Foundation1795425946839 } from './1795425946839-Foundation.js';
 import { MarketplaceData1795432256199 } from './1795432256199-MarketplaceData.js';
 import { TaxonomyLookup1795434000000 } from './1795434000000-TaxonomyLookup.js';
 import { AnonymityFloor1795438215902 } from './1795438215902-AnonymityFloor.js';
+import { MatchingEngine1795450225229 } from './1795450225229-MatchingEngine.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -12,4 +13,5 @@ export const migrations: MigrationClass[] = [
   MarketplaceData1795432256199,
   TaxonomyLookup1795434000000,
   AnonymityFloor1795438215902,
+  MatchingEngine1795450225229,
 ];

@@ -6,11 +6,13 @@ import { AuthModule } from '#libs/auth';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
 import { OutboxModule } from '#libs/outbox';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
+import { PlacementsModule } from '#libs/placements';
 import { RedisModule } from '#libs/redis';
 import { SearchModule } from '#libs/search';
 import { TaxonomyModule } from '#libs/taxonomy';
@@ -49,6 +51,8 @@ export class ApiModule {
         ParticipantsModule,
         TracksModule,
         OpeningsModule,
+        MatchingModule,
+        PlacementsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -2,11 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
 import { OutboxModule, OutboxRelayModule } from '#libs/outbox';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
+import { PlacementsModule } from '#libs/placements';
 import { QueueModule, QueueWorkersModule } from '#libs/queue';
 import { SearchModule } from '#libs/search';
 import { TaxonomyModule } from '#libs/taxonomy';
@@ -36,6 +38,8 @@ export class WorkerModule {
         ParticipantsModule,
         TracksModule,
         OpeningsModule,
+        MatchingModule,
+        PlacementsModule,
       ],
     };
   }

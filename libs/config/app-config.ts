@@ -10,6 +10,33 @@ const integer = (min: number, max: number) =>
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` });
 
+/**
+ * The weight (0–100 points) of each component of the match score; the score is the sum of weight × fit (0–1).
+ * Defaults sum to 100; `MATCH_WEIGHTS` overrides any of them. README lists them.
+ */
+export const DEFAULT_MATCH_WEIGHTS = {
+  occupation: 25,
+  requiredSkills: 20,
+  niceToHaveSkills: 7,
+  language: 10,
+  schedule: 8,
+  distance: 8,
+  startDate: 6,
+  urgency: 6,
+  priorityGroups: 5,
+  wantedKind: 5,
+} as const;
+
+export type MatchWeights = { -readonly [K in keyof typeof DEFAULT_MATCH_WEIGHTS]: number };
+
+const matchWeightsSchema = z
+  .object(
+    Object.fromEntries(
+      Object.keys(DEFAULT_MATCH_WEIGHTS).map((name) => [name, z.number().min(0).max(100).optional()]),
+    ) as Record<keyof MatchWeights, z.ZodOptional<z.ZodNumber>>,
+  )
+  .strict();
+
 /** Every environment variable the processes read; `README.md` lists them with their meaning. */
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -56,6 +83,29 @@ export const environmentSchema = z.object({
   OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
   OUTBOX_MAX_BACKOFF_SECONDS: integer(1, 3600).default(300),
+  /** How many proposals matching keeps per opening (and openings per profile). */
+  MATCH_TOP_N: integer(1, 200).default(20),
+  /** How many candidates matching retrieves from Meilisearch for one opening before scoring them. */
+  MATCH_CANDIDATE_LIMIT: integer(10, 10_000).default(500),
+  /** Overrides of the score weights, as JSON, for example {"requiredSkills":30}; README lists the names. */
+  MATCH_WEIGHTS: z
+    .string()
+    .default('{}')
+    .transform((value, context) => {
+      try {
+        return matchWeightsSchema.parse(JSON.parse(value));
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be a JSON object of weights (0–100) by component name: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        });
+        return z.NEVER;
+      }
+    }),
+  /** BullMQ: how long a worker holds a job before another may take it over (a killed worker's jobs wait this long). */
+  WORKER_LOCK_DURATION_MS: integer(1_000, 600_000).default(30_000),
+  /** BullMQ: how often a worker looks for jobs whose worker died. */
+  WORKER_STALLED_INTERVAL_MS: integer(1_000, 600_000).default(30_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -65,6 +115,10 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export class ConfigError extends Error {
@@ -82,7 +136,7 @@ export class AppConfig {
   readonly database: { url: string; poolSize: number };
   readonly redis: { url: string; prefix: string };
   readonly search: { url: string; apiKey: string; indexPrefix: string };
-  readonly queue: { concurrency: number };
+  readonly queue: { concurrency: number; lockDurationMs: number; stalledIntervalMs: number };
   readonly auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -96,6 +150,7 @@ export class AppConfig {
   readonly personalData: { key: Buffer };
   /** Every combination of quasi-identifiers employers can see is shared by at least this many profiles. */
   readonly anonymity: { k: number };
+  readonly matching: { topN: number; candidateLimit: number; weights: MatchWeights };
 
   constructor(env: Environment) {
     this.environment = env.NODE_ENV;
@@ -108,7 +163,11 @@ export class AppConfig {
     this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
     this.search = { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX };
-    this.queue = { concurrency: env.WORKER_CONCURRENCY };
+    this.queue = {
+      concurrency: env.WORKER_CONCURRENCY,
+      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+      stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
+    };
     this.auth = {
       jwtSecret: env.JWT_SECRET,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
@@ -129,6 +188,11 @@ export class AppConfig {
     this.log = { level: env.LOG_LEVEL };
     this.personalData = { key: Buffer.from(env.PERSONAL_DATA_KEY, 'base64') };
     this.anonymity = { k: env.K_ANONYMITY };
+    this.matching = {
+      topN: env.MATCH_TOP_N,
+      candidateLimit: env.MATCH_CANDIDATE_LIMIT,
+      weights: { ...DEFAULT_MATCH_WEIGHTS, ...definedOnly(env.MATCH_WEIGHTS) },
+    };
   }
 
   /** Parses the environment; throws a ConfigError naming every wrong variable, one line each. */

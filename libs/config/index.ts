@@ -1,4 +1,6 @@
 export {
+  DEFAULT_MATCH_WEIGHTS,
+  type MatchWeights,
   AppConfig,
   ConfigError,
   environmentSchema,

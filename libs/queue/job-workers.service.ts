@@ -37,6 +37,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         }) as ConnectionOptions,
         prefix: this.config.redis.prefix,
         concurrency: this.config.queue.concurrency,
+        lockDuration: this.config.queue.lockDurationMs,
+        stalledInterval: this.config.queue.stalledIntervalMs,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn({

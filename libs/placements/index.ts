@@ -1,0 +1,3 @@
+export { PlacementsModule } from './placements.module.js';
+export { Placement } from './entities/placement.entity.js';
+export { PlacementStatus, OCCUPYING_STATUSES } from './placement-status.js';
