@@ -15,6 +15,7 @@ import { ProfileLanguage } from './entities/profile-language.entity.js';
 import { ProfileOccupation } from './entities/profile-occupation.entity.js';
 import { ProfileSkill } from './entities/profile-skill.entity.js';
 import { ParticipantAccess } from './participant-access.js';
+import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
 import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
 
@@ -48,6 +49,7 @@ export class CompetenceProfilesService {
     private readonly access: ParticipantAccess,
     private readonly taxonomy: TaxonomyService,
     private readonly auditLog: PersonalDataAuditLog,
+    private readonly profileChanges: ProfileChanges,
   ) {}
 
   /**
@@ -183,6 +185,7 @@ export class CompetenceProfilesService {
           manager,
         );
       }
+      await this.profileChanges.changed([profile.id], manager);
       return this.profileOf(participantId, manager);
     });
   }
@@ -223,6 +226,7 @@ export class CompetenceProfilesService {
         status,
         publishedAt: status === ProfileStatus.PUBLISHED ? new Date() : profile.publishedAt,
       });
+      await this.profileChanges.changed([profile.id], manager);
       return this.profileOf(participantId, manager);
     });
   }

@@ -14,3 +14,4 @@ export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.s
 export { CreateParticipantInput } from './dtos/participant.inputs.js';
 export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';
+export { ProfileChanges, type ProfileChangeListener } from './profile-changes.js';

@@ -13,6 +13,7 @@ import { CompetenceProfilesResolver } from './competence-profiles.resolver.js';
 import { CompetenceProfilesService } from './competence-profiles.service.js';
 import { ParticipantAccess } from './participant-access.js';
 import { ParticipantErasure } from './participant-erasure.js';
+import { ProfileChanges } from './profile-changes.js';
 import { ParticipantsResolver } from './participants.resolver.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -31,6 +32,7 @@ import { ParticipantsService } from './participants.service.js';
   providers: [
     ParticipantAccess,
     ParticipantErasure,
+    ProfileChanges,
     ParticipantsService,
     CompetenceProfilesService,
     AnonymisedProfilesService,
@@ -41,6 +43,7 @@ import { ParticipantsService } from './participants.service.js';
   exports: [
     ParticipantAccess,
     ParticipantErasure,
+    ProfileChanges,
     ParticipantsService,
     CompetenceProfilesService,
     AnonymisedProfilesService,

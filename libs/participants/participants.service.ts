@@ -19,6 +19,7 @@ import { Participant } from './entities/participant.entity.js';
 import { personalDataInSummary } from './anonymisation/summary-check.js';
 import { ParticipantAccess } from './participant-access.js';
 import { ParticipantErasure } from './participant-erasure.js';
+import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
 import type { PersonalField } from './requested-personal-fields.js';
 
@@ -39,6 +40,7 @@ export class ParticipantsService {
     private readonly auditLog: PersonalDataAuditLog,
     private readonly access: ParticipantAccess,
     private readonly erasure: ParticipantErasure,
+    private readonly profileChanges: ProfileChanges,
   ) {}
 
   /** Registers a participant of the caller's organisation, with an empty DRAFT competence profile. */
@@ -265,6 +267,7 @@ export class ParticipantsService {
     await this.dataSource.transaction(async (manager) => {
       const participant = await this.access.getManaged(caller, id, manager, true);
       await this.erasure.run(id, manager);
+      await this.profileChanges.changed(await this.profileIdsOf(manager, id), manager);
       await manager.delete(CompetenceProfile, { participantId: id });
       await manager.update(Participant, id, {
         firstName: null,
@@ -298,11 +301,17 @@ export class ParticipantsService {
   }
 
   private async unpublish(manager: EntityManager, participantId: string): Promise<void> {
-    await manager.update(
+    const { affected } = await manager.update(
       CompetenceProfile,
       { participantId, status: ProfileStatus.PUBLISHED },
       { status: ProfileStatus.DRAFT, publishedAt: null },
     );
+    if (affected) await this.profileChanges.changed(await this.profileIdsOf(manager, participantId), manager);
+  }
+
+  private async profileIdsOf(manager: EntityManager, participantId: string): Promise<string[]> {
+    const profiles = await manager.find(CompetenceProfile, { select: { id: true }, where: { participantId } });
+    return profiles.map((profile) => profile.id);
   }
 
   /** The responsible coach must be an active coach of the caller's organisation; a coach defaults to themself. */
