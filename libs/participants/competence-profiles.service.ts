@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
@@ -148,27 +148,25 @@ export class CompetenceProfilesService {
       const { occupations: _o, skills: _s, languages: _l, ...row } = profile;
       // Touched even when only the child rows change: the employer view's cache keys on it.
       await manager.save(CompetenceProfile, { ...row, updatedAt: new Date() });
-      if (occupations) {
-        await manager.delete(ProfileOccupation, { profileId: profile.id });
-        await manager.insert(
-          ProfileOccupation,
-          occupations.map((o) => ({ profileId: profile.id, ...o })),
-        );
-      }
-      if (skillConceptIds) {
-        await manager.delete(ProfileSkill, { profileId: profile.id });
-        await manager.insert(
-          ProfileSkill,
-          skillConceptIds.map((skillConceptId) => ({ profileId: profile.id, skillConceptId })),
-        );
-      }
-      if (languages) {
-        await manager.delete(ProfileLanguage, { profileId: profile.id });
-        await manager.insert(
-          ProfileLanguage,
-          languages.map((l) => ({ profileId: profile.id, ...l })),
-        );
-      }
+      const profileId = profile.id;
+      await replaceRows(
+        manager,
+        ProfileOccupation,
+        profileId,
+        occupations?.map((o) => ({ profileId, ...o })),
+      );
+      await replaceRows(
+        manager,
+        ProfileSkill,
+        profileId,
+        skillConceptIds?.map((id) => ({ profileId, skillConceptId: id })),
+      );
+      await replaceRows(
+        manager,
+        ProfileLanguage,
+        profileId,
+        languages?.map((l) => ({ profileId, ...l })),
+      );
       const coachOnlyChanged = COACH_ONLY_FIELDS.filter((field) => input[field] !== undefined);
       if (coachOnlyChanged.length > 0) {
         await this.auditLog.record(
@@ -338,4 +336,16 @@ export class CompetenceProfilesService {
     }
     return problems;
   }
+}
+
+/** Replaces the profile's rows of one child table when the input gave them (undefined: left as they are). */
+async function replaceRows<T extends ProfileOccupation | ProfileSkill | ProfileLanguage>(
+  manager: EntityManager,
+  table: new () => T,
+  profileId: string,
+  rows: QueryDeepPartialEntity<T>[] | undefined,
+): Promise<void> {
+  if (!rows) return;
+  await manager.delete(table, { profileId });
+  if (rows.length > 0) await manager.insert(table, rows);
 }
