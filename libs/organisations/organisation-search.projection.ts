@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Settings } from 'meilisearch';
-import { In, type Repository } from 'typeorm';
+import { In, MoreThan, type Repository } from 'typeorm';
 import { AsSearchProjection, SearchIndex, type SearchProjection } from '#libs/search';
 import type { OrganisationKind } from './organisation-kind.js';
 import { Organisation } from './organisation.entity.js';
@@ -36,5 +36,15 @@ export class OrganisationSearchProjection implements SearchProjection<Organisati
       organisationNumber,
       municipalityCode,
     }));
+  }
+
+  async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.organisations.find({
+      select: { id: true },
+      where: afterId === null ? {} : { id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
   }
 }

@@ -1,6 +1,13 @@
 export { SearchModule, SearchIndexingModule } from './search.module.js';
 export { SearchClient } from './search-client.service.js';
-export { SearchIndexer } from './search-indexer.service.js';
+export {
+  SearchIndexer,
+  allProjectedIds,
+  type RebuildProgress,
+  type RebuildReport,
+} from './search-indexer.service.js';
+export { SearchReconciliation, hasDrift, type IndexDrift } from './search-reconciliation.service.js';
+export { canonicalJson, documentHash, documentPages } from './search-documents.js';
 export {
   SearchIndex,
   AsSearchProjection,

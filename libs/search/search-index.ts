@@ -4,6 +4,10 @@ import type { Settings } from 'meilisearch';
 /** Every Meilisearch index. Its uid is the name behind MEILI_INDEX_PREFIX. */
 export enum SearchIndex {
   Organisations = 'organisations',
+  /** The employer view of published competence profiles (libs/participants/search). */
+  Profiles = 'profiles',
+  /** Matching's retrieval index: the hard-constraint attributes of published profiles; worker only. */
+  Candidates = 'candidates',
 }
 
 export interface SearchDocument {
@@ -11,15 +15,33 @@ export interface SearchDocument {
 }
 
 /**
- * How one index is filled from PostgreSQL. The worker keeps the index equal to what `load` returns:
- * an id that `load` leaves out (deleted, unpublished, erased) is removed from the index.
+ * How one index is filled from PostgreSQL. The worker keeps the index equal to what the projection says:
+ * `SearchIndexer.sync(index, ids)` upserts every document `load` returns and removes the ids it asked for that
+ * `load` left out (deleted, unpublished, erased).
  */
 export interface SearchProjection<D extends SearchDocument = SearchDocument> {
   readonly index: SearchIndex;
   /** Applied by the worker before the first write to the index. */
   readonly settings: Settings;
-  /** The documents for those of `ids` that belong in the index now. */
+  /**
+   * The documents for those of `ids` that belong in the index now. It may also return documents of other ids whose
+   * content changed because of these (they are upserted too); callers that want exactly `ids` filter the result.
+   */
   load(ids: string[]): Promise<D[]>;
+  /**
+   * Up to `limit` ids that belong in the index now, in ascending order, after `afterId` (null: from the start).
+   * Reindexing and the reconciliation check walk the whole index with it, page by page.
+   */
+  idsAfter(afterId: string | null, limit: number): Promise<string[]>;
+  /** Settings that depend on data (synonyms from the taxonomy), merged over `settings` when they are applied. */
+  dataSettings?(): Promise<Settings>;
+  /**
+   * Ids besides `ids` whose documents changed because of the same change (a profile generalised differently after
+   * another one was published). They are synced with `ids`: written when `load` returns them, else removed.
+   */
+  affected?(ids: string[]): Promise<string[]>;
+  /** Called once Meilisearch confirmed a sync: what was written and what was removed. */
+  indexed?(written: D[], removed: string[]): Promise<void>;
 }
 
 export const SEARCH_PROJECTION = 'matchbron:search-projection';

@@ -2,9 +2,38 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { SearchClient } from './search-client.service.js';
+import { documentPages } from './search-documents.js';
 import { SEARCH_PROJECTION, SearchIndex, type SearchProjection } from './search-index.js';
 
 const TASK_TIMEOUT_MS = 60_000;
+/** Documents per Meilisearch request: a sync may write a whole population at once. */
+const WRITE_CHUNK = 5_000;
+/** Ids loaded from PostgreSQL at a time when rebuilding. */
+const REBUILD_BATCH = 1_000;
+
+/** What `npm run reindex` shows while it rebuilds. */
+export interface RebuildProgress {
+  begin(index: SearchIndex, documents: number): void;
+  advance(documents: number): void;
+  end(): void;
+}
+
+export interface RebuildReport {
+  index: SearchIndex;
+  written: number;
+  removed: number;
+}
+
+/** Every id the projection has, walking `idsAfter` page by page. */
+export async function allProjectedIds(projection: SearchProjection): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await projection.idsAfter(after, REBUILD_BATCH);
+    if (page.length === 0) return ids;
+    ids.push(...page);
+    after = page.at(-1)!;
+  }
+}
 
 /**
  * Keeps Meilisearch equal to PostgreSQL, one index at a time (worker only). Called by the outbox relay with the ids
@@ -44,24 +73,82 @@ export class SearchIndexer implements OnApplicationBootstrap {
     }
   }
 
-  /** Writes the current documents of `ids` to `index` and removes those that no longer belong there. */
+  /**
+   * Writes the current documents of `ids` (and of the ids the projection says changed with them) to `index` and
+   * removes those that no longer belong there.
+   */
   async sync(index: SearchIndex, ids: string[]): Promise<void> {
     const projection = this.projectionOf(index);
     await this.ensureSettings(projection);
-    const documents = await projection.load(ids);
-    const present = new Set(documents.map((document) => document.id));
-    const gone = ids.filter((id) => !present.has(id));
-    const target = this.search.index(index);
-    const tasks: EnqueuedTaskPromise[] = [];
-    if (documents.length > 0) tasks.push(target.addDocuments(documents, { primaryKey: 'id' }));
-    if (gone.length > 0) tasks.push(target.deleteDocuments(gone));
-    for (const task of tasks) await this.succeeded(task);
+    const affected = (await projection.affected?.(ids)) ?? [];
+    await this.write(projection, [...new Set([...ids, ...affected])]);
   }
 
-  private projectionOf(index: SearchIndex): SearchProjection {
+  /**
+   * Makes the whole index equal to PostgreSQL (npm run reindex): applies the settings again, writes every document
+   * the projection has and removes every other document. Idempotent.
+   */
+  async rebuild(index: SearchIndex, progress?: RebuildProgress): Promise<RebuildReport> {
+    const projection = this.projectionOf(index);
+    await this.applySettings(projection);
+    const ids = await allProjectedIds(projection);
+    progress?.begin(index, ids.length);
+    let written = 0;
+    for (let start = 0; start < ids.length; start += REBUILD_BATCH) {
+      written += await this.write(projection, ids.slice(start, start + REBUILD_BATCH), true);
+      progress?.advance(Math.min(REBUILD_BATCH, ids.length - start));
+    }
+    const wanted = new Set(ids);
+    const extra = (await this.indexedIds(index)).filter((id) => !wanted.has(id));
+    for (let start = 0; start < extra.length; start += REBUILD_BATCH) {
+      const removed = extra.slice(start, start + REBUILD_BATCH);
+      await this.succeeded(this.search.index(index).deleteDocuments(removed));
+      await projection.indexed?.([], removed);
+    }
+    progress?.end();
+    return { index, written, removed: extra.length };
+  }
+
+  /** Every projection, for the reconciliation check and reindexing. */
+  get all(): SearchProjection[] {
+    return [...this.projections.values()];
+  }
+
+  projectionOf(index: SearchIndex): SearchProjection {
     const projection = this.projections.get(index);
     if (!projection) throw new Error(`No search projection for index "${index}"`);
     return projection;
+  }
+
+  /** The ids of every document in `index` (none when the index does not exist yet). */
+  async indexedIds(index: SearchIndex): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const page of documentPages(this.search, index, ['id'])) ids.push(...page.map((d) => d.id));
+    return ids;
+  }
+
+  /**
+   * Upserts the documents `load` returns for `ids` (with `exactly`: only those of `ids`) and removes the ids it left
+   * out; tells the projection once Meilisearch confirmed. Returns how many documents were written.
+   */
+  private async write(projection: SearchProjection, ids: string[], exactly = false): Promise<number> {
+    if (ids.length === 0) return 0;
+    const asked = new Set(ids);
+    const loaded = await projection.load(ids);
+    const documents = exactly ? loaded.filter((document) => asked.has(document.id)) : loaded;
+    const present = new Set(documents.map((document) => document.id));
+    const gone = ids.filter((id) => !present.has(id));
+    const target = this.search.index(projection.index);
+    const tasks: EnqueuedTaskPromise[] = [];
+    for (let start = 0; start < documents.length; start += WRITE_CHUNK)
+      tasks.push(target.addDocuments(documents.slice(start, start + WRITE_CHUNK), { primaryKey: 'id' }));
+    if (gone.length > 0) tasks.push(target.deleteDocuments(gone));
+    // Every task awaited (disjoint ids: their order does not matter), so that none fails unobserved.
+    const outcomes = await Promise.allSettled(tasks.map((task) => this.succeeded(task)));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    await projection.indexed?.(documents, gone);
+    return documents.length;
   }
 
   /** Creates the index and applies its settings once per process; retried on the next sync if it failed. */
@@ -83,7 +170,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
    */
   private async applySettings(projection: SearchProjection): Promise<void> {
     const uid = this.search.uid(projection.index);
-    await this.succeeded(this.search.index(projection.index).updateSettings(projection.settings));
+    const settings = { ...projection.settings, ...(await projection.dataSettings?.()) };
+    await this.succeeded(this.search.index(projection.index).updateSettings(settings));
     this.logger.log({ message: 'Search index settings applied', index: uid });
   }
 

@@ -1,43 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AppConfig } from '#libs/config';
 import { AppError } from '#libs/errors';
 import { PersonalDataCipher } from '#libs/personal-data';
 import type { Page, PageArgs } from '#libs/pagination';
-import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
-import type { SwedishLevel } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
-import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
-import { CompetenceProfile } from '../entities/competence-profile.entity.js';
-import { ProfileStatus } from '../profile-status.js';
-import { ageFromBirthYear } from './age-band.js';
-import { generalise, WITHHELD_STEP, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
-
-/** How rare languages are shown once generalised. */
-export const OTHER_LANGUAGE = 'annat språk';
-
-interface PublishedRow {
-  profile_id: string;
-  public_id: string;
-  published_at: Date;
-  birth_year: number | null;
-  municipality: string | null;
-  county: string | null;
-  sun_code: string | null;
-  education_label: string | null;
-  swedish_level: SwedishLevel | null;
-  language_ids: string[];
-  disclosure_floor: number;
-}
-
-/** The generalised published population: what every employer read works from. */
-interface Population {
-  /** Newest publication first. */
-  rows: PublishedRow[];
-  disclosures: Map<string, Disclosure | null>;
-  rareLanguages: Set<string>;
-}
+import { AnonymisedPopulation } from './anonymised-population.js';
 
 interface Cursor {
   publishedAt: string;
@@ -46,22 +12,19 @@ interface Cursor {
 
 /**
  * The employer view: a fixed allow-list projection of published profiles, k-anonymised over the whole published
- * population on every read (so it is always consistent with what is published now).
+ * population on every read (so it is always consistent with what is published now). Reads PostgreSQL, not the
+ * search index: a profile is shown or hidden here at once, while the index follows through the outbox.
  */
 @Injectable()
 export class AnonymisedProfilesService {
-  private cached?: { fingerprint: string; population: Promise<Population> };
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly taxonomy: TaxonomyService,
-    private readonly config: AppConfig,
+    private readonly population: AnonymisedPopulation,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
   async list(args: PageArgs): Promise<Page<AnonymisedProfileType>> {
-    const { rows, disclosures, rareLanguages } = await this.anonymisedPopulation();
-    const shown = rows.filter((row) => disclosures.get(row.profile_id));
+    const population = await this.population.current();
+    const shown = this.population.shown(population);
     let start = 0;
     if (args.after) {
       const cursor = this.decodeCursor(args.after);
@@ -75,7 +38,7 @@ export class AnonymisedProfilesService {
     const page = shown.slice(start, start + args.first);
     const last = page.at(-1);
     return {
-      nodes: await this.project(page, disclosures, rareLanguages),
+      nodes: await this.population.project(page, population),
       totalCount: shown.length,
       pageInfo: {
         hasNextPage: start + args.first < shown.length,
@@ -87,110 +50,11 @@ export class AnonymisedProfilesService {
   }
 
   async get(publicId: string): Promise<AnonymisedProfileType> {
-    const { rows, disclosures, rareLanguages } = await this.anonymisedPopulation();
-    const row = rows.find((candidate) => candidate.public_id === publicId);
-    if (!row || !disclosures.get(row.profile_id)) throw AppError.notFound('Profile');
-    const [profile] = await this.project([row], disclosures, rareLanguages);
+    const population = await this.population.current();
+    const row = population.rows.find((candidate) => candidate.public_id === publicId);
+    if (!row || !population.disclosures.get(row.profile_id)) throw AppError.notFound('Profile');
+    const [profile] = await this.population.project([row], population);
     return profile!;
-  }
-
-  /**
-   * The population is computed again only when the published set changed: a cheap fingerprint (count, update
-   * times and disclosure floors of published profiles — every profile change touches `updated_at`, erasure deletes
-   * the row — and the last taxonomy import) is read on every request, so a read never works from older data.
-   */
-  private async anonymisedPopulation(): Promise<Population> {
-    const fingerprint = await this.fingerprint();
-    if (this.cached?.fingerprint !== fingerprint) {
-      const population = this.computePopulation();
-      this.cached = { fingerprint, population };
-      population.catch(() => {
-        if (this.cached?.population === population) this.cached = undefined;
-      });
-    }
-    return this.cached!.population;
-  }
-
-  private async fingerprint(): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
-              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text || '/' || coalesce(sum(disclosure_floor), 0)
-              || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS fingerprint
-       FROM competence_profiles WHERE status = $1`,
-      [ProfileStatus.PUBLISHED],
-    )) as [{ fingerprint: string }];
-    // Ages move with the year; k is configuration.
-    return `${row.fingerprint}/${new Date().getUTCFullYear()}/${this.config.anonymity.k}`;
-  }
-
-  private async computePopulation(): Promise<Population> {
-    const rows: PublishedRow[] = await this.dataSource.query(
-      `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
-              m.label AS municipality, c.label AS county, e.sun_code, e.label AS education_label,
-              p.swedish_level, p.disclosure_floor,
-              coalesce(array(SELECT l.language_concept_id FROM profile_languages l WHERE l.profile_id = p.id), '{}') AS language_ids
-       FROM competence_profiles p
-       JOIN participants pt ON pt.id = p.participant_id
-       LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
-       LEFT JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
-       LEFT JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
-       WHERE p.status = $1 AND pt.erased_at IS NULL`,
-      [ProfileStatus.PUBLISHED],
-    );
-    const k = this.config.anonymity.k;
-    const today = new Date();
-    const floors = new Map(rows.map((row) => [row.profile_id, row.disclosure_floor]));
-    const populationWith = (rare: Set<string>) =>
-      new Map<string, QuasiIdentifiers>(
-        rows.map((row) => [
-          row.profile_id,
-          {
-            age: row.birth_year === null ? null : ageFromBirthYear(row.birth_year, today),
-            municipality: row.municipality,
-            county: row.county,
-            education:
-              row.sun_code && row.education_label
-                ? { sunCode: row.sun_code, label: row.education_label }
-                : null,
-            swedishLevel: row.swedish_level,
-            hasRareLanguage: row.language_ids.some((id) => rare.has(id)),
-          },
-        ]),
-      );
-    // A language is rare when fewer than k *shown* profiles speak it; withholding profiles can make more languages
-    // rare, so repeat until the set is stable (rare sets only grow: a few rounds at most).
-    let rareLanguages = rareAmong(rows, k);
-    let generalisation = generalise(populationWith(rareLanguages), k, floors);
-    for (let round = 0; round < 5; round++) {
-      const shown = rows.filter((row) => generalisation.disclosures.get(row.profile_id));
-      const rare = new Set([...rareLanguages, ...rareAmong(shown, k)]);
-      if (rare.size === rareLanguages.size) break;
-      rareLanguages = rare;
-      generalisation = generalise(populationWith(rareLanguages), k, floors);
-    }
-    await this.raiseFloors(rows, generalisation.steps);
-    rows.sort(
-      (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
-    );
-    return { rows, disclosures: generalisation.disclosures, rareLanguages };
-  }
-
-  /**
-   * Remembers the step each shown profile is shown at, so that it is never shown more precisely later. Raw SQL on
-   * purpose: it must not touch `updated_at` (which would make every read recompute). GREATEST keeps concurrent
-   * API processes monotone.
-   */
-  private async raiseFloors(rows: PublishedRow[], steps: Map<string, number>): Promise<void> {
-    const raised = rows.filter((row) => {
-      const step = steps.get(row.profile_id)!;
-      return step < WITHHELD_STEP && step > row.disclosure_floor;
-    });
-    if (raised.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE competence_profiles p SET disclosure_floor = GREATEST(p.disclosure_floor, v.step)
-       FROM unnest($1::uuid[], $2::smallint[]) AS v(id, step) WHERE p.id = v.id`,
-      [raised.map((row) => row.profile_id), raised.map((row) => steps.get(row.profile_id)!)],
-    );
   }
 
   /** Cursors are encrypted: the publication time they hold is not on the allow-list. */
@@ -208,92 +72,4 @@ export class AnonymisedProfilesService {
     }
     throw AppError.badInput('after', 'is not a cursor returned by this list');
   }
-
-  /** Builds the allow-listed projection: only the fields named here ever leave for employers. */
-  private async project(
-    rows: PublishedRow[],
-    disclosures: Map<string, Disclosure | null>,
-    rareLanguages: Set<string>,
-  ): Promise<AnonymisedProfileType[]> {
-    if (rows.length === 0) return [];
-    const profiles = await this.dataSource.getRepository(CompetenceProfile).find({
-      where: rows.map((row) => ({ id: row.profile_id })),
-      relations: { occupations: true, skills: true, languages: true },
-    });
-    const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-    const all = (pick: (p: CompetenceProfile) => string[]) => profiles.flatMap(pick);
-    const [occupations, skills, languages, licences] = await Promise.all([
-      this.taxonomy.concepts(
-        TaxonomyKind.OCCUPATION,
-        all((p) => p.occupations.map((o) => o.occupationConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.SKILL,
-        all((p) => p.skills.map((s) => s.skillConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.LANGUAGE,
-        all((p) => p.languages.map((l) => l.languageConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.DRIVING_LICENCE,
-        all((p) => p.drivingLicenceConceptIds),
-      ),
-    ]);
-    return rows.map((row) => {
-      const profile = byId.get(row.profile_id)!;
-      const disclosure = disclosures.get(row.profile_id)!;
-      return {
-        publicId: profile.publicId,
-        experience: profile.occupations.map((o) => ({
-          occupation: conceptFrom(occupations, o.occupationConceptId),
-          yearsOfExperience: o.yearsOfExperience,
-        })),
-        skills: profile.skills.map((s) => conceptFrom(skills, s.skillConceptId)),
-        educationLevel: disclosure.educationLevel,
-        swedishLevel: disclosure.swedishLevel,
-        languages: this.shownLanguages(profile, languages, rareLanguages, disclosure),
-        drivingLicences: profile.drivingLicenceConceptIds.map((id) => conceptFrom(licences, id).label),
-        availability: {
-          from: profile.availableFrom,
-          hoursPerWeek: profile.hoursPerWeek,
-          freeWeekdays: profile.freeWeekdays,
-        },
-        area: { municipality: disclosure.municipality, county: disclosure.county },
-        ageBand: disclosure.ageBand,
-        wantedKinds: profile.wantedKinds,
-        summary: profile.summary,
-      };
-    });
-  }
-  /**
-   * Languages with fewer than k published speakers are rare: however many a person has, they show as one
-   * "annat språk" without a level (or not at all higher up the ladder), so that the count and levels of rare
-   * languages cannot single anyone out.
-   */
-  private shownLanguages(
-    profile: CompetenceProfile,
-    labels: Map<string, TaxonomyConceptType>,
-    rareLanguages: Set<string>,
-    disclosure: Disclosure,
-  ): LanguageSkillType[] {
-    const common = profile.languages
-      .filter((language) => !rareLanguages.has(language.languageConceptId))
-      .map((language) => ({
-        conceptId: language.languageConceptId,
-        label: labels.get(language.languageConceptId)?.label ?? language.languageConceptId,
-        level: language.level,
-      }));
-    const hasRare = profile.languages.some((language) => rareLanguages.has(language.languageConceptId));
-    return hasRare && disclosure.showsRareLanguages
-      ? [...common, { conceptId: null, label: OTHER_LANGUAGE, level: null }]
-      : common;
-  }
-}
-
-/** Languages fewer than k of these profiles speak. */
-function rareAmong(rows: readonly PublishedRow[], k: number): Set<string> {
-  const speakers = new Map<string, number>();
-  for (const row of rows) for (const id of row.language_ids) speakers.set(id, (speakers.get(id) ?? 0) + 1);
-  return new Set([...speakers].filter(([, count]) => count < k).map(([id]) => id));
 }

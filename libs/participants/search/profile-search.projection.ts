@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Settings } from 'meilisearch';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Outbox, syncSearch } from '#libs/outbox';
+import { AsSearchProjection, SearchIndex, type SearchProjection } from '#libs/search';
+import {
+  AnonymisedPopulation,
+  type Population,
+  type PublishedRow,
+} from '../anonymisation/anonymised-population.js';
+import { ProfileChanges } from '../profile-changes.js';
+import { PROFILE_INDEX_SETTINGS, profileDocument, type ProfileDocument } from './profile-document.js';
+
+/** Occupation names of one SSYK group become synonyms of each other when the group has at most this many. */
+const SYNONYM_GROUP_MAX = 6;
+/** At most this many synonym entries (occupation names) in the index settings. */
+const SYNONYM_ENTRIES_MAX = 2_000;
+
+/**
+ * The employer search index: one document per profile employers are shown (withheld profiles have none), holding
+ * exactly the employer view, generalised as the current published population requires (AnonymisedPopulation, as
+ * the API's anonymisedProfiles), keyed by the pseudonym. Every profile change records a sync of the profile in the
+ * outbox, in the write's transaction. Because publishing or unpublishing one profile can generalise others
+ * differently, each sync also rewrites the documents whose generalisation signature differs from the one
+ * Meilisearch last confirmed (table profile_search_signatures), and removes those no longer shown.
+ */
+@Injectable()
+@AsSearchProjection()
+export class ProfileSearchProjection implements SearchProjection<ProfileDocument>, OnModuleInit {
+  readonly index = SearchIndex.Profiles;
+  readonly settings = PROFILE_INDEX_SETTINGS;
+  /** Signatures of documents loaded and not yet confirmed, by document id. */
+  private readonly pendingSignatures = new Map<string, string>();
+  /** The population `affected` last compared against the stored signatures, and the one all of them match. */
+  private compared?: Population;
+  private settled?: Population;
+  private readonly sortedIds = new WeakMap<Population, string[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly population: AnonymisedPopulation,
+    private readonly profileChanges: ProfileChanges,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onModuleInit(): void {
+    this.profileChanges.register('profile-search', (profileIds, manager) => this.record(profileIds, manager));
+  }
+
+  /** Syncs the changed profiles' documents once the write commits (erasure calls this before the row goes). */
+  private async record(profileIds: string[], manager: EntityManager): Promise<void> {
+    const rows: { public_id: string }[] = await manager.query(
+      'SELECT public_id FROM competence_profiles WHERE id = ANY($1::uuid[])',
+      [profileIds],
+    );
+    await this.outbox.record(
+      manager,
+      rows.map((row) => syncSearch(SearchIndex.Profiles, row.public_id)),
+    );
+  }
+
+  async load(ids: string[]): Promise<ProfileDocument[]> {
+    const population = await this.population.current();
+    const wanted = new Set(ids);
+    const rows = this.population.shown(population).filter((row) => wanted.has(row.public_id));
+    const views = await this.population.project(rows, population);
+    return rows.map((row, i) => {
+      this.pendingSignatures.set(row.public_id, signature(row, population));
+      return profileDocument(views[i]!, row);
+    });
+  }
+
+  async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const population = await this.population.current();
+    let ids = this.sortedIds.get(population);
+    if (!ids) {
+      ids = this.population
+        .shown(population)
+        .map((row) => row.public_id)
+        .sort();
+      this.sortedIds.set(population, ids);
+    }
+    const start = afterId === null ? 0 : sortedIndexAfter(ids, afterId);
+    return ids.slice(start, start + limit);
+  }
+
+  /**
+   * Shown profiles whose generalisation differs from what the index last confirmed, and indexed ones no longer
+   * shown. Nothing to compare while the population is the one every stored signature was confirmed for.
+   */
+  async affected(): Promise<string[]> {
+    const population = await this.population.current();
+    if (population === this.settled) return [];
+    const stored = new Map(
+      (
+        (await this.dataSource.query('SELECT public_id, signature FROM profile_search_signatures')) as {
+          public_id: string;
+          signature: string;
+        }[]
+      ).map((row) => [row.public_id, row.signature]),
+    );
+    const changed: string[] = [];
+    const shown = new Set<string>();
+    for (const row of this.population.shown(population)) {
+      shown.add(row.public_id);
+      if (stored.get(row.public_id) !== signature(row, population)) changed.push(row.public_id);
+    }
+    for (const id of stored.keys()) if (!shown.has(id)) changed.push(id);
+    this.compared = population;
+    return changed;
+  }
+
+  /** Remembers what Meilisearch confirmed: the signatures of the written documents; removed ones are forgotten. */
+  async indexed(written: ProfileDocument[], removed: string[]): Promise<void> {
+    const confirmed = written.flatMap((document) => {
+      const pending = this.pendingSignatures.get(document.id);
+      this.pendingSignatures.delete(document.id);
+      return pending === undefined ? [] : [[document.id, pending] as const];
+    });
+    if (confirmed.length > 0) {
+      await this.dataSource.query(
+        `INSERT INTO profile_search_signatures (public_id, signature)
+         SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (public_id) DO UPDATE SET signature = excluded.signature, indexed_at = now()`,
+        [confirmed.map(([id]) => id), confirmed.map(([, value]) => value)],
+      );
+    }
+    if (removed.length > 0) {
+      await this.dataSource.query('DELETE FROM profile_search_signatures WHERE public_id = ANY($1::text[])', [
+        removed,
+      ]);
+    }
+    if (this.compared) {
+      this.settled = this.compared;
+      this.compared = undefined;
+    }
+  }
+
+  /**
+   * Synonyms from the taxonomy: the occupation names of one SSYK group, for groups of at most SYNONYM_GROUP_MAX
+   * names (a search for "barnskötare" also finds "barnsköterska"), at most SYNONYM_ENTRIES_MAX names in all.
+   */
+  async dataSettings(): Promise<Settings> {
+    const groups: { labels: string[] }[] = await this.dataSource.query(
+      `SELECT array_agg(DISTINCT lower(label)) AS labels FROM taxonomy_occupations
+       GROUP BY group_concept_id HAVING count(DISTINCT lower(label)) BETWEEN 2 AND $1
+       ORDER BY min(group_concept_id)`,
+      [SYNONYM_GROUP_MAX],
+    );
+    const synonyms: Record<string, string[]> = {};
+    let entries = 0;
+    for (const { labels } of groups) {
+      if (entries + labels.length > SYNONYM_ENTRIES_MAX) break;
+      for (const label of labels) synonyms[label] = labels.filter((other) => other !== label);
+      entries += labels.length;
+    }
+    return { synonyms };
+  }
+}
+
+/** What of a profile's document depends on the rest of the population: its generalisation and its rare languages. */
+function signature(row: PublishedRow, population: Population): string {
+  const disclosure = population.disclosures.get(row.profile_id);
+  const rare = row.language_ids.filter((id) => population.rareLanguages.has(id)).sort();
+  return createHash('sha256')
+    .update(JSON.stringify([disclosure, rare]))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/** The index of the first id greater than `afterId` in the sorted `ids`. */
+function sortedIndexAfter(ids: string[], afterId: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ids[middle]! <= afterId) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

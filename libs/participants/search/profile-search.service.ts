@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
+import { AppConfig } from '#libs/config';
+import { AppError, type FieldProblem } from '#libs/errors';
+import { SearchClient, SearchIndex } from '#libs/search';
+import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { PlacementKind, SwedishLevel } from '#libs/vocabulary';
+import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
+import {
+  PROFILE_INDEX_SETTINGS,
+  SHOWN_KEYS,
+  epochDay,
+  swedishRank,
+  type ProfileDocument,
+} from './profile-document.js';
+import type {
+  FacetCountType,
+  FacetValueType,
+  ProfileSearchArgs,
+  ProfileSearchFacetsType,
+  ProfileSearchFilter,
+  ProfileSearchResultType,
+} from './profile-search.dtos.js';
+
+/** The facet of each dimension employers see counts for. */
+const FACETS = {
+  occupations: 'occupationIds',
+  skills: 'skillIds',
+  languages: 'languageIds',
+  areas: 'areaIds',
+  swedishLevels: 'swedishLevel',
+  drivingLicences: 'licenceClasses',
+  placementKinds: 'wantedKinds',
+} as const satisfies Record<keyof ProfileSearchFacetsType, string>;
+
+const MAX_OFFSET = PROFILE_INDEX_SETTINGS.pagination!.maxTotalHits!;
+
+const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
+  [SwedishLevel.SFI_A]: 'SFI A',
+  [SwedishLevel.SFI_B]: 'SFI B',
+  [SwedishLevel.SFI_C]: 'SFI C',
+  [SwedishLevel.SFI_D]: 'SFI D',
+  [SwedishLevel.SVA]: 'Svenska som andraspråk',
+};
+
+const PLACEMENT_KIND_LABELS: Record<PlacementKind, string> = {
+  [PlacementKind.PRAKTIK]: 'Praktik',
+  [PlacementKind.EXTRATJANST]: 'Extratjänst',
+  [PlacementKind.JOBBSPAR]: 'Jobbspår',
+  [PlacementKind.ETABLERINGSJOBB]: 'Etableringsjobb',
+};
+
+const NOT_A_CURSOR = 'is not a cursor returned by this search';
+
+/**
+ * Employer browse over the profiles index (the API's search-only key): free text, filters on shown values, offset
+ * pages behind an opaque cursor, and facet counts per dimension. Every count below K_ANONYMITY, the total too, is
+ * given as "fewer than k", never exactly.
+ */
+@Injectable()
+export class ProfileSearchService {
+  constructor(
+    private readonly search: SearchClient,
+    private readonly taxonomy: TaxonomyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async searchProfiles(args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
+    const offset = args.after ? decodeCursor(args.after) : 0;
+    const filter = await this.filterExpression(args.filter ?? {});
+    const indexUid = this.search.uid(SearchIndex.Profiles);
+    const q = args.query?.trim() ?? '';
+    const queries: MultiSearchParams = {
+      queries: [
+        { indexUid, q, filter, offset, limit: args.first, attributesToRetrieve: [...SHOWN_KEYS] },
+        // Page mode counts exhaustively: the total and the facet counts are exact before they are suppressed.
+        { indexUid, q, filter, page: 1, hitsPerPage: 0, facets: Object.values(FACETS) },
+      ],
+    };
+    let hits: ProfileDocument[] = [];
+    let total = 0;
+    let distribution: Record<string, Record<string, number>> = {};
+    try {
+      const { results } = await this.search.meilisearch.multiSearch(queries);
+      const [page, counts] = results as unknown as [SearchResponse<ProfileDocument>, SearchResponse];
+      hits = page.hits;
+      total = counts.totalHits ?? 0;
+      distribution = counts.facetDistribution ?? {};
+    } catch (error) {
+      // The worker has not created the index yet: nothing is published to search.
+      if (!(error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')) throw error;
+    }
+    const end = offset + hits.length;
+    return {
+      nodes: hits.map(toAnonymisedProfile),
+      pageInfo: {
+        hasNextPage: end < Math.min(total, MAX_OFFSET),
+        endCursor: hits.length > 0 ? encodeCursor(end) : null,
+      },
+      total: this.count(total),
+      facets: await this.facets(distribution),
+    };
+  }
+
+  /** A count as employers see it: exact from k on, otherwise only "fewer than k". */
+  private count(count: number): FacetCountType {
+    const k = this.config.anonymity.k;
+    return count >= k ? { count, fewerThan: null } : { count: null, fewerThan: k };
+  }
+
+  /**
+   * The Meilisearch filter for `filter`, after checking every concept id against the taxonomy (BAD_USER_INPUT on
+   * `filter.<field>[i]`). Values are known ids, classes and enum values, quoted all the same.
+   */
+  private async filterExpression(filter: ProfileSearchFilter): Promise<string[]> {
+    const problems: FieldProblem[] = [];
+    const checkKnown = async (kind: TaxonomyKind, field: string, ids: string[] | undefined, what: string) => {
+      if (!ids?.length) return;
+      const known = await this.taxonomy.concepts(kind, ids);
+      ids.forEach((id, i) => {
+        if (!known.has(id))
+          problems.push({ field: `filter.${field}[${i}]`, message: `is not a known ${what} concept id` });
+      });
+    };
+    await checkKnown(
+      TaxonomyKind.OCCUPATION,
+      'occupationConceptIds',
+      filter.occupationConceptIds,
+      'occupation',
+    );
+    await checkKnown(TaxonomyKind.SKILL, 'skillConceptIds', filter.skillConceptIds, 'skill');
+    await checkKnown(TaxonomyKind.LANGUAGE, 'languageConceptIds', filter.languageConceptIds, 'language');
+    if (filter.areaConceptId !== undefined) {
+      const [municipalities, counties] = await Promise.all([
+        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, [filter.areaConceptId]),
+        this.taxonomy.concepts(TaxonomyKind.COUNTY, [filter.areaConceptId]),
+      ]);
+      if (municipalities.size + counties.size === 0)
+        problems.push({
+          field: 'filter.areaConceptId',
+          message: 'is not a known municipality or county concept id',
+        });
+    }
+    if (filter.drivingLicences?.length) {
+      const classes = new Set((await this.taxonomy.drivingLicences()).map((licence) => licence.code));
+      filter.drivingLicences.forEach((licence, i) => {
+        if (!classes.has(licence))
+          problems.push({
+            field: `filter.drivingLicences[${i}]`,
+            message: 'is not a known driving licence class',
+          });
+      });
+    }
+    if (problems.length > 0) throw AppError.badInputs(problems);
+
+    const quote = (value: string) => JSON.stringify(value);
+    const expression: string[] = [];
+    if (filter.occupationConceptIds?.length)
+      expression.push(`occupationIds IN [${filter.occupationConceptIds.map(quote).join(', ')}]`);
+    for (const id of filter.skillConceptIds ?? []) expression.push(`skillIds = ${quote(id)}`);
+    for (const id of filter.languageConceptIds ?? []) expression.push(`languageIds = ${quote(id)}`);
+    if (filter.minSwedishLevel) expression.push(`swedishRank >= ${swedishRank(filter.minSwedishLevel)}`);
+    if (filter.areaConceptId !== undefined) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
+    if (filter.availableBy !== undefined)
+      expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
+    if (filter.placementKind) expression.push(`wantedKinds = ${quote(filter.placementKind)}`);
+    for (const licence of filter.drivingLicences ?? []) expression.push(`licenceClasses = ${quote(licence)}`);
+    return expression;
+  }
+
+  /** Facet values with their labels, most profiles first; the counts suppressed below k. */
+  private async facets(
+    distribution: Record<string, Record<string, number>>,
+  ): Promise<ProfileSearchFacetsType> {
+    const values = (facet: string) => Object.keys(distribution[facet] ?? {});
+    const [occupations, skills, languages, municipalities, counties] = await Promise.all([
+      this.taxonomy.concepts(TaxonomyKind.OCCUPATION, values(FACETS.occupations)),
+      this.taxonomy.concepts(TaxonomyKind.SKILL, values(FACETS.skills)),
+      this.taxonomy.concepts(TaxonomyKind.LANGUAGE, values(FACETS.languages)),
+      this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, values(FACETS.areas)),
+      this.taxonomy.concepts(TaxonomyKind.COUNTY, values(FACETS.areas)),
+    ]);
+    const labelled =
+      (concepts: Map<string, TaxonomyConceptType>[]) =>
+      (value: string): string =>
+        concepts.map((map) => map.get(value)?.label).find((label) => label !== undefined) ?? value;
+    const dimension = (facet: string, label: (value: string) => string): FacetValueType[] =>
+      Object.entries(distribution[facet] ?? {})
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .map(([value, count]) => ({ value, label: label(value), count: this.count(count) }));
+    return {
+      occupations: dimension(FACETS.occupations, labelled([occupations])),
+      skills: dimension(FACETS.skills, labelled([skills])),
+      languages: dimension(FACETS.languages, labelled([languages])),
+      areas: dimension(FACETS.areas, labelled([municipalities, counties])),
+      swedishLevels: dimension(
+        FACETS.swedishLevels,
+        (value) => SWEDISH_LEVEL_LABELS[value as SwedishLevel] ?? value,
+      ),
+      drivingLicences: dimension(FACETS.drivingLicences, (value) => value),
+      placementKinds: dimension(
+        FACETS.placementKinds,
+        (value) => PLACEMENT_KIND_LABELS[value as PlacementKind] ?? value,
+      ),
+    };
+  }
+}
+
+/** A hit back in the shape of the employer view (its filter attributes are not retrieved). */
+function toAnonymisedProfile(hit: ProfileDocument): AnonymisedProfileType {
+  const { id, experience, skills, educationLevel, swedishLevel, languages, drivingLicences } = hit;
+  const { availability, area, ageBand, wantedKinds, summary } = hit;
+  return {
+    publicId: id,
+    experience,
+    skills,
+    educationLevel,
+    swedishLevel,
+    languages,
+    drivingLicences,
+    availability,
+    area,
+    ageBand,
+    wantedKinds,
+    summary,
+  };
+}
+
+/** The offset of the next page, opaque to clients. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function decodeCursor(value: string): number {
+  let offset: unknown;
+  try {
+    offset = (JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { o?: unknown } | null)?.o;
+  } catch {
+    throw AppError.badInput('after', NOT_A_CURSOR);
+  }
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 1 || offset > MAX_OFFSET)
+    throw AppError.badInput('after', NOT_A_CURSOR);
+  return offset;
+}
