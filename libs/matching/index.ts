@@ -5,3 +5,7 @@ export {
   type UnmetRequirement,
 } from './entities/match-proposal.entity.js';
 export { ProposalStatus, ProposalOrigin, RejectionReason } from './proposal-status.js';
+export { MatchingTriggers } from './matching-triggers.js';
+export { MatchingService } from './matching.service.js';
+export { ProposalType } from './dtos/proposal.type.js';
+export { ALGORITHM_VERSION } from './scoring.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError } from '#libs/errors';
 import { paginate, type Page } from '#libs/pagination';
@@ -31,6 +31,26 @@ export class NotificationsService {
     if (!notification) throw AppError.notFound('Notification');
     notification.readAt ??= new Date();
     return this.notifications.save(notification);
+  }
+
+  /**
+   * In-app notifications of `kind` for `userIds`, written in the caller's transaction. `cause` names what caused them
+   * (ids only): the same cause notifies each user once.
+   */
+  async notify(
+    manager: EntityManager,
+    userIds: string[],
+    kind: NotificationKind,
+    cause: string,
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(userIds.map((userId) => ({ userId, kind, dedupeKey: `${kind}:${cause}:${userId}` })))
+      .orIgnore()
+      .execute();
   }
 
   @OnJob(JobName.WelcomeUser)

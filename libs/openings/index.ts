@@ -1,5 +1,6 @@
 export { OpeningsModule } from './openings.module.js';
 export { OpeningsService, COACH_VISIBLE_STATUSES } from './openings.service.js';
+export { OpeningViews } from './opening-views.js';
 export { Opening } from './entities/opening.entity.js';
 export { OpeningStatus } from './opening-status.js';
 export { OpeningType } from './dtos/opening.type.js';

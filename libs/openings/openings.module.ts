@@ -10,6 +10,6 @@ import { OpeningsService } from './openings.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Opening]), TaxonomyModule, TracksModule],
   providers: [OpeningsService, OpeningViews, OpeningsResolver],
-  exports: [OpeningsService],
+  exports: [OpeningsService, OpeningViews],
 })
 export class OpeningsModule {}

@@ -4,7 +4,9 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { Organisation } from '#libs/organisations';
+import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
+import { JobName } from '#libs/queue';
 import { TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import { TracksService, type PartnerRemoval } from '#libs/tracks';
 import { PlacementKind } from '#libs/vocabulary';
@@ -36,6 +38,7 @@ export class OpeningsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly tracks: TracksService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** A published JOBBSPAR opening needs its organisation to stay a partner of the track (JOBBSPAR_TRACK_PARTNER). */
@@ -191,7 +194,9 @@ export class OpeningsService implements OnModuleInit {
       const opening = await this.getOwned(caller, id, manager);
       assertTransition(opening.status, to);
       opening.status = to;
-      return manager.save(opening);
+      const saved = await manager.save(opening);
+      await this.publishedOpeningChanged(manager, saved);
+      return saved;
     });
   }
 
@@ -324,12 +329,18 @@ export class OpeningsService implements OnModuleInit {
   }
 
   /**
-   * The opening was published, or a published opening changed. Matching (issue 4) starts here: record its job in
-   * the outbox in this same transaction, for example
-   * `await this.outbox.record(manager, [enqueueJob({ name: JobName.MatchOpening, payload: { openingId } })])`.
+   * The opening was published, a published opening changed, or it was filled or closed: matching ranks it again
+   * (or expires its proposals), through a job recorded in this same transaction. The job id carries the row's
+   * updated_at, so each version is matched once. (Matching depends on openings, so openings records the job itself.)
    */
-  private async publishedOpeningChanged(_manager: EntityManager, _opening: Opening): Promise<void> {
-    // Nothing yet: matching is issue 4.
+  private async publishedOpeningChanged(manager: EntityManager, opening: Opening): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version FROM openings WHERE id = $1`,
+      [opening.id],
+    )) as Array<{ version: string }>;
+    await this.outbox.record(manager, [
+      enqueueJob({ name: JobName.MatchOpening, payload: { openingId: opening.id, version: row!.version } }),
+    ]);
   }
 }
 

@@ -5,16 +5,23 @@
 export enum QueueName {
   Notifications = 'notifications',
   Maintenance = 'maintenance',
+  Matching = 'matching',
 }
 
 export enum JobName {
   WelcomeUser = 'welcome-user',
   CleanOutbox = 'clean-outbox',
+  /** Ranks the candidates of one opening (`version`: the opening's updated_at in epoch ms). */
+  MatchOpening = 'match-opening',
+  /** Scores one competence profile against the published openings (`version`: the profile's updated_at in epoch ms). */
+  MatchProfile = 'match-profile',
 }
 
 export interface JobPayloads {
   [JobName.WelcomeUser]: { userId: string };
   [JobName.CleanOutbox]: Record<string, never>;
+  [JobName.MatchOpening]: { openingId: string; version: string };
+  [JobName.MatchProfile]: { profileId: string; version: string };
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -34,6 +41,14 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Maintenance,
     jobId: () => 'clean-outbox',
     schedule: '17 3 * * *',
+  },
+  [JobName.MatchOpening]: {
+    queue: QueueName.Matching,
+    jobId: ({ openingId, version }) => `match-opening.${openingId}.${version}`,
+  },
+  [JobName.MatchProfile]: {
+    queue: QueueName.Matching,
+    jobId: ({ profileId, version }) => `match-profile.${profileId}.${version}`,
   },
 };
 

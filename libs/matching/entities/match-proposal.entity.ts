@@ -76,7 +76,12 @@ export class MatchProposal {
   })
   status!: ProposalStatus;
 
-  @Column({ type: 'enum', enum: ProposalOrigin, enumName: 'proposal_origin', default: ProposalOrigin.MATCHING })
+  @Column({
+    type: 'enum',
+    enum: ProposalOrigin,
+    enumName: 'proposal_origin',
+    default: ProposalOrigin.MATCHING,
+  })
   origin!: ProposalOrigin;
 
   /** 0–100. */

@@ -1,0 +1,352 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
+import type { CandidateFacts, OpeningFacts } from './match-facts.js';
+
+/** An opening as matching loads it: the facts it scores, and whether it still takes people. */
+export interface LoadedOpening {
+  facts: OpeningFacts;
+  status: string;
+  /** PUBLISHED with places left. */
+  open: boolean;
+}
+
+/** A profile as matching loads it: the facts it scores, and who the coaches are. */
+export interface LoadedCandidate {
+  facts: CandidateFacts;
+  publicId: string;
+  organisationId: string;
+  coachId: string | null;
+}
+
+/** Epoch ms of a timestamptz, as text: the version of a row. */
+const VERSION = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
+
+/**
+ * Reads the facts matching scores from PostgreSQL, a fixed number of queries for any number of rows. The
+ * placements table is read with SQL: libs/placements imports matching, so matching cannot import placements.
+ */
+@Injectable()
+export class MatchingData {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The PUBLISHED openings with places left. */
+  async openOpeningIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM openings WHERE status = 'PUBLISHED' AND places_taken < places ORDER BY id`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async openings(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, LoadedOpening>> {
+    const result = new Map<string, LoadedOpening>();
+    if (ids.length === 0) return result;
+    const rows: OpeningRow[] = await manager.query(
+      `SELECT o.id, ${VERSION('o.updated_at')} AS version, o.organisation_id, o.status::text AS status,
+              o.places, o.places_taken, o.kind::text AS kind, o.occupation_concept_id, occ.label AS occupation_label,
+              occ.group_concept_id, o.required_skill_concept_ids, o.nice_to_have_skill_concept_ids,
+              o.minimum_swedish_level::text AS minimum_swedish_level, o.useful_language_concept_ids,
+              o.required_driving_licence_concept_ids, o.municipality_concept_id, m.county_concept_id,
+              o.weekdays::text[] AS weekdays, o.hours_per_week, o.start_date::text AS start_date,
+              o.end_date::text AS end_date, o.track_intake_id,
+              t.minimum_swedish_level::text AS track_swedish_level, te.sun_code AS track_sun_code,
+              te.label AS track_education_label, t.required_driving_licence_concept_id AS track_licence_id,
+              tl.code AS track_licence_code
+       FROM openings o
+       JOIN taxonomy_occupations occ ON occ.concept_id = o.occupation_concept_id
+       JOIN taxonomy_municipalities m ON m.concept_id = o.municipality_concept_id
+       LEFT JOIN track_intakes ti ON ti.id = o.track_intake_id
+       LEFT JOIN tracks t ON t.id = ti.track_id
+       LEFT JOIN taxonomy_education_levels te ON te.concept_id = t.minimum_education_level_concept_id
+       LEFT JOIN taxonomy_driving_licences tl ON tl.concept_id = t.required_driving_licence_concept_id
+       WHERE o.id = ANY($1)`,
+      [ids],
+    );
+    const skillIds = [...new Set(rows.flatMap((row) => row.required_skill_concept_ids))];
+    const licenceIds = [...new Set(rows.flatMap((row) => row.required_driving_licence_concept_ids))];
+    const occupationIds = [...new Set(rows.map((row) => row.occupation_concept_id))];
+    // One after the other: inside a transaction they share one connection.
+    const skills = await manager.query(
+      `SELECT concept_id, label FROM taxonomy_skills WHERE concept_id = ANY($1)`,
+      [skillIds],
+    );
+    const licences = await manager.query(
+      `SELECT concept_id, code FROM taxonomy_driving_licences WHERE concept_id = ANY($1)`,
+      [licenceIds],
+    );
+    const substitutions = await manager.query(
+      `SELECT occupation_concept_id, substitute_concept_id, percentage
+         FROM taxonomy_occupation_substitutions WHERE occupation_concept_id = ANY($1)`,
+      [occupationIds],
+    );
+    const skillLabel = new Map<string, string>(
+      (skills as Array<{ concept_id: string; label: string }>).map((row) => [row.concept_id, row.label]),
+    );
+    const licenceCode = new Map<string, string>(
+      (licences as Array<{ concept_id: string; code: string }>).map((row) => [row.concept_id, row.code]),
+    );
+    const substitutes = new Map<string, Record<string, number>>();
+    for (const row of substitutions as Array<{
+      occupation_concept_id: string;
+      substitute_concept_id: string;
+      percentage: number;
+    }>) {
+      const of = substitutes.get(row.occupation_concept_id) ?? {};
+      of[row.substitute_concept_id] = Number(row.percentage);
+      substitutes.set(row.occupation_concept_id, of);
+    }
+    for (const row of rows) {
+      const jobbspar = row.kind === 'JOBBSPAR' && row.track_intake_id !== null;
+      result.set(row.id, {
+        status: row.status,
+        open: row.status === 'PUBLISHED' && row.places_taken < row.places,
+        facts: {
+          id: row.id,
+          version: row.version,
+          organisationId: row.organisation_id,
+          kind: row.kind,
+          occupation: {
+            id: row.occupation_concept_id,
+            label: row.occupation_label,
+            groupId: row.group_concept_id,
+          },
+          substitutes: sortedRecord(substitutes.get(row.occupation_concept_id) ?? {}),
+          requiredSkills: row.required_skill_concept_ids.map((id) => ({
+            id,
+            label: skillLabel.get(id) ?? id,
+          })),
+          niceToHaveSkillIds: row.nice_to_have_skill_concept_ids,
+          minimumSwedishLevel: row.minimum_swedish_level,
+          usefulLanguageIds: row.useful_language_concept_ids,
+          requiredDrivingLicences: row.required_driving_licence_concept_ids.map((id) => ({
+            id,
+            code: licenceCode.get(id) ?? id,
+          })),
+          municipalityId: row.municipality_concept_id,
+          countyId: row.county_concept_id,
+          weekdays: row.weekdays,
+          hoursPerWeek: row.hours_per_week,
+          startDate: row.start_date,
+          endDate: row.end_date,
+          track: jobbspar
+            ? {
+                minimumSwedishLevel: row.track_swedish_level,
+                minimumEducation:
+                  row.track_sun_code !== null
+                    ? { sunCode: row.track_sun_code, label: row.track_education_label ?? row.track_sun_code }
+                    : null,
+                requiredDrivingLicence:
+                  row.track_licence_id !== null
+                    ? {
+                        conceptId: row.track_licence_id,
+                        code: row.track_licence_code ?? row.track_licence_id,
+                      }
+                    : null,
+              }
+            : null,
+        },
+      });
+    }
+    return result;
+  }
+
+  async candidates(
+    profileIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, LoadedCandidate>> {
+    const result = new Map<string, LoadedCandidate>();
+    if (profileIds.length === 0) return result;
+    // One after the other: inside a transaction they share one connection.
+    const queries = [
+      () =>
+        manager.query(
+          `SELECT p.id, p.participant_id, p.public_id, ${VERSION('p.updated_at')} AS version, p.status::text AS status,
+                pt.erased_at IS NOT NULL AS erased, pt.organisation_id, pt.coach_id,
+                p.swedish_level::text AS swedish_level, e.sun_code, p.driving_licence_concept_ids,
+                p.available_from::text AS available_from, p.hours_per_week, p.free_weekdays::text[] AS free_weekdays,
+                p.home_municipality_concept_id, m.county_concept_id, p.travel_reach::text AS travel_reach,
+                p.wanted_kinds::text[] AS wanted_kinds,
+                p.establishment_period_ends_on::text AS establishment_period_ends_on,
+                (p.priority_woman OR p.priority_short_education OR p.priority_disability
+                  OR p.priority_long_term_assistance) AS priority_group
+         FROM competence_profiles p
+         JOIN participants pt ON pt.id = p.participant_id
+         LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
+         LEFT JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
+         WHERE p.id = ANY($1)`,
+          [profileIds],
+        ),
+      () =>
+        manager.query(
+          `SELECT po.profile_id, po.occupation_concept_id, o.group_concept_id, po.years_of_experience::float8 AS years
+         FROM profile_occupations po JOIN taxonomy_occupations o ON o.concept_id = po.occupation_concept_id
+         WHERE po.profile_id = ANY($1) ORDER BY po.occupation_concept_id`,
+          [profileIds],
+        ),
+      () =>
+        manager.query(
+          `SELECT profile_id, skill_concept_id FROM profile_skills WHERE profile_id = ANY($1) ORDER BY skill_concept_id`,
+          [profileIds],
+        ),
+      () =>
+        manager.query(
+          `SELECT profile_id, language_concept_id, level::text AS level FROM profile_languages
+         WHERE profile_id = ANY($1) ORDER BY language_concept_id`,
+          [profileIds],
+        ),
+      () =>
+        manager.query(
+          `SELECT p.id AS profile_id, pl.start_date::text AS start_date, pl.end_date::text AS end_date,
+                ${VERSION('pl.updated_at')} AS version
+         FROM placements pl JOIN competence_profiles p ON p.participant_id = pl.participant_id
+         WHERE p.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') ORDER BY pl.start_date, pl.id`,
+          [profileIds],
+        ),
+    ];
+    const results: unknown[] = [];
+    for (const query of queries) results.push(await query());
+    const [profiles, occupations, skills, languages, placements] = results as [
+      ProfileRow[],
+      OccupationRow[],
+      SkillRow[],
+      LanguageRow[],
+      PlacementRow[],
+    ];
+    const byProfile = <R extends { profile_id: string }>(rows: R[]) => {
+      const grouped = new Map<string, R[]>();
+      for (const row of rows) grouped.set(row.profile_id, [...(grouped.get(row.profile_id) ?? []), row]);
+      return (id: string) => grouped.get(id) ?? [];
+    };
+    const [occupationsOf, skillsOf, languagesOf, placementsOf] = [
+      byProfile(occupations),
+      byProfile(skills),
+      byProfile(languages),
+      byProfile(placements),
+    ];
+    for (const row of profiles) {
+      const occupied = placementsOf(row.id);
+      const version = [row.version, ...occupied.map((placement) => placement.version)].reduce((a, b) =>
+        BigInt(a) >= BigInt(b) ? a : b,
+      );
+      result.set(row.id, {
+        publicId: row.public_id,
+        organisationId: row.organisation_id,
+        coachId: row.coach_id,
+        facts: {
+          profileId: row.id,
+          participantId: row.participant_id,
+          version,
+          published: row.status === 'PUBLISHED' && !row.erased,
+          occupations: occupationsOf(row.id).map((occupation) => ({
+            id: occupation.occupation_concept_id,
+            groupId: occupation.group_concept_id,
+            years: Number(occupation.years),
+          })),
+          skillIds: skillsOf(row.id).map((skill) => skill.skill_concept_id),
+          languages: languagesOf(row.id).map((language) => ({
+            id: language.language_concept_id,
+            level: language.level,
+          })),
+          swedishLevel: row.swedish_level,
+          educationSunCode: row.sun_code,
+          drivingLicenceIds: [...row.driving_licence_concept_ids].sort(),
+          availableFrom: row.available_from,
+          hoursPerWeek: row.hours_per_week,
+          freeWeekdays: row.free_weekdays,
+          municipalityId: row.home_municipality_concept_id,
+          countyId: row.county_concept_id,
+          travelReach: row.travel_reach,
+          wantedKinds: row.wanted_kinds,
+          occupied: occupied.map((placement) => ({ start: placement.start_date, end: placement.end_date })),
+          establishmentPeriodEndsOn: row.establishment_period_ends_on,
+          priorityGroup: row.priority_group,
+        },
+      });
+    }
+    return result;
+  }
+}
+
+/** Keys in order, so that the facts (and their hash) do not depend on the order rows came in. */
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+interface OpeningRow {
+  id: string;
+  version: string;
+  organisation_id: string;
+  status: string;
+  places: number;
+  places_taken: number;
+  kind: PlacementKind;
+  occupation_concept_id: string;
+  occupation_label: string;
+  group_concept_id: string;
+  required_skill_concept_ids: string[];
+  nice_to_have_skill_concept_ids: string[];
+  minimum_swedish_level: SwedishLevel | null;
+  useful_language_concept_ids: string[];
+  required_driving_licence_concept_ids: string[];
+  municipality_concept_id: string;
+  county_concept_id: string;
+  weekdays: Weekday[];
+  hours_per_week: number;
+  start_date: string;
+  end_date: string | null;
+  track_intake_id: string | null;
+  track_swedish_level: SwedishLevel | null;
+  track_sun_code: string | null;
+  track_education_label: string | null;
+  track_licence_id: string | null;
+  track_licence_code: string | null;
+}
+
+interface ProfileRow {
+  id: string;
+  participant_id: string;
+  public_id: string;
+  version: string;
+  status: string;
+  erased: boolean;
+  organisation_id: string;
+  coach_id: string | null;
+  swedish_level: SwedishLevel | null;
+  sun_code: string | null;
+  driving_licence_concept_ids: string[];
+  available_from: string | null;
+  hours_per_week: number | null;
+  free_weekdays: Weekday[];
+  home_municipality_concept_id: string | null;
+  county_concept_id: string | null;
+  travel_reach: CandidateFacts['travelReach'];
+  wanted_kinds: PlacementKind[];
+  establishment_period_ends_on: string | null;
+  priority_group: boolean;
+}
+
+interface OccupationRow {
+  profile_id: string;
+  occupation_concept_id: string;
+  group_concept_id: string;
+  years: number;
+}
+interface SkillRow {
+  profile_id: string;
+  skill_concept_id: string;
+}
+interface LanguageRow {
+  profile_id: string;
+  language_concept_id: string;
+  level: LanguageLevel;
+}
+interface PlacementRow {
+  profile_id: string;
+  start_date: string;
+  end_date: string | null;
+  version: string;
+}

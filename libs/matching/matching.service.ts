@@ -1,0 +1,287 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MeilisearchApiError } from 'meilisearch';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '#libs/config';
+import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
+import { SearchClient, SearchIndex } from '#libs/search';
+import { MatchProposal } from './entities/match-proposal.entity.js';
+import { candidateFilter, occupationFilter, skillFilter } from './hard-constraints.js';
+import type { OpeningFacts } from './match-facts.js';
+import { MatchingData } from './matching-data.js';
+import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
+import { ALGORITHM_VERSION, scoreMatch, type ScoredMatch } from './scoring.js';
+
+/** A freshly scored profile for one opening. */
+interface Fresh {
+  participantId: string;
+  scored: ScoredMatch;
+}
+
+/** Statuses matching may write over; CONFIRMED and REJECTED are the coaches' and stay as they are. */
+const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
+
+/** Today in Sweden, YYYY-MM-DD: the day urgency is measured from. */
+export function todayInSweden(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}
+
+/**
+ * The scoring worker. MatchOpening ranks an opening's candidates (retrieved from Meilisearch with the hard
+ * constraints as filters, checked again on PostgreSQL's rows); MatchProfile fits one profile into the rankings of
+ * the published openings. Both write in one transaction per opening set, under a transaction-level advisory lock
+ * per opening, and write only rows whose score inputs, rank or status change: a re-run on the same input writes
+ * nothing.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly logger = new Logger(MatchingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly search: SearchClient,
+    private readonly data: MatchingData,
+  ) {}
+
+  @OnJob(JobName.MatchOpening)
+  async matchOpening({ openingId }: JobPayloads[JobName.MatchOpening]): Promise<JobStatus> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOpenings(manager, [openingId]);
+      const opening = (await this.data.openings([openingId], manager)).get(openingId);
+      if (!opening) return JobStatus.Skipped;
+      const rows = await manager.find(MatchProposal, { where: { openingId } });
+      if (!opening.open) {
+        const reason = closedReason(opening.status);
+        await this.settle(manager, openingId, rows, new Map(), false, () => reason);
+        return JobStatus.Success;
+      }
+      const decided = new Set(
+        rows.filter((row) => !MATCHABLE.includes(row.status)).map((row) => row.profileId),
+      );
+      const proposed = rows
+        .filter((row) => row.status === ProposalStatus.PROPOSED)
+        .map((row) => row.profileId);
+      const retrieved = await this.retrieve(opening.facts);
+      const candidates = await this.data.candidates([...new Set([...retrieved, ...proposed])], manager);
+      const fresh = new Map<string, Fresh>();
+      const today = todayInSweden();
+      const employerRequested = new Set(
+        rows.filter((row) => row.origin === ProposalOrigin.EMPLOYER_REQUEST).map((row) => row.profileId),
+      );
+      const reasons = new Map<string, string>();
+      for (const [profileId, candidate] of candidates) {
+        if (decided.has(profileId)) continue;
+        const scored = scoreMatch(opening.facts, candidate.facts, this.config.matching.weights, today);
+        // An employer's request stays while the profile is published, its unmet constraints listed.
+        const keep = employerRequested.has(profileId)
+          ? candidate.facts.published
+          : scored.broken.length === 0;
+        if (keep) fresh.set(profileId, { participantId: candidate.facts.participantId, scored });
+        else reasons.set(profileId, brokenReason(scored));
+      }
+      await this.settle(manager, openingId, rows, fresh, false, (id) => reasons.get(id) ?? null);
+      return JobStatus.Success;
+    });
+  }
+
+  @OnJob(JobName.MatchProfile)
+  async matchProfile({ profileId }: JobPayloads[JobName.MatchProfile]): Promise<JobStatus> {
+    const candidate = (await this.data.candidates([profileId])).get(profileId);
+    // Erased: the proposals went with the profile.
+    if (!candidate) return JobStatus.Skipped;
+    const own = await this.dataSource.manager.find(MatchProposal, { where: { profileId } });
+    const openIds = candidate.facts.published ? await this.data.openOpeningIds() : [];
+    const openings = await this.data.openings(
+      [...new Set([...openIds, ...own.map((row) => row.openingId)])],
+      this.dataSource.manager,
+    );
+    const today = todayInSweden();
+    const scored = new Map<string, ScoredMatch>();
+    for (const opening of openings.values()) {
+      if (!opening.open || !candidate.facts.published) continue;
+      scored.set(
+        opening.facts.id,
+        scoreMatch(opening.facts, candidate.facts, this.config.matching.weights, today),
+      );
+    }
+    const affected = [...openings.keys()].filter(
+      (openingId) =>
+        own.some((row) => row.openingId === openingId) || scored.get(openingId)?.broken.length === 0,
+    );
+    if (affected.length === 0) return JobStatus.Skipped;
+    await this.dataSource.transaction(async (manager) => {
+      await lockOpenings(manager, affected);
+      const rows = await manager.find(MatchProposal, { where: { openingId: In(affected) } });
+      for (const openingId of affected.sort()) {
+        const opening = openings.get(openingId)!;
+        const ofOpening = rows.filter((row) => row.openingId === openingId);
+        const mine = ofOpening.find((row) => row.profileId === profileId);
+        if (mine && !MATCHABLE.includes(mine.status)) continue;
+        const result = scored.get(openingId);
+        const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
+        const fresh = new Map<string, Fresh>();
+        let reason: string | null = null;
+        if (!candidate.facts.published) reason = 'the profile is no longer published';
+        else if (!opening.open) reason = closedReason(opening.status);
+        else if (result && (requested || result.broken.length === 0)) {
+          fresh.set(profileId, { participantId: candidate.facts.participantId, scored: result });
+        } else if (result) {
+          reason = brokenReason(result);
+        }
+        await this.settle(manager, openingId, ofOpening, fresh, true, (id) =>
+          id === profileId ? reason : null,
+        );
+      }
+    });
+    return JobStatus.Success;
+  }
+
+  /**
+   * Candidate profile ids for the opening, at most MATCH_CANDIDATE_LIMIT, all within the hard constraints: first
+   * those with a relevant occupation, then those with one of its skills, then the others (one multi-search).
+   */
+  async retrieve(opening: OpeningFacts): Promise<string[]> {
+    const limit = this.config.matching.candidateLimit;
+    const hard = candidateFilter(opening);
+    const occupation = occupationFilter(opening);
+    const skills = skillFilter(opening);
+    const tiers = [
+      `${hard} AND ${occupation}`,
+      ...(skills ? [`${hard} AND NOT ${occupation} AND ${skills}`] : []),
+      `${hard} AND NOT ${occupation}${skills ? ` AND NOT ${skills}` : ''}`,
+    ];
+    try {
+      const { results } = await this.search.meilisearch.multiSearch({
+        queries: tiers.map((filter) => ({
+          indexUid: this.search.uid(SearchIndex.Candidates),
+          q: '',
+          filter,
+          limit,
+          attributesToRetrieve: ['id'],
+        })),
+      });
+      return results.flatMap((result) => result.hits.map((hit) => String(hit.id))).slice(0, limit);
+    } catch (error) {
+      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Makes the opening's proposals what `fresh` says: its profiles are written (inserted, refreshed or brought back
+   * from expiry), ranked by score with the best N of origin MATCHING kept (employer requests always). With
+   * `keepOthers`, the opening's other PROPOSED rows stay in the ranking with their scores (MatchProfile); without,
+   * `fresh` is the whole ranking (MatchOpening). A PROPOSED row left out expires, with `reasonFor` its profile or
+   * "no longer among the best N"; a row `reasonFor` names is left out.
+   */
+  private async settle(
+    manager: EntityManager,
+    openingId: string,
+    rows: MatchProposal[],
+    fresh: Map<string, Fresh>,
+    keepOthers: boolean,
+    reasonFor: (profileId: string) => string | null,
+  ): Promise<void> {
+    const topN = this.config.matching.topN;
+    const byProfile = new Map(rows.map((row) => [row.profileId, row]));
+    const entries = new Map<string, { score: number; origin: ProposalOrigin }>();
+    if (keepOthers) {
+      for (const row of rows) {
+        if (row.status === ProposalStatus.PROPOSED && reasonFor(row.profileId) === null) {
+          entries.set(row.profileId, { score: row.score, origin: row.origin });
+        }
+      }
+    }
+    for (const [id, { scored }] of fresh) {
+      entries.set(id, { score: scored.score, origin: byProfile.get(id)?.origin ?? ProposalOrigin.MATCHING });
+    }
+    const ordered = [...entries.entries()].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : 1));
+    let matching = 0;
+    const kept: string[] = [];
+    for (const [id, { origin }] of ordered) {
+      if (origin === ProposalOrigin.MATCHING && ++matching > topN) continue;
+      kept.push(id);
+    }
+    const rankOf = new Map(kept.map((id, index) => [id, index + 1]));
+    for (const [id, rank] of rankOf) {
+      const row = byProfile.get(id);
+      const update = fresh.get(id);
+      if (update) await this.write(manager, openingId, id, row, update, rank);
+      else if (row && row.rank !== rank) {
+        await manager.update(MatchProposal, { id: row.id, status: ProposalStatus.PROPOSED }, { rank });
+      }
+    }
+    for (const row of rows) {
+      if (row.status !== ProposalStatus.PROPOSED || rankOf.has(row.profileId)) continue;
+      await manager.update(
+        MatchProposal,
+        { id: row.id, status: ProposalStatus.PROPOSED },
+        {
+          status: ProposalStatus.EXPIRED,
+          rank: null,
+          expiryReason: reasonFor(row.profileId) ?? `no longer among the best ${topN}`,
+        },
+      );
+    }
+  }
+
+  /** Inserts or refreshes one proposal; writes nothing when its inputs, rank and status are unchanged. */
+  private async write(
+    manager: EntityManager,
+    openingId: string,
+    profileId: string,
+    row: MatchProposal | undefined,
+    { participantId, scored }: Fresh,
+    rank: number,
+  ): Promise<void> {
+    const values = {
+      score: scored.score,
+      rank,
+      components: scored.components,
+      unmet: scored.unmet,
+      explanationSv: scored.explanationSv,
+      explanationEn: scored.explanationEn,
+      algorithmVersion: ALGORITHM_VERSION,
+      inputsHash: scored.inputsHash,
+    };
+    if (!row) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MatchProposal)
+        .values({ openingId, profileId, participantId, status: ProposalStatus.PROPOSED, ...values })
+        .orIgnore()
+        .execute();
+      return;
+    }
+    if (row.status === ProposalStatus.PROPOSED && row.inputsHash === scored.inputsHash && row.rank === rank)
+      return;
+    await manager.update(
+      MatchProposal,
+      { id: row.id, status: In(MATCHABLE) },
+      { ...values, status: ProposalStatus.PROPOSED, expiryReason: null },
+    );
+    if (row.status === ProposalStatus.EXPIRED) {
+      this.logger.debug({ message: 'Proposal back from expiry', proposalId: row.id });
+    }
+  }
+}
+
+function closedReason(status: string): string {
+  return status === 'PUBLISHED' ? 'the opening has no places left' : `the opening is ${status}`;
+}
+
+function brokenReason(scored: ScoredMatch): string {
+  return `no longer meets: ${scored.broken.map((broken) => broken.rule).join(', ')}`;
+}
+
+/**
+ * Serialises matching per opening: a transaction-level advisory lock per opening, taken in id order so that two
+ * jobs locking several openings cannot deadlock. Released at commit or rollback.
+ */
+export async function lockOpenings(manager: EntityManager, openingIds: string[]): Promise<void> {
+  for (const id of [...openingIds].sort()) {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-opening:' || $1, 0))`, [id]);
+  }
+}

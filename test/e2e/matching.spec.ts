@@ -1,0 +1,637 @@
+import { isoDate, addMonths } from '#libs/calendar';
+import { MatchingService } from '#libs/matching';
+import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
+import { SearchIndex } from '#libs/search';
+import { eventually } from '../support/eventually.js';
+import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import {
+  CONCEPTS,
+  ensureTestTaxonomy,
+  organisationOf,
+  organisationWithUser,
+} from '../support/opening-track-fixtures.js';
+import { createParticipant, publishProfile } from '../support/participants.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+const PROPOSAL_FIELDS = `id participantId profileId status origin score rank algorithmVersion explanationSv explanationEn
+  expiryReason rejectionReason rejectionNote decidedAt requestMessage
+  components { name weight fit points sv en } unmet { rule sv en } opening { id title }`;
+const PROPOSALS = `query($openingId: ID, $participantId: ID, $status: ProposalStatus, $first: Int, $after: String) {
+  proposals(openingId: $openingId, participantId: $participantId, status: $status, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${PROPOSAL_FIELDS} } } }`;
+const REJECT = `mutation($input: RejectProposalInput!) { rejectProposal(input: $input) { ${PROPOSAL_FIELDS} } }`;
+const REQUEST = `mutation($input: RequestIntroductionInput!) { requestIntroduction(input: $input) {
+  openingId publicId requestedAt } }`;
+const BEST = `query($participantId: ID!, $first: Int) { bestOpeningsForParticipant(participantId: $participantId, first: $first) {
+  opening { id } score explanationSv explanationEn algorithmVersion proposalId proposalStatus unmet { rule } } }`;
+
+interface Proposal {
+  id: string;
+  participantId: string;
+  profileId: string;
+  status: string;
+  origin: string;
+  score: number;
+  rank: number | null;
+  algorithmVersion: string;
+  explanationSv: string;
+  explanationEn: string;
+  expiryReason: string | null;
+  rejectionReason: string | null;
+  rejectionNote: string | null;
+  decidedAt: string | null;
+  components: Array<{ name: string; fit: number; points: number }>;
+  unmet: Array<{ rule: string; sv: string; en: string }>;
+}
+
+/** Mulberry32: a small seeded PRNG, so that a failing generated case can be run again. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SKILLS = [CONCEPTS.hygienstadning, CONCEPTS.byggstadning, CONCEPTS.flyttstadning];
+/** Substitutability used by the partial-credit case: experience as elevassistent counts 50 % for städare. */
+const SUBSTITUTE_PERCENTAGE = 50;
+
+describe('matching', () => {
+  let stack: Stack;
+  let admin: GraphqlClient;
+  let coach: GraphqlClient;
+  let employer: GraphqlClient;
+  let otherEmployer: GraphqlClient;
+  let otherCoach: GraphqlClient;
+  let employerOrganisationId: string;
+  let matching: MatchingService;
+  let urgentEnd: string;
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: true });
+    await ensureTestTaxonomy(stack.environment);
+    await stack.environment.sql(
+      `INSERT INTO taxonomy_occupation_substitutions (occupation_concept_id, substitute_concept_id, percentage)
+       VALUES ($1, $2, $3) ON CONFLICT (occupation_concept_id, substitute_concept_id) DO UPDATE SET percentage = $3`,
+      [CONCEPTS.stadare, CONCEPTS.elevassistent, SUBSTITUTE_PERCENTAGE],
+    );
+    admin = await stack.anonymous.login('admin@varmdo.example');
+    coach = await stack.anonymous.login('coach@varmdo.example');
+    employer = await stack.anonymous.login('employer@vard.example');
+    otherEmployer = await stack.anonymous.login('employer@forskolor.example');
+    employerOrganisationId = await organisationOf(employer);
+    otherCoach = (await organisationWithUser(admin, 'MUNICIPALITY', 'COACH', 'Matchningskommun')).client;
+    matching = stack.worker!.get(MatchingService, { strict: false });
+    urgentEnd = isoDate(addMonths(new Date(), 3));
+  });
+
+  afterAll(() => stack?.close());
+
+  /** A praktik in Uppsala (where no demo participant lives) asking for three skills and a B licence. */
+  async function publishedOpening(client: GraphqlClient = employer, changes: Record<string, unknown> = {}) {
+    const { createOpening } = await client.ok<{ createOpening: { id: string } }>(
+      'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
+      {
+        input: {
+          kind: 'PRAKTIK',
+          title: 'Praktik som städare',
+          occupationConceptId: CONCEPTS.stadare,
+          municipalityConceptId: CONCEPTS.uppsala,
+          requiredSkillConceptIds: SKILLS,
+          requiredDrivingLicenceConceptIds: [CONCEPTS.licenceB],
+          minimumSwedishLevel: 'SFI_B',
+          usefulLanguageConceptIds: [CONCEPTS.arabiska],
+          hoursPerWeek: 16,
+          weekdays: ['MONDAY', 'TUESDAY'],
+          startDate: '2027-02-01',
+          endDate: '2027-04-30',
+          places: 2,
+          contactName: 'Eva Kontaktperson',
+          ...changes,
+        },
+      },
+    );
+    await client.ok('mutation($id: ID!) { publishOpening(id: $id) { id } }', { id: createOpening.id });
+    return createOpening.id;
+  }
+
+  /** A published participant of coach@varmdo who meets every requirement of publishedOpening, with `changes`. */
+  async function person(changes: Record<string, unknown> = {}): Promise<string> {
+    const { id } = await createParticipant(coach);
+    await publishProfile(coach, id, {
+      occupations: [{ occupationConceptId: CONCEPTS.stadare, yearsOfExperience: 4 }],
+      skillConceptIds: SKILLS,
+      swedishLevel: 'SFI_D',
+      educationLevelConceptId: CONCEPTS.forgymnasial,
+      drivingLicenceConceptIds: [CONCEPTS.licenceB],
+      languages: [{ languageConceptId: CONCEPTS.arabiska, level: 'NATIVE' }],
+      homeMunicipalityConceptId: CONCEPTS.uppsala,
+      travelReach: 'HOME_MUNICIPALITY',
+      freeWeekdays: ['MONDAY', 'TUESDAY', 'WEDNESDAY'],
+      establishmentPeriodEndsOn: urgentEnd,
+      priorityGroups: {
+        woman: true,
+        shortEducation: false,
+        disability: false,
+        longTermFinancialAssistance: false,
+      },
+      ...changes,
+    });
+    return id;
+  }
+
+  async function proposalsOf(openingId: string, client = coach): Promise<Proposal[]> {
+    const { proposals } = await client.ok<{ proposals: { nodes: Proposal[] } }>(PROPOSALS, {
+      openingId,
+      first: 100,
+    });
+    return proposals.nodes;
+  }
+
+  /** The proposals of the opening once every one of `participantIds` is among them with `status`. */
+  function proposalsWith(openingId: string, participantIds: string[], status = 'PROPOSED') {
+    return eventually(
+      () => proposalsOf(openingId),
+      (nodes) =>
+        participantIds.every((id) =>
+          nodes.some((node) => node.participantId === id && node.status === status),
+        ),
+      30_000,
+    );
+  }
+
+  const rowsOf = (openingId: string) =>
+    stack.environment.sql(
+      `SELECT id, profile_id, status, score, rank, inputs_hash, updated_at FROM match_proposals
+       WHERE opening_id = $1 ORDER BY profile_id`,
+      [openingId],
+    );
+
+  const proposalCount = async () =>
+    Number((await stack.environment.sql('SELECT count(*) AS n FROM match_proposals'))[0]!.n);
+
+  describe('ranking', () => {
+    let openingId: string;
+    let perfect: string;
+    let missingSkill: string;
+    let substitute: string;
+
+    beforeAll(async () => {
+      perfect = await person();
+      missingSkill = await person({ skillConceptIds: [CONCEPTS.hygienstadning, CONCEPTS.flyttstadning] });
+      substitute = await person({
+        occupations: [{ occupationConceptId: CONCEPTS.elevassistent, yearsOfExperience: 4 }],
+      });
+      openingId = await publishedOpening();
+      await proposalsWith(openingId, [perfect, missingSkill, substitute]);
+    });
+
+    it('ranks a constructed person who meets every requirement first, with a full score and its reasons', async () => {
+      const nodes = await proposalsOf(openingId);
+      const first = nodes.find((node) => node.rank === 1)!;
+      expect(first.participantId).toBe(perfect);
+      expect(first.score).toBe(100);
+      expect(first.origin).toBe('MATCHING');
+      expect(first.unmet).toEqual([]);
+      expect(first.explanationSv).toMatch(/^Täcker 4 av 4 krav\./);
+      expect(first.explanationEn).toMatch(/^Covers 4 of 4 requirements\./);
+      expect(first.algorithmVersion).toMatch(/\S/);
+      expect(first.components.map((component) => component.name)).toEqual([
+        'occupation',
+        'requiredSkills',
+        'niceToHaveSkills',
+        'language',
+        'schedule',
+        'distance',
+        'startDate',
+        'urgency',
+        'priorityGroups',
+        'wantedKind',
+      ]);
+      // Ranks follow the scores.
+      const ranked = nodes.filter((node) => node.rank !== null).sort((a, b) => a.rank! - b.rank!);
+      expect(ranked.map((node) => node.score)).toEqual(
+        [...ranked.map((node) => node.score)].sort((a, b) => b - a),
+      );
+    });
+
+    it('scores a person lacking a required skill lower and says which', async () => {
+      const nodes = await proposalsOf(openingId);
+      const lacking = nodes.find((node) => node.participantId === missingSkill)!;
+      expect(lacking.score).toBeLessThan(100);
+      expect(lacking.unmet).toEqual([{ rule: 'REQUIRED_SKILL', sv: 'Byggstädning', en: 'Byggstädning' }]);
+      expect(lacking.explanationSv).toMatch(/^Täcker 3 av 4 krav; saknar Byggstädning/);
+      expect(lacking.explanationEn).toMatch(/^Covers 3 of 4 requirements; lacks Byggstädning/);
+    });
+
+    it('gives substitutable experience partial occupation credit', async () => {
+      const nodes = await proposalsOf(openingId);
+      const related = nodes.find((node) => node.participantId === substitute)!;
+      const occupation = related.components.find((component) => component.name === 'occupation')!;
+      expect(occupation.fit).toBeCloseTo((0.7 * SUBSTITUTE_PERCENTAGE) / 100, 2);
+      expect(related.score).toBeLessThan(100);
+      expect(related.score).toBeGreaterThan(100 - 25);
+    });
+
+    it('gives the same proposals on the same input, and a re-run writes nothing (updated_at unchanged)', async () => {
+      const before = await rowsOf(openingId);
+      expect(await matching.matchOpening({ openingId, version: 'rerun-1' })).toBe(JobStatus.Success);
+      expect(await matching.matchOpening({ openingId, version: 'rerun-2' })).toBe(JobStatus.Success);
+      expect(await rowsOf(openingId)).toEqual(before);
+    });
+
+    it('lists the best openings for a participant, scored live, with the proposal that exists', async () => {
+      const { bestOpeningsForParticipant } = await coach.ok<{
+        bestOpeningsForParticipant: Array<{
+          opening: { id: string };
+          score: number;
+          proposalId: string | null;
+        }>;
+      }>(BEST, { participantId: perfect, first: 50 });
+      const mine = bestOpeningsForParticipant.find((suggestion) => suggestion.opening.id === openingId)!;
+      const proposal = (await proposalsOf(openingId)).find((node) => node.participantId === perfect)!;
+      expect(mine).toMatchObject({ score: proposal.score, proposalId: proposal.id });
+      expect(bestOpeningsForParticipant[0]!.score).toBeGreaterThanOrEqual(mine.score);
+      expect(errorCode(await otherCoach.request(BEST, { participantId: perfect }))).toBe('FORBIDDEN');
+    });
+
+    it('shows coaches of other organisations none of these proposals', async () => {
+      expect(await proposalsOf(openingId, otherCoach)).toEqual([]);
+      expect(errorCode(await otherCoach.request(PROPOSALS, { participantId: perfect }))).toBe('FORBIDDEN');
+      expect(
+        errorCode(await coach.request(PROPOSALS, { openingId: '00000000-0000-4000-8000-000000000000' })),
+      ).toBe('NOT_FOUND');
+    });
+
+    it('expires a proposal when the opening changes so that it no longer qualifies, and brings it back', async () => {
+      const update =
+        'mutation($id: ID!, $input: UpdateOpeningInput!) { updateOpening(id: $id, input: $input) { id } }';
+      await employer.ok(update, { id: openingId, input: { minimumSwedishLevel: 'SVA' } });
+      const expired = await proposalsWith(openingId, [perfect], 'EXPIRED');
+      expect(expired.find((node) => node.participantId === perfect)!.expiryReason).toBe(
+        'no longer meets: SWEDISH_LEVEL',
+      );
+      await employer.ok(update, { id: openingId, input: { minimumSwedishLevel: 'SFI_B' } });
+      const back = await proposalsWith(openingId, [perfect], 'PROPOSED');
+      expect(back.find((node) => node.participantId === perfect)).toMatchObject({
+        rank: 1,
+        expiryReason: null,
+      });
+    });
+  });
+
+  describe('coach decisions', () => {
+    let openingId: string;
+    let proposal: Proposal;
+
+    beforeAll(async () => {
+      const participantId = await person();
+      openingId = await publishedOpening();
+      const nodes = await proposalsWith(openingId, [participantId]);
+      proposal = nodes.find((node) => node.participantId === participantId)!;
+    });
+
+    it('refuses bad rejections with the right codes and writes nothing', async () => {
+      const before = await rowsOf(openingId);
+      const reject = (input: Record<string, unknown>, client = coach) =>
+        client.request(REJECT, { input: { proposalId: proposal.id, reason: 'SCHEDULE', ...input } });
+      const other = await reject({ reason: 'OTHER' });
+      expect(errorCode(other)).toBe('BAD_USER_INPUT');
+      expect(other.errors![0]!.extensions!.field).toBe('input.note');
+      const blank = await reject({ reason: 'OTHER', note: '   ' });
+      expect(blank.errors![0]!.extensions!.field).toBe('input.note');
+      const long = await reject({ note: 'x'.repeat(1001) });
+      expect(errorCode(long)).toBe('BAD_USER_INPUT');
+      expect(long.errors![0]!.extensions!.field).toBe('input.note');
+      expect(errorCode(await reject({ reason: 'NOT_A_REASON' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await reject({ proposalId: 'nope' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await reject({ proposalId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(errorCode(await reject({}, otherCoach))).toBe('FORBIDDEN');
+      expect(errorCode(await reject({}, employer))).toBe('FORBIDDEN');
+      expect(await rowsOf(openingId)).toEqual(before);
+    });
+
+    it('stores a rejection with its reason, note, decider and time, and matching leaves it alone', async () => {
+      const { rejectProposal } = await coach.ok<{ rejectProposal: Proposal }>(REJECT, {
+        input: { proposalId: proposal.id, reason: 'OTHER', note: '  Vill hellre arbeta inom vården.  ' },
+      });
+      expect(rejectProposal).toMatchObject({
+        status: 'REJECTED',
+        rejectionReason: 'OTHER',
+        rejectionNote: 'Vill hellre arbeta inom vården.',
+      });
+      const [row] = await stack.environment.sql(
+        `SELECT p.decided_by, p.decided_at, p.rejection_reason, p.updated_at, u.email FROM match_proposals p
+         JOIN users u ON u.id = p.decided_by WHERE p.id = $1`,
+        [proposal.id],
+      );
+      expect(row).toMatchObject({ email: 'coach@varmdo.example', rejection_reason: 'OTHER' });
+      expect(row!.decided_at).toBeInstanceOf(Date);
+      expect(await matching.matchOpening({ openingId, version: 'after-rejection' })).toBe(JobStatus.Success);
+      const [after] = await stack.environment.sql(
+        'SELECT status, updated_at FROM match_proposals WHERE id = $1',
+        [proposal.id],
+      );
+      expect(after).toEqual({ status: 'REJECTED', updated_at: row!.updated_at });
+      expect(
+        errorCode(await coach.request(REJECT, { input: { proposalId: proposal.id, reason: 'TIMING' } })),
+      ).toBe('CONFLICT');
+    });
+
+    it('expires the PROPOSED proposals when the opening is closed', async () => {
+      const participantId = await person();
+      const closing = await publishedOpening();
+      await proposalsWith(closing, [participantId]);
+      await employer.ok('mutation($id: ID!) { closeOpening(id: $id) { id } }', { id: closing });
+      const rows = await eventually(
+        () =>
+          stack.environment.sql('SELECT status, expiry_reason FROM match_proposals WHERE opening_id = $1', [
+            closing,
+          ]),
+        (found) => found.length > 0 && found.every((row) => row.status === 'EXPIRED'),
+        30_000,
+      );
+      expect(rows[0]!.expiry_reason).toBe('the opening is CLOSED');
+    });
+  });
+
+  describe('employer introductions', () => {
+    let openingId: string;
+    let participantId: string;
+    let publicId: string;
+
+    beforeAll(async () => {
+      openingId = await publishedOpening();
+      // Lives in Nacka and travels only there: matching would never propose them for Uppsala.
+      participantId = await person({ homeMunicipalityConceptId: CONCEPTS.nacka });
+      const [row] = await stack.environment.sql(
+        'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+        [participantId],
+      );
+      publicId = row!.public_id as string;
+    });
+
+    it('refuses bad requests with the right codes and writes nothing', async () => {
+      const before = [await proposalCount(), await notificationCount()];
+      const request = (input: Record<string, unknown>, client = employer) =>
+        client.request(REQUEST, {
+          input: { openingId, publicId, message: 'Vi vill gärna träffa er.', ...input },
+        });
+      const unknownOpening = await request({ openingId: '00000000-0000-4000-8000-000000000000' });
+      expect(errorCode(unknownOpening)).toBe('NOT_FOUND');
+      expect(errorCode(await request({ openingId: 'nope' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await request({ publicId: 'no-such-profile' }))).toBe('NOT_FOUND');
+      const empty = await request({ message: '  ' });
+      expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+      expect(empty.errors![0]!.extensions!.field).toBe('input.message');
+      expect(errorCode(await request({ message: 'x'.repeat(1001) }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await request({}, otherEmployer))).toBe('FORBIDDEN');
+      expect(errorCode(await request({}, coach))).toBe('FORBIDDEN');
+      expect([await proposalCount(), await notificationCount()]).toEqual(before);
+    });
+
+    it('records an EMPLOYER_REQUEST proposal and notifies the responsible coach, revealing nothing', async () => {
+      const response = await employer.request(REQUEST, {
+        input: { openingId, publicId, message: 'Vi vill gärna träffa er.' },
+      });
+      expect(response.errors).toBeUndefined();
+      expect(
+        Object.keys((response.data as { requestIntroduction: object }).requestIntroduction).sort(),
+      ).toEqual(['openingId', 'publicId', 'requestedAt']);
+      expect(JSON.stringify(response)).not.toContain(participantId);
+      const nodes = await proposalsOf(openingId);
+      const requested = nodes.find((node) => node.participantId === participantId)!;
+      // Recorded although a hard constraint is broken: the coach sees which, first among the unmet.
+      expect(requested).toMatchObject({
+        origin: 'EMPLOYER_REQUEST',
+        status: 'PROPOSED',
+        requestMessage: 'Vi vill gärna träffa er.',
+      });
+      expect(requested.unmet[0]!.rule).toBe('TRAVEL_REACH');
+      const { notifications } = await coach.ok<{
+        notifications: { nodes: Array<{ kind: string; title: string }> };
+      }>('{ notifications(first: 100) { nodes { kind title } } }');
+      expect(notifications.nodes).toContainEqual({
+        kind: 'INTRODUCTION_REQUESTED',
+        title: 'En arbetsgivare vill bli introducerad',
+      });
+      // Matching keeps the request (re-scored, not expired) although the profile does not qualify.
+      expect(await matching.matchOpening({ openingId, version: 'after-request' })).toBe(JobStatus.Success);
+      const [row] = await stack.environment.sql(
+        'SELECT status, origin FROM match_proposals WHERE opening_id = $1 AND participant_id = $2',
+        [openingId, participantId],
+      );
+      expect(row).toEqual({ status: 'PROPOSED', origin: 'EMPLOYER_REQUEST' });
+    });
+  });
+
+  async function notificationCount(): Promise<number> {
+    return Number((await stack.environment.sql('SELECT count(*) AS n FROM notifications'))[0]!.n);
+  }
+
+  describe('generated: hard constraints are never broken (Must show 1)', () => {
+    const SEED = Number(process.env.MATCHING_SEED ?? 20271);
+    const PROFILES = 240;
+    const OPENINGS = 24;
+
+    it(`finds 0 violations over ${PROFILES} random profiles and ${OPENINGS} random openings (seed ${SEED})`, async () => {
+      const random = prng(SEED);
+      const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+      const some = <T>(values: readonly T[], chance: number): T[] => values.filter(() => random() < chance);
+      const day = (from: string, spread: number) =>
+        isoDate(new Date(Date.parse(`${from}T00:00:00Z`) + Math.floor(random() * spread) * 86_400_000));
+      const sql = stack.environment.sql;
+      const municipalities = [CONCEPTS.varmdo, CONCEPTS.nacka, CONCEPTS.uppsala];
+      const occupations = [CONCEPTS.stadare, CONCEPTS.barnskotare, CONCEPTS.elevassistent];
+      const levels = ['SFI_A', 'SFI_B', 'SFI_C', 'SFI_D', 'SVA'];
+      const kinds = ['PRAKTIK', 'EXTRATJANST'];
+      const [{ id: organisationId }] = (await sql(
+        `SELECT o.id FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = 'coach@varmdo.example'`,
+      )) as Array<{ id: string }>;
+      const [{ id: employerUserId }] = (await sql(
+        `SELECT id FROM users WHERE email = 'employer@vard.example'`,
+      )) as Array<{
+        id: string;
+      }>;
+      const run = `${SEED}-${Date.now()}`;
+
+      const openingIds: string[] = [];
+      for (let i = 0; i < OPENINGS; i += 1) {
+        const start = day('2027-01-01', 120);
+        const [row] = await sql(
+          `INSERT INTO openings (organisation_id, kind, status, title, occupation_concept_id, required_skill_concept_ids,
+             minimum_swedish_level, municipality_concept_id, weekdays, hours_per_week, start_date, end_date, places,
+             contact_name, created_by, published_at)
+           VALUES ($1, $2, 'PUBLISHED', $3, $4, $5, $6, $7, '{MONDAY,TUESDAY}', 20, $8, $9, 3, 'Kontakt', $10, now())
+           RETURNING id`,
+          [
+            employerOrganisationId,
+            pick(kinds),
+            `Genererad ${run} ${i}`,
+            pick(occupations),
+            some(SKILLS, 0.4),
+            random() < 0.3 ? null : pick(levels),
+            pick(municipalities),
+            start,
+            random() < 0.2 ? null : day(start, 120),
+            employerUserId,
+          ],
+        );
+        openingIds.push(row!.id as string);
+      }
+
+      const profileIds: string[] = [];
+      for (let i = 0; i < PROFILES; i += 1) {
+        const [participant] = await sql(
+          `INSERT INTO participants (organisation_id, first_name, last_name, personnummer_encrypted, personnummer_hash,
+             birth_year, consent_given_at, consent_scopes)
+           VALUES ($1, 'Gen', 'Erad', 'not-encrypted', $2, 1990, now(), '{ANONYMISED_PROFILE}') RETURNING id`,
+          [organisationId, `generated-${run}-${i}`],
+        );
+        const participantId = participant!.id as string;
+        const [profile] = await sql(
+          `INSERT INTO competence_profiles (participant_id, public_id, status, swedish_level, education_level_concept_id,
+             driving_licence_concept_ids, available_from, hours_per_week, free_weekdays, home_municipality_concept_id,
+             travel_reach, wanted_kinds, published_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 20, '{MONDAY}', $8, $9, $10, now()) RETURNING id`,
+          [
+            participantId,
+            `gen-${run}-${i}`,
+            random() < 0.9 ? 'PUBLISHED' : 'PAUSED',
+            pick(levels),
+            CONCEPTS.forgymnasial,
+            some([CONCEPTS.licenceB], 0.5),
+            day('2026-12-01', 150),
+            pick(municipalities),
+            pick(['HOME_MUNICIPALITY', 'HOME_COUNTY', 'ANYWHERE']),
+            random() < 0.2 ? [] : some(kinds, 0.6),
+          ],
+        );
+        const profileId = profile!.id as string;
+        profileIds.push(profileId);
+        await sql(
+          `INSERT INTO profile_occupations (profile_id, occupation_concept_id, years_of_experience) VALUES ($1, $2, $3)`,
+          [profileId, pick(occupations), Math.floor(random() * 6)],
+        );
+        for (const skill of some(SKILLS, 0.5)) {
+          await sql('INSERT INTO profile_skills (profile_id, skill_concept_id) VALUES ($1, $2)', [
+            profileId,
+            skill,
+          ]);
+        }
+        if (random() < 0.25) {
+          const start = day('2027-01-01', 150);
+          await sql(
+            `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
+               status, start_date, end_date, confirmed_by)
+             VALUES ($1, $2, $3, $4, 'PRAKTIK', $5, $6, $7, $8)`,
+            [
+              pick(openingIds),
+              participantId,
+              employerOrganisationId,
+              organisationId,
+              pick(['PLANNED', 'ACTIVE', 'CANCELLED']),
+              start,
+              random() < 0.2 ? null : day(start, 90),
+              employerUserId,
+            ],
+          );
+        }
+      }
+      // The documents first, through the outbox as every write does; then the matching jobs.
+      await sql(
+        `INSERT INTO outbox_messages (kind, payload)
+         SELECT 'SEARCH_SYNC', jsonb_build_object('index', $1::text, 'id', id) FROM unnest($2::uuid[]) AS id`,
+        [SearchIndex.Candidates, profileIds],
+      );
+      // Delivered means Meilisearch confirmed the write (the relay waits for its task).
+      await eventually(
+        async () =>
+          Number((await sql('SELECT count(*) AS n FROM outbox_messages WHERE delivered_at IS NULL'))[0]!.n),
+        (pending) => pending === 0,
+        90_000,
+      );
+      const jobs: Job[] = openingIds.map((openingId) => ({
+        name: 'match-opening' as Job['name'],
+        payload: { openingId, version: `generated-${run}` },
+      })) as Job[];
+      await sql(
+        `INSERT INTO outbox_messages (kind, payload) SELECT 'JOB', jsonb_build_object('job', job) FROM jsonb_array_elements($1::jsonb) AS job`,
+        [JSON.stringify(jobs)],
+      );
+      const queue = stack.worker!.get(QueueService, { strict: false }).queue(QueueName.Matching);
+      await eventually(
+        async () =>
+          Promise.all(jobs.map(async (job) => (await queue.getJob(jobIdOf(job)))?.finishedOn ?? null)),
+        (finished) => finished.every((time) => time !== null),
+        90_000,
+      );
+      const failed = await Promise.all(
+        jobs.map(async (job) => (await queue.getJob(jobIdOf(job)))!.failedReason),
+      );
+      expect(failed.filter(Boolean)).toEqual([]);
+
+      // Every proposal checked against every hard constraint, computed here from the rows, independently.
+      const proposals = await sql(
+        `SELECT mp.id, mp.origin, o.kind::text AS kind, o.start_date::text AS start, o.end_date::text AS end,
+                o.minimum_swedish_level::text AS minimum, o.municipality_concept_id AS municipality,
+                om.county_concept_id AS county, p.status::text AS profile_status, pt.erased_at,
+                p.available_from::text AS available_from, p.swedish_level::text AS level,
+                p.wanted_kinds::text[] AS wanted, p.travel_reach::text AS reach,
+                p.home_municipality_concept_id AS home, hm.county_concept_id AS home_county,
+                coalesce((SELECT json_agg(json_build_object('start', pl.start_date::text, 'end', pl.end_date::text))
+                          FROM placements pl WHERE pl.participant_id = p.participant_id
+                            AND pl.status IN ('PLANNED', 'ACTIVE')), '[]') AS placements
+         FROM match_proposals mp
+         JOIN openings o ON o.id = mp.opening_id
+         JOIN taxonomy_municipalities om ON om.concept_id = o.municipality_concept_id
+         JOIN competence_profiles p ON p.id = mp.profile_id
+         JOIN participants pt ON pt.id = p.participant_id
+         LEFT JOIN taxonomy_municipalities hm ON hm.concept_id = p.home_municipality_concept_id
+         WHERE mp.opening_id = ANY($1) AND mp.status = 'PROPOSED' AND mp.origin = 'MATCHING'`,
+        [openingIds],
+      );
+      const violations: string[] = [];
+      for (const row of proposals) {
+        const check = (rule: string, ok: boolean) => {
+          if (!ok) violations.push(`${row.id as string}: ${rule}`);
+        };
+        check('published', row.profile_status === 'PUBLISHED' && row.erased_at === null);
+        check(
+          'available by the start',
+          row.available_from !== null && (row.available_from as string) <= (row.start as string),
+        );
+        check(
+          'Swedish level',
+          row.minimum === null ||
+            levels.indexOf(row.level as string) >= levels.indexOf(row.minimum as string),
+        );
+        const wanted = row.wanted as string[];
+        check('wanted kind', wanted.length === 0 || wanted.includes(row.kind as string));
+        const end = (row.end as string | null) ?? '9999-12-31';
+        check(
+          'no overlapping placement',
+          (row.placements as Array<{ start: string; end: string | null }>).every(
+            (placement) =>
+              !(placement.start <= end && (row.start as string) <= (placement.end ?? '9999-12-31')),
+          ),
+        );
+        check(
+          'travel reach',
+          row.reach === 'ANYWHERE' ||
+            (row.reach === 'HOME_COUNTY' && row.home_county === row.county) ||
+            (row.reach === 'HOME_MUNICIPALITY' && row.home === row.municipality),
+        );
+      }
+      // The test means something only when matching proposed plenty.
+      expect(proposals.length).toBeGreaterThan(OPENINGS * 3);
+      expect(violations).toEqual([]);
+    }, 240_000);
+  });
+});
