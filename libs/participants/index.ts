@@ -15,3 +15,4 @@ export { CreateParticipantInput } from './dtos/participant.inputs.js';
 export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';
 export { ProfileChanges, type ProfileChangeListener } from './profile-changes.js';
+export { selectedFieldNames } from './requested-personal-fields.js';

@@ -7,6 +7,7 @@ import { Participant } from './entities/participant.entity.js';
 import { ProfileLanguage } from './entities/profile-language.entity.js';
 import { ProfileOccupation } from './entities/profile-occupation.entity.js';
 import { ProfileSkill } from './entities/profile-skill.entity.js';
+import { AnonymisedPopulation } from './anonymisation/anonymised-population.js';
 import { AnonymisedProfilesResolver } from './anonymisation/anonymised-profiles.resolver.js';
 import { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
 import { CompetenceProfilesResolver } from './competence-profiles.resolver.js';
@@ -16,6 +17,10 @@ import { ParticipantErasure } from './participant-erasure.js';
 import { ProfileChanges } from './profile-changes.js';
 import { ParticipantsResolver } from './participants.resolver.js';
 import { ParticipantsService } from './participants.service.js';
+import { ProfileSearchSignature } from './search/profile-search-signature.entity.js';
+import { ProfileSearchProjection } from './search/profile-search.projection.js';
+import { ProfileSearchResolver } from './search/profile-search.resolver.js';
+import { ProfileSearchService } from './search/profile-search.service.js';
 
 @Module({
   imports: [
@@ -25,6 +30,7 @@ import { ParticipantsService } from './participants.service.js';
       ProfileOccupation,
       ProfileSkill,
       ProfileLanguage,
+      ProfileSearchSignature,
     ]),
     PersonalDataModule,
     TaxonomyModule,
@@ -35,10 +41,14 @@ import { ParticipantsService } from './participants.service.js';
     ProfileChanges,
     ParticipantsService,
     CompetenceProfilesService,
+    AnonymisedPopulation,
     AnonymisedProfilesService,
+    ProfileSearchProjection,
+    ProfileSearchService,
     ParticipantsResolver,
     CompetenceProfilesResolver,
     AnonymisedProfilesResolver,
+    ProfileSearchResolver,
   ],
   exports: [
     ParticipantAccess,

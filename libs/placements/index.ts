@@ -1,3 +1,4 @@
 export { PlacementsModule } from './placements.module.js';
+export { PlacementsService } from './placements.service.js';
 export { Placement } from './entities/placement.entity.js';
 export { PlacementStatus, OCCUPYING_STATUSES } from './placement-status.js';

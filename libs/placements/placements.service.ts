@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '#libs/access-control';
+import { AppError } from '#libs/errors';
+import { MatchProposal, ProposalStatus } from '#libs/matching';
+import { Opening, OpeningStatus } from '#libs/openings';
+import { Outbox, enqueueJob } from '#libs/outbox';
+import { paginate, type Page } from '#libs/pagination';
+import { ParticipantAccess, ProfileChanges } from '#libs/participants';
+import { JobName } from '#libs/queue';
+import type { PlacementKind } from '#libs/vocabulary';
+import type { EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
+import { Placement } from './entities/placement.entity.js';
+import { PlacementStatus } from './placement-status.js';
+
+/** The opening as the conditional UPDATE that took a place returns it. */
+interface TakenPlace {
+  organisation_id: string;
+  kind: PlacementKind;
+  status: OpeningStatus;
+  start_date: string;
+  end_date: string | null;
+  /** The new row's updated_at in epoch ms: the version in the MatchOpening job id, as openings computes it. */
+  version: string;
+}
+
+const OVERLAP_CONSTRAINT = 'xc_placements_participant_period';
+
+/** True when `error` is PostgreSQL's exclusion violation (23P01) on `constraint`. */
+function isExclusionViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  const pgError = driverError ?? (error as { code?: string; constraint?: string });
+  return pgError?.code === '23P01' && pgError.constraint === constraint;
+}
+
+/**
+ * Placements: a coach confirms a proposal, which takes one place of the opening; coaches list their organisation's
+ * participants' placements, employers the placements in their organisation's openings.
+ */
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ParticipantAccess,
+    private readonly profileChanges: ProfileChanges,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * Confirms a PROPOSED proposal: in one transaction the opening gives one place (FILLED with its last one), the
+   * placement is made (PLANNED, for the opening's period), the proposal becomes CONFIRMED and, when the opening
+   * filled, its other PROPOSED proposals expire. CONFLICT, with nothing written, when the proposal was decided
+   * already, the opening has no place left or is not published, or the participant already has a placement in an
+   * overlapping period.
+   *
+   * Locks are taken in this order — participant, opening, proposal — so that two confirmations into one opening
+   * queue on the opening row: the first one expires the other proposals without waiting for the second's lock.
+   */
+  async confirm(caller: Principal, proposalId: string): Promise<Placement> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const found = await manager.findOneBy(MatchProposal, { id: proposalId });
+        if (!found) throw AppError.notFound('Proposal');
+        const participant = await this.access.getManaged(caller, found.participantId, manager, true);
+        // Fails fast before the opening is locked; checked again below under the proposal's lock.
+        assertUndecided(found);
+        const opening = await this.takePlace(manager, found.openingId);
+        const proposal = await manager.findOne(MatchProposal, {
+          where: { id: proposalId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!proposal) throw AppError.notFound('Proposal');
+        assertUndecided(proposal);
+        const placement = await manager.save(
+          manager.create(Placement, {
+            proposalId: proposal.id,
+            openingId: proposal.openingId,
+            participantId: participant.id,
+            employerOrganisationId: opening.organisation_id,
+            coachOrganisationId: participant.organisationId,
+            kind: opening.kind,
+            status: PlacementStatus.PLANNED,
+            startDate: opening.start_date,
+            endDate: opening.end_date,
+            confirmedBy: caller.userId,
+          }),
+        );
+        await manager.update(MatchProposal, proposal.id, {
+          status: ProposalStatus.CONFIRMED,
+          decidedBy: caller.userId,
+          decidedAt: new Date(),
+        });
+        const filled = opening.status === OpeningStatus.FILLED;
+        if (filled) {
+          await manager.update(
+            MatchProposal,
+            { openingId: proposal.openingId, status: ProposalStatus.PROPOSED },
+            { status: ProposalStatus.EXPIRED, expiryReason: 'The opening is filled' },
+          );
+        }
+        // The participant is now occupied for the period: matching and the search index follow.
+        await this.profileChanges.changed([proposal.profileId], manager);
+        if (filled) {
+          await this.outbox.record(manager, [
+            enqueueJob({
+              name: JobName.MatchOpening,
+              payload: { openingId: proposal.openingId, version: opening.version },
+            }),
+          ]);
+        }
+        return placement;
+      });
+    } catch (error) {
+      if (isExclusionViolation(error, OVERLAP_CONSTRAINT)) {
+        throw AppError.conflict(
+          'The participant is already placed in an overlapping period',
+          'input.proposalId',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Placements of the caller's organisation's participants, newest confirmation first. */
+  async list(caller: Principal, args: PlacementsArgs): Promise<Page<Placement>> {
+    if (args.participantId) await this.access.getManaged(caller, args.participantId);
+    if (args.openingId) await this.assertOpeningExists(args.openingId);
+    const query = this.dataSource
+      .getRepository(Placement)
+      .createQueryBuilder('placement')
+      .where('placement.coach_organisation_id = :own', { own: caller.organisationId });
+    if (args.participantId)
+      query.andWhere('placement.participant_id = :participantId', { participantId: args.participantId });
+    if (args.openingId) query.andWhere('placement.opening_id = :openingId', { openingId: args.openingId });
+    return paginate(query, args, { column: 'placement.confirmed_at', direction: 'DESC' });
+  }
+
+  /** A placement of one of the caller's organisation's participants. */
+  async get(caller: Principal, id: string): Promise<Placement> {
+    const placement = await this.dataSource.manager.findOneBy(Placement, { id });
+    if (!placement) throw AppError.notFound('Placement');
+    if (placement.coachOrganisationId !== caller.organisationId) {
+      throw AppError.forbidden("Only placements of your organisation's participants are yours to see");
+    }
+    return placement;
+  }
+
+  /** Placements in the employer's organisation's openings, newest confirmation first. */
+  async listForEmployer(caller: Principal, args: EmployerPlacementsArgs): Promise<Page<Placement>> {
+    if (args.openingId) {
+      const opening = await this.assertOpeningExists(args.openingId);
+      if (opening.organisationId !== caller.organisationId) throw notYourOpening();
+    }
+    const query = this.dataSource
+      .getRepository(Placement)
+      .createQueryBuilder('placement')
+      .where('placement.employer_organisation_id = :own', { own: caller.organisationId });
+    if (args.openingId) query.andWhere('placement.opening_id = :openingId', { openingId: args.openingId });
+    return paginate(query, args, { column: 'placement.confirmed_at', direction: 'DESC' });
+  }
+
+  /** A placement in one of the employer's organisation's openings. */
+  async getForEmployer(caller: Principal, id: string): Promise<Placement> {
+    const placement = await this.dataSource.manager.findOneBy(Placement, { id });
+    if (!placement) throw AppError.notFound('Placement');
+    if (placement.employerOrganisationId !== caller.organisationId) throw notYourOpening();
+    return placement;
+  }
+
+  /**
+   * Takes one place of a PUBLISHED opening with one conditional UPDATE (which also locks the row until commit); the
+   * last place makes it FILLED. CONFLICT when there is none to take.
+   */
+  private async takePlace(manager: EntityManager, openingId: string): Promise<TakenPlace> {
+    // For an UPDATE, TypeORM's query answers [rows, affected row count].
+    const [rows] = (await manager.query(
+      `UPDATE openings
+          SET places_taken = places_taken + 1,
+              status = CASE WHEN places_taken + 1 = places THEN 'FILLED'::opening_status ELSE status END,
+              updated_at = now()
+        WHERE id = $1 AND status = 'PUBLISHED' AND places_taken < places
+        RETURNING organisation_id, kind, status, start_date::text, end_date::text,
+                  floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version`,
+      [openingId],
+    )) as [TakenPlace[], number];
+    if (rows[0]) return rows[0];
+    const opening = await manager.findOneByOrFail(Opening, { id: openingId });
+    if (opening.status === OpeningStatus.PUBLISHED || opening.status === OpeningStatus.FILLED) {
+      throw AppError.conflict('The opening has no places left', 'input.proposalId');
+    }
+    throw AppError.conflict(`The opening is ${opening.status}, not PUBLISHED`, 'input.proposalId');
+  }
+
+  private async assertOpeningExists(openingId: string): Promise<Opening> {
+    const opening = await this.dataSource.manager.findOneBy(Opening, { id: openingId });
+    if (!opening) throw AppError.notFound('Opening');
+    return opening;
+  }
+}
+
+function assertUndecided(proposal: MatchProposal): void {
+  if (proposal.status !== ProposalStatus.PROPOSED) {
+    throw AppError.conflict(`The proposal is ${proposal.status}, not PROPOSED`, 'input.proposalId');
+  }
+}
+
+function notYourOpening(): AppError {
+  return AppError.forbidden("Only placements in your own organisation's openings are yours to see");
+}
