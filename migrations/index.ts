@@ -4,6 +4,8 @@ import { MarketplaceData1795432256199 } from './1795432256199-MarketplaceData.js
 import { TaxonomyLookup1795434000000 } from './1795434000000-TaxonomyLookup.js';
 import { AnonymityFloor1795438215902 } from './1795438215902-AnonymityFloor.js';
 import { MatchingEngine1795450225229 } from './1795450225229-MatchingEngine.js';
+import { IntroductionNotification1795452000001 } from './1795452000001-IntroductionNotification.js';
+import { ProfileSearchSignatures1795451000001 } from './1795451000001-ProfileSearchSignatures.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -14,4 +16,6 @@ export const migrations: MigrationClass[] = [
   TaxonomyLookup1795434000000,
   AnonymityFloor1795438215902,
   MatchingEngine1795450225229,
+  ProfileSearchSignatures1795451000001,
+  IntroductionNotification1795452000001,
 ];

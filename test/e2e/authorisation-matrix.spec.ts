@@ -9,6 +9,7 @@ import {
   publishProfile,
   uniquePersonnummer,
 } from '../support/participants.js';
+import { insertProposal } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /** Every caller of the matrix. */
@@ -122,6 +123,21 @@ describe('authorisation matrix of the marketplace operations', () => {
         id: createOpening.id,
       });
     return createOpening.id;
+  }
+
+  /** A PROPOSED match of a new participant of organisation A to a new published opening of employer A. */
+  async function proposalA(): Promise<string> {
+    return insertProposal(stack.environment, await openingA(true), await participantA());
+  }
+
+  /** A placement confirmed by coach A in an opening of employer A. */
+  async function placementA(): Promise<string> {
+    const { confirmProposal } = await ok<{ confirmProposal: { id: string } }>(
+      client.coachA,
+      'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+      { id: await proposalA() },
+    );
+    return confirmProposal.id;
   }
 
   let trackSerial = 0;
@@ -279,6 +295,12 @@ describe('authorisation matrix of the marketplace operations', () => {
       allowed: SIGNED_IN,
     },
     {
+      name: 'searchProfiles',
+      query: 'query { searchProfiles(first: 5) { nodes { publicId } total { count fewerThan } } }',
+      variables: async () => ({}),
+      allowed: SIGNED_IN,
+    },
+    {
       name: 'openings',
       query: 'query { openings(first: 5) { nodes { id } } }',
       variables: async () => ({}),
@@ -401,6 +423,93 @@ describe('authorisation matrix of the marketplace operations', () => {
         return { intake: intakeId };
       },
       allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'confirmProposal',
+      query: 'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+      variables: async () => ({ id: await proposalA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'placements',
+      query: 'query { placements(first: 5) { nodes { id } } }',
+      variables: async () => {
+        await placementA();
+        return {};
+      },
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'placement',
+      query: 'query($id: ID!) { placement(id: $id) { id } }',
+      variables: async () => ({ id: await placementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'proposals',
+      query: 'query { proposals(first: 5) { nodes { id } } }',
+      variables: async () => {
+        await proposalA();
+        return {};
+      },
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'bestOpeningsForParticipant',
+      query: 'query($id: ID!) { bestOpeningsForParticipant(participantId: $id) { score } }',
+      variables: async () => ({ id: await participantA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'rejectProposal',
+      query: 'mutation($id: ID!) { rejectProposal(input: { proposalId: $id, reason: TIMING }) { id } }',
+      variables: async () => ({ id: await proposalA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'requestIntroduction',
+      query:
+        'mutation($o: ID!, $p: String!) { requestIntroduction(input: { openingId: $o, publicId: $p, message: "Hej" }) { publicId } }',
+      variables: async () => {
+        const shown = async () =>
+          (
+            await ok<{ anonymisedProfiles: { nodes: { publicId: string }[] } }>(
+              client.employerA,
+              'query { anonymisedProfiles(first: 1) { nodes { publicId } } }',
+            )
+          ).anonymisedProfiles.nodes;
+        if ((await shown()).length === 0) {
+          const concepts = await conceptIds(stack.environment);
+          for (let i = 0; i < 5; i++) {
+            await publishProfile(
+              client.coachA,
+              (await createParticipant(client.coachA, { personnummer: uniquePersonnummer(1980) })).id,
+              {
+                swedishLevel: 'SFI_D',
+                educationLevelConceptId: await concepts.educationLevel('3'),
+                homeMunicipalityConceptId: await concepts.municipality('0120'),
+              },
+            );
+          }
+        }
+        return { o: await openingA(true), p: (await shown())[0]!.publicId };
+      },
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'employerPlacements',
+      query: 'query { employerPlacements(first: 5) { nodes { id introduction { firstName } } } }',
+      variables: async () => {
+        await placementA();
+        return {};
+      },
+      allowed: { employerA: 'ok', employerB: 'none', association: 'none' },
+    },
+    {
+      name: 'employerPlacement',
+      query: 'query($id: ID!) { employerPlacement(id: $id) { id introduction { firstName } } }',
+      variables: async () => ({ id: await placementA() }),
+      allowed: { employerA: 'ok' },
     },
   ];
 

@@ -40,6 +40,12 @@ const PERSONAL_FIELDS = [
   'interests',
 ];
 
+/**
+ * The only personal fields an employer may reach, each on exactly one type: after a confirmed match and with the
+ * participant's INTRODUCTION consent, the first name in the placement's introduction (null otherwise, audit-logged).
+ */
+const ALLOWED_PERSONAL_FIELDS = ['PlacementIntroduction.firstName'];
+
 /** Exactly what the employer view of a profile shows (issue 3). */
 const ANONYMISED_PROFILE_FIELDS = [
   'ageBand',
@@ -109,7 +115,14 @@ describe('what employers can reach', () => {
     expect(types.has('AnonymisedProfile')).toBe(true);
     for (const type of PERSONAL_TYPES) expect([type, types.has(type)]).toEqual([type, false]);
     const personal = [...fields].filter((field) => PERSONAL_FIELDS.includes(field.split('.')[1]!));
-    expect(personal).toEqual([]);
+    expect(personal).toEqual(ALLOWED_PERSONAL_FIELDS);
+    const introduction = schema.getType('PlacementIntroduction');
+    expect(isObjectType(introduction) && Object.keys(introduction.getFields()).sort()).toEqual([
+      'contact',
+      'firstName',
+    ]);
+    const contact = schema.getType('PlacementContact');
+    expect(isObjectType(contact) && Object.keys(contact.getFields()).sort()).toEqual(['email', 'name']);
     const profile = schema.getType('AnonymisedProfile');
     expect(isObjectType(profile) && Object.keys(profile.getFields()).sort()).toEqual(
       ANONYMISED_PROFILE_FIELDS,
