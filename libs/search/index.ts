@@ -10,6 +10,8 @@ export { SearchReconciliation, hasDrift, type IndexDrift } from './search-reconc
 export { canonicalJson, documentHash, documentPages } from './search-documents.js';
 export {
   SearchIndex,
+  WORKER_ONLY_INDEXES,
+  WORKER_ONLY_UID_PREFIX,
   AsSearchProjection,
   type SearchProjection,
   type SearchDocument,

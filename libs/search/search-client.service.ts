@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Meilisearch, MeilisearchApiError, type Index, type SearchParams } from 'meilisearch';
 import { AppConfig } from '#libs/config';
-import type { SearchDocument, SearchIndex } from './search-index.js';
+import {
+  WORKER_ONLY_INDEXES,
+  WORKER_ONLY_UID_PREFIX,
+  type SearchDocument,
+  type SearchIndex,
+} from './search-index.js';
 
 /** Meilisearch with the process's scoped API key (never the master key) and the configured index prefix. */
 @Injectable()
@@ -17,7 +22,8 @@ export class SearchClient {
   }
 
   uid(index: SearchIndex): string {
-    return `${this.config.search.indexPrefix}${index}`;
+    const uid = `${this.config.search.indexPrefix}${index}`;
+    return WORKER_ONLY_INDEXES.has(index) ? `${WORKER_ONLY_UID_PREFIX}${uid}` : uid;
   }
 
   index<D extends SearchDocument>(index: SearchIndex): Index<D> {

@@ -10,6 +10,13 @@ export enum SearchIndex {
   Candidates = 'candidates',
 }
 
+/**
+ * Indexes only the worker may read: their uids start with WORKER_ONLY_UID_PREFIX ahead of MEILI_INDEX_PREFIX, outside
+ * the pattern of the API's key, so that not even a bug in the API can search, filter or retrieve them.
+ */
+export const WORKER_ONLY_INDEXES: ReadonlySet<SearchIndex> = new Set([SearchIndex.Candidates]);
+export const WORKER_ONLY_UID_PREFIX = 'worker_';
+
 export interface SearchDocument {
   id: string;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import { WORKER_ONLY_UID_PREFIX } from '#libs/search';
 
 export interface ScopedKeys {
   /** For the API: search only. */
@@ -38,8 +39,8 @@ export async function provisionScopedKeys(
   indexPattern: string,
 ): Promise<ScopedKeys> {
   const admin = new Meilisearch({ host: url, apiKey: masterKey });
-  const ensure = async (name: string, actions: string[]) => {
-    const uid = keyUid(`matchbron:${name}:${indexPattern}`);
+  const ensure = async (name: string, actions: string[], indexes: string[]) => {
+    const uid = keyUid(`matchbron:${name}:${indexes.join(',')}`);
     try {
       return (await admin.getKey(uid)).key;
     } catch (error) {
@@ -50,10 +51,17 @@ export async function provisionScopedKeys(
       name: `matchbron-${name}`,
       description: `Matchbron ${name} key for indexes ${indexPattern}`,
       actions: actions as never,
-      indexes: [indexPattern],
+      indexes,
       expiresAt: null,
     });
     return created.key;
   };
-  return { api: await ensure('api', API_ACTIONS), worker: await ensure('worker', WORKER_ACTIONS) };
+  return {
+    // The worker-only indexes (matching's exact candidate attributes) lie outside the API key's pattern.
+    api: await ensure('api', API_ACTIONS, [indexPattern]),
+    worker: await ensure('worker', WORKER_ACTIONS, [
+      indexPattern,
+      `${WORKER_ONLY_UID_PREFIX}${indexPattern}`,
+    ]),
+  };
 }

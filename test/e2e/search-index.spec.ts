@@ -1,5 +1,12 @@
-import type { Settings } from 'meilisearch';
-import { hasDrift, SearchIndex, SearchIndexer, SearchReconciliation, canonicalJson } from '#libs/search';
+import { Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
+import {
+  hasDrift,
+  SearchClient,
+  SearchIndex,
+  SearchIndexer,
+  SearchReconciliation,
+  canonicalJson,
+} from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import type { GraphqlClient } from '../support/graphql-client.js';
 import {
@@ -247,6 +254,30 @@ describe('the profiles search index', () => {
     expect(settings.typoTolerance?.disableOnNumbers).toBe(true);
     expect(Object.keys(settings.synonyms ?? {}).length).toBeGreaterThan(0);
     expect(Object.keys(settings.synonyms ?? {}).length).toBeLessThanOrEqual(2_000);
+  });
+
+  it("keeps matching's candidate index out of the API key's reach: it cannot search, filter or retrieve it", async () => {
+    const candidatesUid = stack.worker!.get(SearchClient).uid(SearchIndex.Candidates);
+    await eventually(
+      () => stack.environment.meilisearchAdmin.index(candidatesUid).getStats(),
+      (stats) => stats.numberOfDocuments > 0,
+      30_000,
+    );
+    const withApiKey = new Meilisearch({
+      host: stack.environment.apiConfig.search.url,
+      apiKey: stack.environment.apiConfig.search.apiKey,
+    });
+    const refused = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'allowed',
+        (error: unknown) => (error instanceof MeilisearchApiError ? error.cause?.code : String(error)),
+      );
+    expect(await refused(withApiKey.index(candidatesUid).search('', { filter: 'swedishRank >= 0' }))).toBe(
+      'invalid_api_key',
+    );
+    expect(await refused(withApiKey.index(candidatesUid).getDocuments())).toBe('invalid_api_key');
+    // The same key does read the employer index: the refusal above is the key's scope, not a broken key.
+    expect(await refused(withApiKey.index(profilesIndex().uid).search(''))).toBe('allowed');
   });
 
   it('rewrites the documents of profiles whose generalisation changes when others are published', async () => {

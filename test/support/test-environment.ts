@@ -7,6 +7,7 @@ import pg from 'pg';
 import { AppConfig } from '#libs/config';
 import { runMigrations } from '#libs/database';
 import { importTaxonomy, resolveTaxonomySource, taxonomyFingerprint } from '#libs/taxonomy';
+import { WORKER_ONLY_UID_PREFIX } from '#libs/search';
 import { loadDemoData } from '../../scripts/demo-data-context.js';
 import { databaseUrl } from '../../scripts/dev-services/index.js';
 
@@ -217,7 +218,9 @@ export async function createTestEnvironment(
       await cleanup.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
       await cleanup.end();
       const { results } = await meilisearchAdmin.getIndexes({ limit: 1000 });
-      for (const index of results.filter((i) => i.uid.startsWith(indexPrefix)))
+      const ours = (uid: string) =>
+        uid.startsWith(indexPrefix) || uid.startsWith(`${WORKER_ONLY_UID_PREFIX}${indexPrefix}`);
+      for (const index of results.filter((i) => ours(i.uid)))
         await meilisearchAdmin.deleteIndex(index.uid).waitTask();
       const redis = new Redis(required('TEST_REDIS_URL'));
       const keys = await redis.keys(`${redisPrefix}:*`);
