@@ -140,3 +140,9 @@ export function skillFilter(opening: OpeningFacts): string | null {
   const skills = [...opening.requiredSkills.map((skill) => skill.id), ...opening.niceToHaveSkillIds];
   return skills.length > 0 ? `skillIds IN ${list(skills)}` : null;
 }
+
+/** Candidates with every required skill of the opening; null when it requires none. */
+export function allRequiredSkillsFilter(opening: OpeningFacts): string | null {
+  const required = opening.requiredSkills.map((skill) => `skillIds = ${quote(skill.id)}`);
+  return required.length > 0 ? `(${required.join(' AND ')})` : null;
+}

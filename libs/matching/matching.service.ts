@@ -6,7 +6,12 @@ import { AppConfig } from '#libs/config';
 import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import { SearchClient, SearchIndex } from '#libs/search';
 import { MatchProposal } from './entities/match-proposal.entity.js';
-import { candidateFilter, occupationFilter, skillFilter } from './hard-constraints.js';
+import {
+  allRequiredSkillsFilter,
+  candidateFilter,
+  occupationFilter,
+  skillFilter,
+} from './hard-constraints.js';
 import type { OpeningFacts } from './match-facts.js';
 import { MatchingData } from './matching-data.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
@@ -139,15 +144,21 @@ export class MatchingService {
 
   /**
    * Candidate profile ids for the opening, at most MATCH_CANDIDATE_LIMIT, all within the hard constraints: first
-   * those with a relevant occupation, then those with one of its skills, then the others (one multi-search).
+   * those with a relevant occupation and every required skill, then the rest with a relevant occupation, then those
+   * with one of its skills, then the others (one multi-search). Within a tier Meilisearch has no score to order by,
+   * so when a tier alone holds more than the limit, the limit decides who is scored: keep it well above the number
+   * of candidates one opening normally has in reach.
    */
   async retrieve(opening: OpeningFacts): Promise<string[]> {
     const limit = this.config.matching.candidateLimit;
     const hard = candidateFilter(opening);
     const occupation = occupationFilter(opening);
     const skills = skillFilter(opening);
+    const covered = allRequiredSkillsFilter(opening);
     const tiers = [
-      `${hard} AND ${occupation}`,
+      ...(covered
+        ? [`${hard} AND ${occupation} AND ${covered}`, `${hard} AND ${occupation} AND NOT ${covered}`]
+        : [`${hard} AND ${occupation}`]),
       ...(skills ? [`${hard} AND NOT ${occupation} AND ${skills}`] : []),
       `${hard} AND NOT ${occupation}${skills ? ` AND NOT ${skills}` : ''}`,
     ];
