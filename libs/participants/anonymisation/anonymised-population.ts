@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import type { SwedishLevel } from '#libs/vocabulary';
@@ -10,6 +10,9 @@ import { CompetenceProfile } from '../entities/competence-profile.entity.js';
 import { ProfileStatus } from '../profile-status.js';
 import { ageFromBirthYear } from './age-band.js';
 import { generalise, WITHHELD_STEP, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+
+/** Profiles loaded with their child rows at a time when projecting. */
+const PROJECT_CHUNK = 1_000;
 
 /** How rare languages are shown once generalised. */
 export const OTHER_LANGUAGE = 'annat språk';
@@ -162,10 +165,19 @@ export class AnonymisedPopulation {
   async project(rows: PublishedRow[], population: Population): Promise<AnonymisedProfileType[]> {
     const { disclosures, rareLanguages } = population;
     if (rows.length === 0) return [];
-    const profiles = await this.dataSource.getRepository(CompetenceProfile).find({
-      where: rows.map((row) => ({ id: row.profile_id })),
-      relations: { occupations: true, skills: true, languages: true },
-    });
+    const profiles: CompetenceProfile[] = [];
+    // In chunks, each one IN list with its child rows loaded by separate queries: a whole population at once (the
+    // first sync after a bulk publication) made one OR-list join that PostgreSQL could not plan.
+    for (let start = 0; start < rows.length; start += PROJECT_CHUNK) {
+      const ids = rows.slice(start, start + PROJECT_CHUNK).map((row) => row.profile_id);
+      profiles.push(
+        ...(await this.dataSource.getRepository(CompetenceProfile).find({
+          where: { id: In(ids) },
+          relations: { occupations: true, skills: true, languages: true },
+          relationLoadStrategy: 'query',
+        })),
+      );
+    }
     const byId = new Map(profiles.map((profile) => [profile.id, profile]));
     const all = (pick: (p: CompetenceProfile) => string[]) => profiles.flatMap(pick);
     const [occupations, skills, languages, licences] = await Promise.all([
