@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule, type AppConfig } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { DemoDataModule, DemoDataService, type DemoDataOptions, type DemoDataReport } from '#libs/demo-data';
+import { MatchingModule } from '#libs/matching';
 import { OutboxModule } from '#libs/outbox';
 import { SearchModule } from '#libs/search';
 
@@ -11,7 +12,15 @@ class DemoDataContextModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DemoDataContextModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SearchModule, OutboxModule, DemoDataModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SearchModule,
+        OutboxModule,
+        DemoDataModule,
+        // Its listeners record the candidate index updates and matching jobs of the profiles loaded.
+        MatchingModule,
+      ],
     };
   }
 }
