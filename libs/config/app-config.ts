@@ -81,6 +81,8 @@ export const environmentSchema = z.object({
     }),
   K_ANONYMITY: integer(2, 100).default(5),
   OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
+  /** Outbox batches a worker delivers at once. */
+  OUTBOX_CONCURRENCY: integer(1, 16).default(4),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
   OUTBOX_MAX_BACKOFF_SECONDS: integer(1, 3600).default(300),
   /** How many proposals matching keeps per opening (and openings per profile). */
@@ -144,7 +146,12 @@ export class AppConfig {
     loginLockSeconds: number;
   };
   readonly graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
-  readonly outbox: { batchSize: number; pollIntervalMs: number; maxBackoffSeconds: number };
+  readonly outbox: {
+    batchSize: number;
+    concurrency: number;
+    pollIntervalMs: number;
+    maxBackoffSeconds: number;
+  };
   readonly log: { level: Environment['LOG_LEVEL'] };
   /** The key that encrypts personnummer and contact details, and keys their lookup hash. */
   readonly personalData: { key: Buffer };
@@ -182,6 +189,7 @@ export class AppConfig {
     };
     this.outbox = {
       batchSize: env.OUTBOX_BATCH_SIZE,
+      concurrency: env.OUTBOX_CONCURRENCY,
       pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
       maxBackoffSeconds: env.OUTBOX_MAX_BACKOFF_SECONDS,
     };

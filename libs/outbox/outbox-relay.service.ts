@@ -22,7 +22,8 @@ export function backoffSeconds(attempts: number, max: number): number {
 
 /**
  * Delivers outbox messages to BullMQ and Meilisearch (worker only). Batches are claimed with
- * `FOR UPDATE SKIP LOCKED`, so several workers share the work and no message is delivered by two at once.
+ * `FOR UPDATE SKIP LOCKED`, so several workers, and OUTBOX_CONCURRENCY loops in each, share the work and no message
+ * is delivered by two at once.
  * A message is marked delivered only after its target confirmed it; on failure it is retried with backoff.
  * Targets are idempotent (deterministic job ids, document upserts), so a crash between delivery and
  * commit repeats a delivery without doubling its effect.
@@ -31,8 +32,9 @@ export function backoffSeconds(attempts: number, max: number): number {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
+  private loops: Promise<void>[] = [];
+  /** Idle loops, woken by a notification or at shutdown. */
+  private readonly sleepers = new Set<() => void>();
   /** A notification arrived while a batch was running: relay again at once instead of idling. */
   private notified = false;
   private listener?: pg.Client;
@@ -47,13 +49,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     this.running = true;
     void this.listen();
-    this.loop = this.run();
+    // Several batches in flight: while Meilisearch indexes one, the next is read from PostgreSQL and sent.
+    this.loops = Array.from({ length: this.config.outbox.concurrency }, () => this.run());
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
-    await this.loop;
+    this.wakeAll();
+    await Promise.all(this.loops);
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -94,13 +97,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        this.wakeUp = undefined;
+        this.sleepers.delete(done);
         this.notified = false;
         resolve();
       };
       const timer = setTimeout(done, this.config.outbox.pollIntervalMs);
-      this.wakeUp = done;
+      this.sleepers.add(done);
     });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 
   /** Delivers every claimed message; returns the error of each one that failed. */
@@ -177,7 +184,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.listener = client;
         client.on('notification', () => {
           this.notified = true;
-          this.wakeUp?.();
+          this.wakeAll();
         });
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
         await new Promise<void>((resolve) => {

@@ -3,7 +3,12 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { SearchClient } from './search-client.service.js';
 import { documentPages } from './search-documents.js';
-import { SEARCH_PROJECTION, SearchIndex, type SearchProjection } from './search-index.js';
+import {
+  SEARCH_PROJECTION,
+  SearchIndex,
+  type SearchDocument,
+  type SearchProjection,
+} from './search-index.js';
 
 const TASK_TIMEOUT_MS = 60_000;
 /** Documents per Meilisearch request: a sync may write a whole population at once. */
@@ -22,6 +27,19 @@ export interface RebuildReport {
   index: SearchIndex;
   written: number;
   removed: number;
+}
+
+/** What one write handed to Meilisearch. */
+interface Sent {
+  tasks: EnqueuedTaskPromise[];
+  documents: SearchDocument[];
+  gone: string[];
+}
+
+/** Settles every promise (none fails unobserved) and throws the first failure. */
+async function allOrFirstError(promises: Promise<unknown>[]): Promise<void> {
+  const failure = (await Promise.allSettled(promises)).find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Every id the projection has, walking `idsAfter` page by page. */
@@ -44,6 +62,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
   private readonly logger = new Logger(SearchIndexer.name);
   private readonly projections = new Map<SearchIndex, SearchProjection>();
   private readonly settingsApplied = new Map<SearchIndex, Promise<void>>();
+  /** The last send of each index, which the next one waits for. */
+  private readonly sending = new Map<SearchIndex, Promise<unknown>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -80,8 +100,26 @@ export class SearchIndexer implements OnApplicationBootstrap {
   async sync(index: SearchIndex, ids: string[]): Promise<void> {
     const projection = this.projectionOf(index);
     await this.ensureSettings(projection);
-    const affected = (await projection.affected?.(ids)) ?? [];
-    await this.write(projection, [...new Set([...ids, ...affected])]);
+    const sent = await this.inOrder(index, async () => {
+      const affected = (await projection.affected?.(ids)) ?? [];
+      return this.send(projection, [...new Set([...ids, ...affected])]);
+    });
+    await this.confirm(projection, sent);
+  }
+
+  /**
+   * Runs `step` (read from PostgreSQL, hand to Meilisearch) after the previous one of the same index: Meilisearch
+   * applies tasks in the order it received them, so a document read later is never overwritten by one read earlier.
+   * Only the sending is in order; waiting for Meilisearch to finish is not, so the outbox relay can keep several
+   * batches in flight and Meilisearch indexes them together.
+   */
+  private inOrder<T>(index: SearchIndex, step: () => Promise<T>): Promise<T> {
+    const next = (this.sending.get(index) ?? Promise.resolve()).then(step, step);
+    this.sending.set(
+      index,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   /**
@@ -132,7 +170,12 @@ export class SearchIndexer implements OnApplicationBootstrap {
    * out; tells the projection once Meilisearch confirmed. Returns how many documents were written.
    */
   private async write(projection: SearchProjection, ids: string[], exactly = false): Promise<number> {
-    if (ids.length === 0) return 0;
+    return this.confirm(projection, await this.send(projection, ids, exactly));
+  }
+
+  /** Reads the documents of `ids` and hands them to Meilisearch (enqueued, not yet indexed). */
+  private async send(projection: SearchProjection, ids: string[], exactly = false): Promise<Sent> {
+    if (ids.length === 0) return { tasks: [], documents: [], gone: [] };
     const asked = new Set(ids);
     const loaded = await projection.load(ids);
     const documents = exactly ? loaded.filter((document) => asked.has(document.id)) : loaded;
@@ -143,11 +186,15 @@ export class SearchIndexer implements OnApplicationBootstrap {
     for (let start = 0; start < documents.length; start += WRITE_CHUNK)
       tasks.push(target.addDocuments(documents.slice(start, start + WRITE_CHUNK), { primaryKey: 'id' }));
     if (gone.length > 0) tasks.push(target.deleteDocuments(gone));
+    await allOrFirstError(tasks);
+    return { tasks, documents, gone };
+  }
+
+  /** Waits until Meilisearch applied what `send` handed it, then tells the projection. */
+  private async confirm(projection: SearchProjection, { tasks, documents, gone }: Sent): Promise<number> {
     // Every task awaited (disjoint ids: their order does not matter), so that none fails unobserved.
-    const outcomes = await Promise.allSettled(tasks.map((task) => this.succeeded(task)));
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
-    await projection.indexed?.(documents, gone);
+    await allOrFirstError(tasks.map((task) => this.succeeded(task)));
+    if (documents.length > 0 || gone.length > 0) await projection.indexed?.(documents, gone);
     return documents.length;
   }
 
