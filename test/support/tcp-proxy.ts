@@ -26,6 +26,7 @@ export class TcpProxy {
   }
 
   async cut(): Promise<void> {
+    if (!this.server) return;
     const closed = new Promise((resolve) => this.server?.close(resolve));
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
