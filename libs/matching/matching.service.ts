@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MeilisearchApiError } from 'meilisearch';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/config';
+import { Outbox } from '#libs/outbox';
 import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import { SearchClient, SearchIndex } from '#libs/search';
 import { MatchProposal } from './entities/match-proposal.entity.js';
@@ -47,6 +48,7 @@ export class MatchingService {
     private readonly config: AppConfig,
     private readonly search: SearchClient,
     private readonly data: MatchingData,
+    private readonly outbox: Outbox,
   ) {}
 
   @OnJob(JobName.MatchOpening)
@@ -67,8 +69,14 @@ export class MatchingService {
       const proposed = rows
         .filter((row) => row.status === ProposalStatus.PROPOSED)
         .map((row) => row.profileId);
+      // Profiles whose candidate document is still on its way are scored from PostgreSQL too: asked before the
+      // index, so that a profile published just before the opening is never missed (MatchProfile saw no opening).
+      const unindexed = await this.outbox.pendingSearchSyncs(manager, SearchIndex.Candidates);
       const retrieved = await this.retrieve(opening.facts);
-      const candidates = await this.data.candidates([...new Set([...retrieved, ...proposed])], manager);
+      const candidates = await this.data.candidates(
+        [...new Set([...retrieved, ...proposed, ...unindexed])],
+        manager,
+      );
       const fresh = new Map<string, Fresh>();
       const today = todayInSweden();
       const employerRequested = new Set(

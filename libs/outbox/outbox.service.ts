@@ -36,4 +36,18 @@ export class Outbox {
     // Delivered at commit only; wakes the relay at once instead of at its next poll.
     await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
+
+  /**
+   * The ids whose sync to `index` is committed but not yet delivered: the index may not show their current state.
+   * A sync is marked delivered only after Meilisearch applied it, so an id is always either here or current in the
+   * index; ask this before searching the index to miss nothing.
+   */
+  async pendingSearchSyncs(manager: EntityManager, index: SearchIndex): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT payload->>'id' AS id FROM outbox_messages
+        WHERE delivered_at IS NULL AND kind = $1 AND payload->>'index' = $2`,
+      [OutboxMessageKind.SearchSync, index],
+    );
+    return rows.map((row) => row.id);
+  }
 }

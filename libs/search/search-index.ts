@@ -15,7 +15,7 @@ export enum SearchIndex {
  * the pattern of the API's key, so that not even a bug in the API can search, filter or retrieve them.
  */
 export const WORKER_ONLY_INDEXES: ReadonlySet<SearchIndex> = new Set([SearchIndex.Candidates]);
-export const WORKER_ONLY_UID_PREFIX = 'worker_';
+export { WORKER_ONLY_UID_PREFIX } from './index-uids.js';
 
 export interface SearchDocument {
   id: string;

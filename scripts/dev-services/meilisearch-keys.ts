@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import { WORKER_ONLY_UID_PREFIX } from '#libs/search';
+// Not '#libs/search': test setup loads this file before anything is compiled, and the lib's index pulls in Nest.
+// eslint-disable-next-line no-restricted-imports
+import { WORKER_ONLY_UID_PREFIX } from '../../libs/search/index-uids.js';
 
 export interface ScopedKeys {
   /** For the API: search only. */

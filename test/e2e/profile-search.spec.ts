@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { eventually } from '../support/eventually.js';
 import {
@@ -6,6 +7,7 @@ import {
   publishProfile,
   uniquePersonnummer,
 } from '../support/participants.js';
+import { startWorker } from '../support/running-apps.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const K = 5;
@@ -68,12 +70,15 @@ describe('searchProfiles', () => {
   let rare: { id: string; label: string };
   let occupation: { id: string; label: string };
   let varmdo: string;
+  let worker: INestApplicationContext | undefined;
 
   const search = async (variables: Record<string, unknown>) =>
     (await employer.ok<{ searchProfiles: Result }>(SEARCH, variables)).searchProfiles;
 
   beforeAll(async () => {
-    stack = await startStack({ worker: true, env: { K_ANONYMITY: String(K) } });
+    // The worker starts once all eight are published: indexed one by one, the first would be shown while fewer
+    // than k shared their area, and a profile is never shown more precisely than before (the disclosure floor).
+    stack = await startStack({ env: { K_ANONYMITY: String(K) } });
     coach = await stack.anonymous.login('coach@varmdo.example');
     employer = await stack.anonymous.login('employer@vard.example');
     const concepts = await conceptIds(stack.environment);
@@ -104,6 +109,7 @@ describe('searchProfiles', () => {
       const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1990) });
       await publishProfile(coach, id, { ...profile, skillConceptIds: [shared.id, rare.id] });
     }
+    worker = await startWorker(stack.environment.configFor('worker', {}));
     // Indexed: the eight are found (the worker relays the outbox).
     await eventually(
       () => search({ filter: { skillConceptIds: [shared.id] } }),
@@ -112,7 +118,10 @@ describe('searchProfiles', () => {
     );
   });
 
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await worker?.close();
+    await stack?.close();
+  });
 
   it('filters on shown values, pages, and counts per dimension with labels', async () => {
     const all = await search({ filter: { skillConceptIds: [shared.id] }, first: 5 });
