@@ -1,7 +1,7 @@
 import { isoDate, addMonths } from '#libs/calendar';
 import { MatchingService } from '#libs/matching';
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
-import { SearchIndex } from '#libs/search';
+import { SearchClient, SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../support/opening-track-fixtures.js';
 import { createParticipant, publishProfile } from '../support/participants.js';
 import { startStack, type Stack } from '../support/stack.js';
+import { settle } from '../support/worker-process.js';
 
 const PROPOSAL_FIELDS = `id participantId profileId status origin score rank algorithmVersion explanationSv explanationEn
   expiryReason rejectionReason rejectionNote decidedAt requestMessage
@@ -87,7 +88,10 @@ describe('matching', () => {
     otherCoach = (await organisationWithUser(admin, 'MUNICIPALITY', 'COACH', 'Matchningskommun')).client;
     matching = stack.worker!.get(MatchingService, { strict: false });
     urgentEnd = isoDate(addMonths(new Date(), 3));
-  });
+    // The demo data's own work first (its documents, the matching of its profiles and openings): the tests wait
+    // for their own proposals, which would otherwise queue behind it on a busy machine.
+    await settle(stack.environment, undefined, 150_000);
+  }, 180_000);
 
   afterAll(() => stack?.close());
 
@@ -282,6 +286,43 @@ describe('matching', () => {
         expiryReason: null,
       });
     });
+  });
+
+  it('proposes a profile whose candidate document has not reached the index when the opening is matched', async () => {
+    const participantId = await person();
+    const [{ id: profileId }] = (await stack.environment.sql(
+      'SELECT id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    )) as Array<{ id: string }>;
+    const pendingOf = () =>
+      stack.environment.sql(
+        `SELECT id FROM outbox_messages WHERE delivered_at IS NULL AND payload->>'id' = $1`,
+        [profileId],
+      );
+    await eventually(pendingOf, (rows) => rows.length === 0, 30_000);
+    // As if the publication had just committed: the document not in the index yet, its sync still in the outbox
+    // (held back for now), and the profile's own matching already done, before the opening existed.
+    const candidates = stack.environment.meilisearchAdmin.index(
+      stack.worker!.get(SearchClient, { strict: false }).uid(SearchIndex.Candidates),
+    );
+    await candidates.deleteDocument(profileId).waitTask();
+    const [{ id: held }] = (await stack.environment.sql(
+      `INSERT INTO outbox_messages (kind, payload, available_at)
+       VALUES ('SEARCH_SYNC', jsonb_build_object('index', $1::text, 'id', $2::text), now() + interval '1 hour')
+       RETURNING id`,
+      [SearchIndex.Candidates, profileId],
+    )) as Array<{ id: string }>;
+    try {
+      const openingId = await publishedOpening();
+      expect(await matching.matchOpening({ openingId, version: 'unindexed' })).toBe(JobStatus.Success);
+      const [row] = await stack.environment.sql(
+        'SELECT status, score FROM match_proposals WHERE opening_id = $1 AND profile_id = $2',
+        [openingId, profileId],
+      );
+      expect(row).toEqual({ status: 'PROPOSED', score: 100 });
+    } finally {
+      await stack.environment.sql('UPDATE outbox_messages SET available_at = now() WHERE id = $1', [held]);
+    }
   });
 
   describe('coach decisions', () => {

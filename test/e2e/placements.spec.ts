@@ -450,8 +450,8 @@ describe('coach decisions: confirming proposals into placements', () => {
       for (const secret of [participantId, person!.last_name as string, '070-555 12 34']) {
         expect(after).not.toContain(secret);
       }
-      // No personnummer (YYYYMMDD-NNNN) either.
-      expect(after).not.toMatch(/\d{8}-\d{4}/);
+      // No personnummer (YYYYMMDD-NNNN) either; not inside a uuid, whose first groups can be all digits.
+      expect(after).not.toMatch(/(?<![\w-])(?:19|20)\d{6}-?\d{4}(?![\w-])/);
 
       const [employerUser] = await sql(`SELECT id FROM users WHERE email = 'employer@vard.example'`);
       const reveals = await revealRows(participantId);
