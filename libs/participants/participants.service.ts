@@ -310,7 +310,10 @@ export class ParticipantsService {
   }
 
   private async profileIdsOf(manager: EntityManager, participantId: string): Promise<string[]> {
-    const profiles = await manager.find(CompetenceProfile, { select: { id: true }, where: { participantId } });
+    const profiles = await manager.find(CompetenceProfile, {
+      select: { id: true },
+      where: { participantId },
+    });
     return profiles.map((profile) => profile.id);
   }
 

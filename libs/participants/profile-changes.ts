@@ -16,7 +16,8 @@ export class ProfileChanges {
   private readonly listeners = new Map<string, ProfileChangeListener>();
 
   register(feature: string, listener: ProfileChangeListener): void {
-    if (this.listeners.has(feature)) throw new Error(`Profile change listener of ${feature} registered twice`);
+    if (this.listeners.has(feature))
+      throw new Error(`Profile change listener of ${feature} registered twice`);
     this.listeners.set(feature, listener);
   }
 
