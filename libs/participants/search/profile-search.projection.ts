@@ -88,7 +88,8 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
 
   /**
    * Shown profiles whose generalisation differs from what the index last confirmed, and indexed ones no longer
-   * shown. Nothing to compare while the population is the one every stored signature was confirmed for.
+   * shown, but for those whose own sync is pending. Nothing to compare while the population is the one every stored
+   * signature was confirmed for (or will be, by a pending sync).
    */
   async affected(): Promise<string[]> {
     const population = await this.population.current();
@@ -101,13 +102,17 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
         }[]
       ).map((row) => [row.public_id, row.signature]),
     );
+    // Profiles with a sync of their own still in the outbox are written by it: not twice (after a bulk change,
+    // the first sync would otherwise rewrite every document the later ones write again).
+    const pending = new Set(await this.outbox.pendingSearchSyncs(this.dataSource.manager, this.index));
     const changed: string[] = [];
     const shown = new Set<string>();
     for (const row of this.population.shown(population)) {
       shown.add(row.public_id);
-      if (stored.get(row.public_id) !== signature(row, population)) changed.push(row.public_id);
+      if (stored.get(row.public_id) !== signature(row, population) && !pending.has(row.public_id))
+        changed.push(row.public_id);
     }
-    for (const id of stored.keys()) if (!shown.has(id)) changed.push(id);
+    for (const id of stored.keys()) if (!shown.has(id) && !pending.has(id)) changed.push(id);
     this.compared = population;
     return changed;
   }
