@@ -80,7 +80,8 @@ export const environmentSchema = z.object({
       error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
     }),
   K_ANONYMITY: integer(2, 100).default(5),
-  OUTBOX_BATCH_SIZE: integer(1, 10_000).default(200),
+  /** Messages one relay loop claims at a time: large, so that a bulk change reaches Meilisearch in few tasks. */
+  OUTBOX_BATCH_SIZE: integer(1, 10_000).default(5000),
   /** Outbox batches a worker delivers at once. */
   OUTBOX_CONCURRENCY: integer(1, 16).default(4),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),

@@ -117,10 +117,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const deliveries: Promise<void>[] = [];
     for (const message of messages) {
       if (message.kind === OutboxMessageKind.SearchSync) {
-        searchGroups.set(message.payload.index, [
-          ...(searchGroups.get(message.payload.index) ?? []),
-          message,
-        ]);
+        const group = searchGroups.get(message.payload.index);
+        if (group) group.push(message);
+        else searchGroups.set(message.payload.index, [message]);
       } else {
         deliveries.push(
           this.queues.enqueue(message.payload.job).catch((error: unknown) => {
