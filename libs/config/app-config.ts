@@ -81,7 +81,7 @@ export const environmentSchema = z.object({
     }),
   K_ANONYMITY: integer(2, 100).default(5),
   /** Messages one relay loop claims at a time: large, so that a bulk change reaches Meilisearch in few tasks. */
-  OUTBOX_BATCH_SIZE: integer(1, 10_000).default(5000),
+  OUTBOX_BATCH_SIZE: integer(1, 50_000).default(10_000),
   /** Outbox batches a worker delivers at once. */
   OUTBOX_CONCURRENCY: integer(1, 16).default(4),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),

@@ -12,7 +12,7 @@ import {
 
 const TASK_TIMEOUT_MS = 60_000;
 /** Documents per Meilisearch request: a sync may write a whole population at once. */
-const WRITE_CHUNK = 5_000;
+const WRITE_CHUNK = 10_000;
 /** Ids loaded from PostgreSQL at a time when rebuilding. */
 const REBUILD_BATCH = 1_000;
 
