@@ -33,6 +33,11 @@ interface JobDefinition<N extends JobName> {
   jobId: (payload: JobPayloads[N]) => string;
   /** Cron pattern (UTC) for jobs the worker schedules itself. */
   schedule?: string;
+  /**
+   * BullMQ priority (1 runs first, then larger numbers); jobs without one run before every prioritised job. For
+   * background work that must not hold up what a person is waiting for.
+   */
+  priority?: number;
 }
 
 export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
@@ -49,6 +54,9 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.MatchProfile]: {
     queue: QueueName.Matching,
     jobId: ({ profileId, version }) => `match-profile.${profileId}.${version}`,
+    // After any waiting MatchOpening: a bulk of profile changes (an import, a reindex) must not keep a newly
+    // published opening from its proposals.
+    priority: 10,
   },
 };
 

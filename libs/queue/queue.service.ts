@@ -32,10 +32,11 @@ export class QueueService implements OnApplicationShutdown {
 
   /** Enqueues `job` under its deterministic id; a job with that id already present is left as it is. */
   async enqueue(job: Job, options: { delayMs?: number } = {}): Promise<void> {
-    const { queue } = JOB_DEFINITIONS[job.name];
+    const { queue, priority } = JOB_DEFINITIONS[job.name];
     await this.queue(queue).add(job.name, job.payload, {
       ...DEFAULT_JOB_OPTIONS,
       jobId: jobIdOf(job),
+      priority,
       delay: options.delayMs,
     });
   }

@@ -151,8 +151,9 @@ describe('fault: the worker killed (SIGKILL) in the middle of a batch of matchin
     // Every job of the batch completed (none failed, none left waiting or active) …
     const states = await Promise.all(jobIds.map((id) => queue.getJobState(id)));
     expect(states.filter((state) => state !== 'completed')).toEqual([]);
-    expect(await queue.getJobCounts('waiting', 'active', 'delayed', 'failed')).toEqual({
+    expect(await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed')).toEqual({
       waiting: 0,
+      prioritized: 0,
       active: 0,
       delayed: 0,
       failed: 0,
