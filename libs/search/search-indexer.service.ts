@@ -64,6 +64,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
   private readonly settingsApplied = new Map<SearchIndex, Promise<void>>();
   /** The last send of each index, which the next one waits for. */
   private readonly sending = new Map<SearchIndex, Promise<unknown>>();
+  /** The last confirmation of each index, which the next one waits for. */
+  private readonly confirming = new Map<SearchIndex, Promise<unknown>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -100,11 +102,24 @@ export class SearchIndexer implements OnApplicationBootstrap {
   async sync(index: SearchIndex, ids: string[]): Promise<void> {
     const projection = this.projectionOf(index);
     await this.ensureSettings(projection);
-    const sent = await this.inOrder(index, async () => {
+    const { confirmed } = await this.inOrder(index, async () => {
       const affected = (await projection.affected?.(ids)) ?? [];
-      return this.send(projection, [...new Set([...ids, ...affected])]);
+      const sent = await this.send(projection, [...new Set([...ids, ...affected])]);
+      // Told to the projection in the order sent (Meilisearch applies them in that order), so that an earlier
+      // write confirmed late cannot overwrite what a later one recorded. In an object: the next send need not wait.
+      return { confirmed: this.afterPreviousConfirmation(index, () => this.confirm(projection, sent)) };
     });
-    await this.confirm(projection, sent);
+    await confirmed;
+  }
+
+  /** Runs `step` once the previous confirmation of the same index has run, whether it succeeded or not. */
+  private afterPreviousConfirmation<T>(index: SearchIndex, step: () => Promise<T>): Promise<T> {
+    const next = (this.confirming.get(index) ?? Promise.resolve()).then(step, step);
+    this.confirming.set(
+      index,
+      next.catch(() => undefined),
+    );
+    return next;
   }
 
   /**

@@ -194,6 +194,8 @@ export async function createTestEnvironment(
   const meilisearchAdmin = new Meilisearch({
     host: required('TEST_MEILI_URL'),
     apiKey: required('TEST_MEILI_MASTER_KEY'),
+    // The run's Meilisearch serves every test file at once: on a busy machine a task may wait longer than 5 s.
+    defaultWaitOptions: { timeout: 60_000 },
   });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
 
