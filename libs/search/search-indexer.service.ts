@@ -42,6 +42,20 @@ async function allOrFirstError(promises: Promise<unknown>[]): Promise<void> {
   if (failure) throw failure.reason;
 }
 
+/** Runs `step` once the previous step chained on `chains` for `index` has run, whether it succeeded or not. */
+function afterPrevious<T>(
+  chains: Map<SearchIndex, Promise<unknown>>,
+  index: SearchIndex,
+  step: () => Promise<T>,
+): Promise<T> {
+  const next = (chains.get(index) ?? Promise.resolve()).then(step, step);
+  chains.set(
+    index,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 /** Every id the projection has, walking `idsAfter` page by page. */
 export async function allProjectedIds(projection: SearchProjection): Promise<string[]> {
   const ids: string[] = [];
@@ -102,39 +116,18 @@ export class SearchIndexer implements OnApplicationBootstrap {
   async sync(index: SearchIndex, ids: string[]): Promise<void> {
     const projection = this.projectionOf(index);
     await this.ensureSettings(projection);
-    const { confirmed } = await this.inOrder(index, async () => {
+    // Sending (read from PostgreSQL, hand to Meilisearch) runs after the previous send of the same index:
+    // Meilisearch applies tasks in the order it received them, so a document read later is never overwritten by
+    // one read earlier. Waiting for Meilisearch is not in that chain, so the outbox relay can keep several batches
+    // in flight and Meilisearch indexes them together; but the projection is told in the order sent, so that an
+    // earlier write confirmed late cannot overwrite what a later one recorded. (In an object: the next send must
+    // not wait for this confirmation.)
+    const { confirmed } = await afterPrevious(this.sending, index, async () => {
       const affected = (await projection.affected?.(ids)) ?? [];
       const sent = await this.send(projection, [...new Set([...ids, ...affected])]);
-      // Told to the projection in the order sent (Meilisearch applies them in that order), so that an earlier
-      // write confirmed late cannot overwrite what a later one recorded. In an object: the next send need not wait.
-      return { confirmed: this.afterPreviousConfirmation(index, () => this.confirm(projection, sent)) };
+      return { confirmed: afterPrevious(this.confirming, index, () => this.confirm(projection, sent)) };
     });
     await confirmed;
-  }
-
-  /** Runs `step` once the previous confirmation of the same index has run, whether it succeeded or not. */
-  private afterPreviousConfirmation<T>(index: SearchIndex, step: () => Promise<T>): Promise<T> {
-    const next = (this.confirming.get(index) ?? Promise.resolve()).then(step, step);
-    this.confirming.set(
-      index,
-      next.catch(() => undefined),
-    );
-    return next;
-  }
-
-  /**
-   * Runs `step` (read from PostgreSQL, hand to Meilisearch) after the previous one of the same index: Meilisearch
-   * applies tasks in the order it received them, so a document read later is never overwritten by one read earlier.
-   * Only the sending is in order; waiting for Meilisearch to finish is not, so the outbox relay can keep several
-   * batches in flight and Meilisearch indexes them together.
-   */
-  private inOrder<T>(index: SearchIndex, step: () => Promise<T>): Promise<T> {
-    const next = (this.sending.get(index) ?? Promise.resolve()).then(step, step);
-    this.sending.set(
-      index,
-      next.catch(() => undefined),
-    );
-    return next;
   }
 
   /**
