@@ -68,6 +68,7 @@ describe('logs', () => {
     await eventually(
       async () => lines.some((line) => line.includes('"job":"welcome-user"')),
       (done) => done,
+      60_000, // behind the demo data's backlog, on the run's shared Meilisearch
     );
 
     const text = lines.join('\n');
@@ -98,5 +99,5 @@ describe('logs', () => {
       operation: 'mutation',
       correlationId: expect.any(String),
     });
-  });
+  }, 120_000);
 });

@@ -62,6 +62,7 @@ describe('organisations', () => {
     await eventually(
       () => search('djuro hemtjanst'),
       (hits) => hits[0]?.id === createOrganisation.id,
+      60_000, // behind the demo data's backlog, on the run's shared Meilisearch
     );
 
     await admin.ok(
@@ -75,7 +76,7 @@ describe('organisations', () => {
       () => search('djurö omsorg'),
       (hits) => hits[0]?.name === 'Djurö Omsorg AB',
     );
-  });
+  }, 150_000);
 
   it('refuses to clear a required field with null in an update', async () => {
     const [{ id }] = await stack.environment.sql(`SELECT id FROM organisations LIMIT 1`);
