@@ -160,76 +160,47 @@ export class MatchingData {
   ): Promise<Map<string, LoadedCandidate>> {
     const result = new Map<string, LoadedCandidate>();
     if (profileIds.length === 0) return result;
-    // One after the other: inside a transaction they share one connection.
-    const queries = [
-      () =>
-        manager.query(
-          `SELECT p.id, p.participant_id, p.public_id, ${VERSION('p.updated_at')} AS version, p.status::text AS status,
-                pt.erased_at IS NOT NULL AS erased, pt.organisation_id, pt.coach_id,
-                p.swedish_level::text AS swedish_level, e.sun_code, p.driving_licence_concept_ids,
-                p.available_from::text AS available_from, p.hours_per_week, p.free_weekdays::text[] AS free_weekdays,
-                p.home_municipality_concept_id, m.county_concept_id, p.travel_reach::text AS travel_reach,
-                p.wanted_kinds::text[] AS wanted_kinds,
-                p.establishment_period_ends_on::text AS establishment_period_ends_on,
-                (p.priority_woman OR p.priority_short_education OR p.priority_disability
-                  OR p.priority_long_term_assistance) AS priority_group
-         FROM competence_profiles p
-         JOIN participants pt ON pt.id = p.participant_id
-         LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
-         LEFT JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
-         WHERE p.id = ANY($1)`,
-          [profileIds],
-        ),
-      () =>
-        manager.query(
-          `SELECT po.profile_id, po.occupation_concept_id, o.group_concept_id, po.years_of_experience::float8 AS years
-         FROM profile_occupations po JOIN taxonomy_occupations o ON o.concept_id = po.occupation_concept_id
-         WHERE po.profile_id = ANY($1) ORDER BY po.occupation_concept_id`,
-          [profileIds],
-        ),
-      () =>
-        manager.query(
-          `SELECT profile_id, skill_concept_id FROM profile_skills WHERE profile_id = ANY($1) ORDER BY skill_concept_id`,
-          [profileIds],
-        ),
-      () =>
-        manager.query(
-          `SELECT profile_id, language_concept_id, level::text AS level FROM profile_languages
-         WHERE profile_id = ANY($1) ORDER BY language_concept_id`,
-          [profileIds],
-        ),
-      () =>
-        manager.query(
-          `SELECT p.id AS profile_id, pl.start_date::text AS start_date, pl.end_date::text AS end_date,
-                ${VERSION('pl.updated_at')} AS version
-         FROM placements pl JOIN competence_profiles p ON p.participant_id = pl.participant_id
-         WHERE p.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') ORDER BY pl.start_date, pl.id`,
-          [profileIds],
-        ),
-    ];
-    const results: unknown[] = [];
-    for (const query of queries) results.push(await query());
-    const [profiles, occupations, skills, languages, placements] = results as [
-      ProfileRow[],
-      OccupationRow[],
-      SkillRow[],
-      LanguageRow[],
-      PlacementRow[],
-    ];
-    const byProfile = <R extends { profile_id: string }>(rows: R[]) => {
-      const grouped = new Map<string, R[]>();
-      for (const row of rows) grouped.set(row.profile_id, [...(grouped.get(row.profile_id) ?? []), row]);
-      return (id: string) => grouped.get(id) ?? [];
-    };
-    const [occupationsOf, skillsOf, languagesOf, placementsOf] = [
-      byProfile(occupations),
-      byProfile(skills),
-      byProfile(languages),
-      byProfile(placements),
-    ];
-    for (const row of profiles) {
-      const occupied = placementsOf(row.id);
-      const version = [row.version, ...occupied.map((placement) => placement.version)].reduce((a, b) =>
+    // One query: each child table read once for all the profiles and aggregated per profile, in a fixed order
+    // (the facts and their hash must not depend on the order rows come in).
+    const rows: ProfileRow[] = await manager.query(
+      `SELECT p.id, p.participant_id, p.public_id, ${VERSION('p.updated_at')} AS version, p.status::text AS status,
+              pt.erased_at IS NOT NULL AS erased, pt.organisation_id, pt.coach_id,
+              p.swedish_level::text AS swedish_level, e.sun_code, p.driving_licence_concept_ids,
+              p.available_from::text AS available_from, p.hours_per_week, p.free_weekdays::text[] AS free_weekdays,
+              p.home_municipality_concept_id, m.county_concept_id, p.travel_reach::text AS travel_reach,
+              p.wanted_kinds::text[] AS wanted_kinds,
+              p.establishment_period_ends_on::text AS establishment_period_ends_on,
+              (p.priority_woman OR p.priority_short_education OR p.priority_disability
+                OR p.priority_long_term_assistance) AS priority_group,
+              coalesce(occupations.rows, '[]') AS occupations, coalesce(skills.ids, '{}') AS skill_ids,
+              coalesce(languages.rows, '[]') AS languages, coalesce(placed.rows, '[]') AS placements
+       FROM competence_profiles p
+       JOIN participants pt ON pt.id = p.participant_id
+       LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
+       LEFT JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
+       LEFT JOIN (SELECT po.profile_id,
+                         json_agg(json_build_array(po.occupation_concept_id, o.group_concept_id,
+                                                   po.years_of_experience::float8)
+                                  ORDER BY po.occupation_concept_id) AS rows
+                    FROM profile_occupations po JOIN taxonomy_occupations o ON o.concept_id = po.occupation_concept_id
+                   WHERE po.profile_id = ANY($1) GROUP BY po.profile_id) occupations ON occupations.profile_id = p.id
+       LEFT JOIN (SELECT profile_id, array_agg(skill_concept_id ORDER BY skill_concept_id) AS ids
+                    FROM profile_skills WHERE profile_id = ANY($1) GROUP BY profile_id) skills ON skills.profile_id = p.id
+       LEFT JOIN (SELECT profile_id, json_agg(json_build_array(language_concept_id, level)
+                                              ORDER BY language_concept_id) AS rows
+                    FROM profile_languages WHERE profile_id = ANY($1) GROUP BY profile_id) languages
+              ON languages.profile_id = p.id
+       LEFT JOIN (SELECT own.id AS profile_id,
+                         json_agg(json_build_array(pl.start_date, pl.end_date, ${VERSION('pl.updated_at')})
+                                  ORDER BY pl.start_date, pl.id) AS rows
+                    FROM placements pl JOIN competence_profiles own ON own.participant_id = pl.participant_id
+                   WHERE own.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') GROUP BY own.id) placed
+              ON placed.profile_id = p.id
+       WHERE p.id = ANY($1)`,
+      [profileIds],
+    );
+    for (const row of rows) {
+      const version = [row.version, ...row.placements.map(([, , placed]) => placed)].reduce((a, b) =>
         BigInt(a) >= BigInt(b) ? a : b,
       );
       result.set(row.id, {
@@ -241,16 +212,9 @@ export class MatchingData {
           participantId: row.participant_id,
           version,
           published: row.status === 'PUBLISHED' && !row.erased,
-          occupations: occupationsOf(row.id).map((occupation) => ({
-            id: occupation.occupation_concept_id,
-            groupId: occupation.group_concept_id,
-            years: Number(occupation.years),
-          })),
-          skillIds: skillsOf(row.id).map((skill) => skill.skill_concept_id),
-          languages: languagesOf(row.id).map((language) => ({
-            id: language.language_concept_id,
-            level: language.level,
-          })),
+          occupations: row.occupations.map(([id, groupId, years]) => ({ id, groupId, years })),
+          skillIds: row.skill_ids,
+          languages: row.languages.map(([id, level]) => ({ id, level })),
           swedishLevel: row.swedish_level,
           educationSunCode: row.sun_code,
           drivingLicenceIds: [...row.driving_licence_concept_ids].sort(),
@@ -261,7 +225,7 @@ export class MatchingData {
           countyId: row.county_concept_id,
           travelReach: row.travel_reach,
           wantedKinds: row.wanted_kinds,
-          occupied: occupied.map((placement) => ({ start: placement.start_date, end: placement.end_date })),
+          occupied: row.placements.map(([start, end]) => ({ start, end })),
           establishmentPeriodEndsOn: row.establishment_period_ends_on,
           priorityGroup: row.priority_group,
         },
@@ -327,26 +291,11 @@ interface ProfileRow {
   wanted_kinds: PlacementKind[];
   establishment_period_ends_on: string | null;
   priority_group: boolean;
-}
-
-interface OccupationRow {
-  profile_id: string;
-  occupation_concept_id: string;
-  group_concept_id: string;
-  years: number;
-}
-interface SkillRow {
-  profile_id: string;
-  skill_concept_id: string;
-}
-interface LanguageRow {
-  profile_id: string;
-  language_concept_id: string;
-  level: LanguageLevel;
-}
-interface PlacementRow {
-  profile_id: string;
-  start_date: string;
-  end_date: string | null;
-  version: string;
+  /** [occupation concept id, SSYK group concept id, years of experience] */
+  occupations: Array<[string, string, number]>;
+  skill_ids: string[];
+  /** [language concept id, level] */
+  languages: Array<[string, LanguageLevel]>;
+  /** PLANNED and ACTIVE placements of the participant: [start date, end date, version] */
+  placements: Array<[string, string | null, string]>;
 }
