@@ -1,2 +1,2 @@
 export { AppError, ErrorCode, type FieldProblem, type AppErrorDetails } from './app-error.js';
-export { isUniqueViolation } from './postgres-errors.js';
+export { isSerializationFailure, isUniqueViolation } from './postgres-errors.js';

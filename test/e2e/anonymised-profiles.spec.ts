@@ -1,3 +1,4 @@
+import { AnonymisedPopulation } from '#libs/participants';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import {
   conceptIds,
@@ -126,6 +127,41 @@ describe('the employer view of competence profiles', () => {
     }
     const varmdoProfile = shown.find((profile) => profile.area.municipality === 'Värmdö');
     expect(varmdoProfile).toBeDefined();
+  });
+
+  it('computes the population once per change, its own raised floors included, and again after anyone else raised one', async () => {
+    const population = stack.api.app.get(AnonymisedPopulation, { strict: false });
+    const concepts = await conceptIds(stack.environment);
+    const nynashamn = await concepts.municipality('0192');
+    const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1988) });
+    await publishProfile(coach, id, {
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      languages: [{ languageConceptId: await concepts.language('Arabiska'), level: 'NATIVE' }],
+      homeMunicipalityConceptId: nynashamn,
+    });
+    const floor = async () =>
+      Number(
+        (
+          await stack.environment.sql(
+            'SELECT disclosure_floor FROM competence_profiles WHERE participant_id = $1',
+            [id],
+          )
+        )[0]!.disclosure_floor,
+      );
+    expect(await floor()).toBe(0);
+
+    const computed = await population.current();
+    // Alone in Nynäshamn: shown generalised, and that step is now its floor.
+    expect(await floor()).toBeGreaterThan(0);
+    expect(await population.current()).toBe(computed);
+
+    // A floor raised by another process (its own computation) is a change: computed again.
+    await stack.environment.sql(
+      'UPDATE competence_profiles SET disclosure_floor = disclosure_floor + 1 WHERE participant_id = $1',
+      [id],
+    );
+    expect(await population.current()).not.toBe(computed);
   });
 
   it('reflects every change at once: changed languages, a paused profile', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isSerializationFailure } from '#libs/errors';
 import { AppConfig } from '#libs/config';
 import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
@@ -8,6 +9,9 @@ import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { ProfileStatus } from '../profile-status.js';
 import { ageFromBirthYear } from './age-band.js';
 import { generalise, WITHHELD_STEP, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+
+/** Tries at computing the population when concurrent writes keep failing it. */
+const POPULATION_ATTEMPTS = 3;
 
 /** Profiles loaded with their child rows at a time when projecting. */
 const PROJECT_CHUNK = 1_000;
@@ -64,19 +68,26 @@ export class AnonymisedPopulation {
    * the row — and the last taxonomy import) is read on every request, so a read never works from older data.
    */
   async current(): Promise<Population> {
-    const fingerprint = await this.fingerprint();
+    const fingerprint = await this.fingerprint(this.dataSource.manager);
     if (this.cached?.fingerprint !== fingerprint) {
-      const population = this.computePopulation();
-      this.cached = { fingerprint, population };
-      population.catch(() => {
-        if (this.cached?.population === population) this.cached = undefined;
+      const entry: { fingerprint: string; population: Promise<Population> } = {
+        fingerprint,
+        population: this.computePopulation().then((computed) => {
+          // Raising floors changed the fingerprint; the population is that of the new one.
+          entry.fingerprint = computed.fingerprint;
+          return computed.population;
+        }),
+      };
+      this.cached = entry;
+      entry.population.catch(() => {
+        if (this.cached === entry) this.cached = undefined;
       });
     }
     return this.cached!.population;
   }
 
-  private async fingerprint(): Promise<string> {
-    const [row] = (await this.dataSource.query(
+  private async fingerprint(manager: EntityManager): Promise<string> {
+    const [row] = (await manager.query(
       `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
               || coalesce(sum(extract(epoch FROM updated_at)), 0)::text || '/' || coalesce(sum(disclosure_floor), 0)
               || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS fingerprint
@@ -87,8 +98,27 @@ export class AnonymisedPopulation {
     return `${row.fingerprint}/${new Date().getUTCFullYear()}/${this.config.anonymity.k}`;
   }
 
-  private async computePopulation(): Promise<Population> {
-    const rows: PublishedRow[] = await this.dataSource.query(
+  /**
+   * The population and the fingerprint it belongs to, read in one REPEATABLE READ snapshot: the fingerprint is read
+   * after this computation raised floors, so its own raise does not make the next read compute everything again,
+   * while a change anyone else commits meanwhile still does. A concurrent write to a raised row fails the
+   * transaction (serialization failure); it is computed again then.
+   */
+  private async computePopulation(): Promise<{ population: Population; fingerprint: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+          population: await this.computeIn(manager),
+          fingerprint: await this.fingerprint(manager),
+        }));
+      } catch (error) {
+        if (attempt >= POPULATION_ATTEMPTS || !isSerializationFailure(error)) throw error;
+      }
+    }
+  }
+
+  private async computeIn(manager: EntityManager): Promise<Population> {
+    const rows: PublishedRow[] = await manager.query(
       `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
               m.label AS municipality, m.concept_id AS municipality_id,
               c.label AS county, c.concept_id AS county_id, e.sun_code, e.label AS education_label,
@@ -133,7 +163,7 @@ export class AnonymisedPopulation {
       rareLanguages = rare;
       generalisation = generalise(populationWith(rareLanguages), k, floors);
     }
-    await this.raiseFloors(rows, generalisation.steps);
+    await this.raiseFloors(manager, rows, generalisation.steps);
     rows.sort(
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
@@ -145,13 +175,17 @@ export class AnonymisedPopulation {
    * purpose: it must not touch `updated_at` (which would make every read recompute). GREATEST keeps concurrent
    * API processes monotone.
    */
-  private async raiseFloors(rows: PublishedRow[], steps: Map<string, number>): Promise<void> {
+  private async raiseFloors(
+    manager: EntityManager,
+    rows: PublishedRow[],
+    steps: Map<string, number>,
+  ): Promise<void> {
     const raised = rows.filter((row) => {
       const step = steps.get(row.profile_id)!;
       return step < WITHHELD_STEP && step > row.disclosure_floor;
     });
     if (raised.length === 0) return;
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE competence_profiles p SET disclosure_floor = GREATEST(p.disclosure_floor, v.step)
        FROM unnest($1::uuid[], $2::smallint[]) AS v(id, step) WHERE p.id = v.id`,
       [raised.map((row) => row.profile_id), raised.map((row) => steps.get(row.profile_id)!)],
