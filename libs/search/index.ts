@@ -13,6 +13,8 @@ export {
   WORKER_ONLY_INDEXES,
   WORKER_ONLY_UID_PREFIX,
   AsSearchProjection,
+  filterableAttributes,
+  filterableNames,
   type SearchProjection,
   type SearchDocument,
 } from './search-index.js';

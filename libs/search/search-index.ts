@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Settings } from 'meilisearch';
+import type { FilterableAttributes, Settings } from 'meilisearch';
 
 /** Every Meilisearch index. Its uid is the name behind MEILI_INDEX_PREFIX. */
 export enum SearchIndex {
@@ -47,11 +47,32 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument> {
    * another one was published). They are synced with `ids`: written when `load` returns them, else removed.
    */
   affected?(ids: string[]): Promise<string[]>;
-  /** Called once Meilisearch confirmed a sync: what was written and what was removed. */
-  indexed?(written: D[], removed: string[]): Promise<void>;
+  /** Called once Meilisearch confirmed a sync: the ids of the documents written and of those removed. */
+  indexed?(written: string[], removed: string[]): Promise<void>;
 }
 
 export const SEARCH_PROJECTION = 'matchbron:search-projection';
 
 /** Marks a provider as the projection of an index; the worker finds it at start. */
 export const AsSearchProjection = () => SetMetadata(SEARCH_PROJECTION, true);
+
+/**
+ * Filterable attributes with only the filter features they are used with: `equality` (=, IN, IS NULL, facet counts)
+ * or also `comparison` (<, >=, …); facet search (the /facet-search route) for none. Meilisearch then builds fewer
+ * structures per document, which makes every write cheaper.
+ */
+export function filterableAttributes(attributes: {
+  equality: readonly string[];
+  comparison: readonly string[];
+}): FilterableAttributes {
+  const features = (comparison: boolean) => ({ facetSearch: false, filter: { equality: true, comparison } });
+  return [
+    { attributePatterns: [...attributes.equality], features: features(false) },
+    { attributePatterns: [...attributes.comparison], features: features(true) },
+  ];
+}
+
+/** The attribute names of `filterableAttributes` settings, whichever form they take. */
+export function filterableNames(settings: FilterableAttributes | undefined): string[] {
+  return (settings ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.attributePatterns));
+}

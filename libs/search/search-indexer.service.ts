@@ -3,12 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { SearchClient } from './search-client.service.js';
 import { documentPages } from './search-documents.js';
-import {
-  SEARCH_PROJECTION,
-  SearchIndex,
-  type SearchDocument,
-  type SearchProjection,
-} from './search-index.js';
+import { SEARCH_PROJECTION, SearchIndex, type SearchProjection } from './search-index.js';
 
 const TASK_TIMEOUT_MS = 60_000;
 /** Documents per Meilisearch request: a sync may write a whole population at once. */
@@ -29,10 +24,10 @@ export interface RebuildReport {
   removed: number;
 }
 
-/** What one write handed to Meilisearch. */
+/** What one write handed to Meilisearch: its tasks, the ids written and the ids removed. */
 interface Sent {
   tasks: EnqueuedTaskPromise[];
-  documents: SearchDocument[];
+  written: string[];
   gone: string[];
 }
 
@@ -181,29 +176,45 @@ export class SearchIndexer implements OnApplicationBootstrap {
     return this.confirm(projection, await this.send(projection, ids, exactly));
   }
 
-  /** Reads the documents of `ids` and hands them to Meilisearch (enqueued, not yet indexed). */
+  /**
+   * Reads the documents of `ids` and hands them to Meilisearch (enqueued, not yet indexed), WRITE_CHUNK ids at a
+   * time: each chunk is enqueued as soon as it is read, so Meilisearch starts on the first while the next is read,
+   * and chunks that wait in its queue are indexed together in one batch.
+   */
   private async send(projection: SearchProjection, ids: string[], exactly = false): Promise<Sent> {
-    if (ids.length === 0) return { tasks: [], documents: [], gone: [] };
-    const asked = new Set(ids);
-    const loaded = await projection.load(ids);
-    const documents = exactly ? loaded.filter((document) => asked.has(document.id)) : loaded;
-    const present = new Set(documents.map((document) => document.id));
-    const gone = ids.filter((id) => !present.has(id));
+    const sent: Sent = { tasks: [], written: [], gone: [] };
     const target = this.search.index(projection.index);
-    const tasks: EnqueuedTaskPromise[] = [];
-    for (let start = 0; start < documents.length; start += WRITE_CHUNK)
-      tasks.push(target.addDocuments(documents.slice(start, start + WRITE_CHUNK), { primaryKey: 'id' }));
-    if (gone.length > 0) tasks.push(target.deleteDocuments(gone));
-    await allOrFirstError(tasks);
-    return { tasks, documents, gone };
+    const enqueue = (task: EnqueuedTaskPromise) => {
+      // A request that fails while the next chunk is read is reported below, not as an unhandled rejection.
+      task.catch(() => undefined);
+      sent.tasks.push(task);
+    };
+    try {
+      for (let start = 0; start < ids.length; start += WRITE_CHUNK) {
+        const chunk = ids.slice(start, start + WRITE_CHUNK);
+        const asked = new Set(chunk);
+        const loaded = await projection.load(chunk);
+        const documents = exactly ? loaded.filter((document) => asked.has(document.id)) : loaded;
+        const present = new Set(documents.map((document) => document.id));
+        const gone = chunk.filter((id) => !present.has(id));
+        if (documents.length > 0) enqueue(target.addDocuments(documents, { primaryKey: 'id' }));
+        if (gone.length > 0) enqueue(target.deleteDocuments(gone));
+        sent.written.push(...present);
+        sent.gone.push(...gone);
+      }
+    } finally {
+      // Every request settled before this send counts as done, so the next one cannot overtake it.
+      await allOrFirstError(sent.tasks);
+    }
+    return sent;
   }
 
   /** Waits until Meilisearch applied what `send` handed it, then tells the projection. */
-  private async confirm(projection: SearchProjection, { tasks, documents, gone }: Sent): Promise<number> {
-    // Every task awaited (disjoint ids: their order does not matter), so that none fails unobserved.
+  private async confirm(projection: SearchProjection, { tasks, written, gone }: Sent): Promise<number> {
+    // Every task awaited (in the order sent, as Meilisearch applies them), so that none fails unobserved.
     await allOrFirstError(tasks.map((task) => this.succeeded(task)));
-    if (documents.length > 0 || gone.length > 0) await projection.indexed?.(documents, gone);
-    return documents.length;
+    if (written.length > 0 || gone.length > 0) await projection.indexed?.(written, gone);
+    return written.length;
   }
 
   /** Creates the index and applies its settings once per process; retried on the next sync if it failed. */

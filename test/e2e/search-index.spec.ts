@@ -6,6 +6,7 @@ import {
   SearchIndexer,
   SearchReconciliation,
   canonicalJson,
+  filterableNames,
 } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import type { GraphqlClient } from '../support/graphql-client.js';
@@ -228,7 +229,7 @@ describe('the profiles search index', () => {
   it('exposes only employer attributes in the index settings', async () => {
     const settings: Settings = await profilesIndex().getSettings();
     const root = (attribute: string) => attribute.split('.')[0]!;
-    const filterable = (settings.filterableAttributes ?? []).map((a) => (typeof a === 'string' ? a : ''));
+    const filterable = filterableNames(settings.filterableAttributes);
     for (const attributes of [
       filterable,
       settings.sortableAttributes ?? [],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import { AsSearchProjection, SearchIndex, type SearchProjection } from '#libs/search';
+import { AsSearchProjection, filterableAttributes, SearchIndex, type SearchProjection } from '#libs/search';
 import { OPEN_END_DAYS, epochDays, swedishRank } from '../hard-constraints.js';
 import { MatchingData } from '../matching-data.js';
 
@@ -40,20 +40,23 @@ export interface CandidateDocument {
   occupiedUntil: number | null;
 }
 
-const FILTERABLE: Array<keyof CandidateDocument> = [
+/** The attributes retrieval filters on with equality only, and those it compares (see candidateFilter). */
+const EQUALITY: Array<keyof CandidateDocument> = [
   'occupationIds',
   'occupationGroupIds',
   'skillIds',
   'languageIds',
-  'swedishRank',
-  'educationLevel',
   'drivingLicenceIds',
-  'availableFrom',
   'wantedKinds',
   'openToAnyKind',
   'municipalityId',
   'countyId',
   'travelReach',
+];
+const COMPARISON: Array<keyof CandidateDocument> = [
+  'swedishRank',
+  'educationLevel',
+  'availableFrom',
   'occupiedFrom',
   'occupiedUntil',
 ];
@@ -64,9 +67,11 @@ const FILTERABLE: Array<keyof CandidateDocument> = [
 export class CandidateProjection implements SearchProjection<CandidateDocument> {
   readonly index = SearchIndex.Candidates;
   readonly settings: Settings = {
-    // Retrieval is by filter only (see MatchingService.retrieve); nothing is searched as text.
-    searchableAttributes: ['id'],
-    filterableAttributes: FILTERABLE,
+    // Retrieval is by filter only (see MatchingService.retrieve): no text is searched, so no word is indexed.
+    searchableAttributes: [],
+    prefixSearch: 'disabled',
+    facetSearch: false,
+    filterableAttributes: filterableAttributes({ equality: EQUALITY, comparison: COMPARISON }),
     sortableAttributes: [],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     typoTolerance: { enabled: false },

@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import type { SearchDocument } from '#libs/search';
+import { filterableAttributes, type SearchDocument } from '#libs/search';
 import { SWEDISH_LEVELS_ASCENDING, type SwedishLevel } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import type { PublishedRow } from '../anonymisation/anonymised-population.js';
@@ -100,17 +100,20 @@ function concept({ conceptId, label, code }: { conceptId: string; label: string;
  */
 export const PROFILE_INDEX_SETTINGS: Settings = {
   searchableAttributes: ['experience.occupation.label', 'skills.label', 'summary', 'languages.label'],
-  filterableAttributes: [
-    'occupationIds',
-    'skillIds',
-    'languageIds',
-    'areaIds',
-    'swedishLevel',
-    'swedishRank',
-    'availableFromDay',
-    'wantedKinds',
-    'licenceClasses',
-  ],
+  filterableAttributes: filterableAttributes({
+    equality: [
+      'occupationIds',
+      'skillIds',
+      'languageIds',
+      'areaIds',
+      'swedishLevel',
+      'wantedKinds',
+      'licenceClasses',
+    ],
+    comparison: ['swedishRank', 'availableFromDay'],
+  }),
+  // Facet counts only; values are never searched (the /facet-search route).
+  facetSearch: false,
   sortableAttributes: ['availableFromDay', 'swedishRank'],
   displayedAttributes: [...PROFILE_DOCUMENT_KEYS],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'availableFromDay:asc'],

@@ -109,7 +109,7 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     const shown = new Set<string>();
     for (const row of this.population.shown(population)) {
       shown.add(row.public_id);
-      if (stored.get(row.public_id) !== signature(row, population) && !pending.has(row.public_id))
+      if (!pending.has(row.public_id) && stored.get(row.public_id) !== signature(row, population))
         changed.push(row.public_id);
     }
     for (const id of stored.keys()) if (!shown.has(id) && !pending.has(id)) changed.push(id);
@@ -118,11 +118,11 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   }
 
   /** Remembers what Meilisearch confirmed: the signatures of the written documents; removed ones are forgotten. */
-  async indexed(written: ProfileDocument[], removed: string[]): Promise<void> {
-    const confirmed = written.flatMap((document) => {
-      const pending = this.pendingSignatures.get(document.id);
-      this.pendingSignatures.delete(document.id);
-      return pending === undefined ? [] : [[document.id, pending] as const];
+  async indexed(written: string[], removed: string[]): Promise<void> {
+    const confirmed = written.flatMap((id) => {
+      const pending = this.pendingSignatures.get(id);
+      this.pendingSignatures.delete(id);
+      return pending === undefined ? [] : [[id, pending] as const];
     });
     if (confirmed.length > 0) {
       await this.dataSource.query(
