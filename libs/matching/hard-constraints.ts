@@ -103,8 +103,8 @@ const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;
 /**
  * The hard constraints as a Meilisearch filter on the candidate index (see candidate.projection.ts). Only
  * published profiles of participants who are not erased are in the index. The placement check is coarse there
- * (one envelope over all of a participant's placements), so the filter may leave out a few people the exact check
- * would accept, never the other way round.
+ * (one envelope over a participant's placements): people with more than one placement are retrieved whatever their
+ * envelope, since the opening may fit between two of them, and the exact check (brokenHardConstraints) decides.
  */
 export function candidateFilter(opening: OpeningFacts): string {
   const start = epochDays(opening.startDate);
@@ -112,7 +112,7 @@ export function candidateFilter(opening: OpeningFacts): string {
   const parts = [
     `availableFrom <= ${start}`,
     `(openToAnyKind = true OR wantedKinds = ${quote(opening.kind)})`,
-    `(occupiedUntil IS NULL OR occupiedUntil < ${start} OR occupiedFrom > ${end})`,
+    `(occupiedUntil IS NULL OR occupiedUntil < ${start} OR occupiedFrom > ${end} OR occupiedPeriods > 1)`,
     `(travelReach = "ANYWHERE" OR (travelReach = "HOME_COUNTY" AND countyId = ${quote(opening.countyId)}) OR (travelReach = "HOME_MUNICIPALITY" AND municipalityId = ${quote(opening.municipalityId)}))`,
   ];
   const swedish = Math.max(

@@ -198,7 +198,9 @@ describe('brokenHardConstraints', () => {
     expect(filter).toContain('availableFrom <= 20850');
     expect(filter).toContain('swedishRank >= 3');
     expect(filter).toContain('wantedKinds = "PRAKTIK"');
-    expect(filter).toContain('occupiedUntil IS NULL OR occupiedUntil < 20850 OR occupiedFrom > 20938');
+    expect(filter).toContain(
+      'occupiedUntil IS NULL OR occupiedUntil < 20850 OR occupiedFrom > 20938 OR occupiedPeriods > 1',
+    );
     expect(filter).toContain('drivingLicenceIds = "licence-b"');
     expect(filter).toContain('travelReach = "HOME_MUNICIPALITY" AND municipalityId = "varmdo"');
   });

@@ -1,7 +1,7 @@
 import { isoDate, addMonths } from '#libs/calendar';
 import { MatchingService } from '#libs/matching';
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
-import { SearchClient, SearchIndex } from '#libs/search';
+import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import {
@@ -323,6 +323,46 @@ describe('matching', () => {
     } finally {
       await stack.environment.sql('UPDATE outbox_messages SET available_at = now() WHERE id = $1', [held]);
     }
+  });
+
+  it('proposes someone placed both before and after the opening, not someone placed during it', async () => {
+    const placed = async (periods: Array<[string, string]>) => {
+      const participantId = await person();
+      const [{ id: profileId }] = (await stack.environment.sql(
+        'SELECT id FROM competence_profiles WHERE participant_id = $1',
+        [participantId],
+      )) as Array<{ id: string }>;
+      const earlier = await publishedOpening();
+      for (const [start, end] of periods) {
+        await stack.environment.sql(
+          `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
+                                   start_date, end_date, confirmed_by)
+           SELECT o.id, pt.id, o.organisation_id, pt.organisation_id, o.kind, $3, $4,
+                  (SELECT id FROM users WHERE email = 'coach@varmdo.example')
+             FROM openings o, participants pt WHERE o.id = $1 AND pt.id = $2`,
+          [earlier, participantId, start, end],
+        );
+      }
+      // Written behind the services' back: the candidate document is brought up to date here.
+      await stack.worker!.get(SearchIndexer, { strict: false }).sync(SearchIndex.Candidates, [profileId]);
+      return profileId;
+    };
+    // The opening runs 2027-02-01 to 2027-04-30: between the first two placements, inside the third.
+    const between = await placed([
+      ['2027-01-04', '2027-01-29'],
+      ['2027-06-01', '2027-08-31'],
+    ]);
+    const during = await placed([
+      ['2027-01-04', '2027-01-29'],
+      ['2027-03-01', '2027-03-31'],
+    ]);
+    const openingId = await publishedOpening();
+    expect(await matching.matchOpening({ openingId, version: 'between-placements' })).toBe(JobStatus.Success);
+    const proposed = await stack.environment.sql(
+      'SELECT profile_id FROM match_proposals WHERE opening_id = $1 AND profile_id = ANY($2)',
+      [openingId, [between, during]],
+    );
+    expect(proposed.map((row) => row.profile_id)).toEqual([between]);
   });
 
   describe('coach decisions', () => {

@@ -38,6 +38,11 @@ export interface CandidateDocument {
    */
   occupiedFrom: number | null;
   occupiedUntil: number | null;
+  /**
+   * How many PLANNED and ACTIVE placements the envelope covers: with more than one, an opening may fit between
+   * them, so retrieval leaves the decision to the exact check.
+   */
+  occupiedPeriods: number;
 }
 
 /** The attributes retrieval filters on with equality only, and those it compares (see candidateFilter). */
@@ -59,6 +64,7 @@ const COMPARISON: Array<keyof CandidateDocument> = [
   'availableFrom',
   'occupiedFrom',
   'occupiedUntil',
+  'occupiedPeriods',
 ];
 
 /** One document per PUBLISHED competence profile of a participant who is not erased. */
@@ -110,6 +116,7 @@ export class CandidateProjection implements SearchProjection<CandidateDocument> 
           occupied.length > 0
             ? Math.max(...occupied.map((p) => (p.end ? epochDays(p.end) : OPEN_END_DAYS)))
             : null,
+        occupiedPeriods: occupied.length,
       });
     }
     return documents;
