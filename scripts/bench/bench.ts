@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
@@ -26,6 +27,7 @@ import {
 } from '../dev-services/index.js';
 import { createBenchContext, providerNamed } from './bench-context.js';
 import { BenchProcess } from './child-process.js';
+import { cpuSecondsBetween, readCpu, stopReadingCpu, type CpuReading } from './cpu-time.js';
 import { generateOpenings, generateProfiles, prepareVocabulary } from './generate.js';
 import { progress } from './progress.js';
 import {
@@ -121,6 +123,40 @@ async function until(
   }
 }
 
+/** CPU seconds used by each part during a timed section; null when it could not be read. */
+interface CpuUse {
+  worker: number | null;
+  postgres: number | null;
+  meilisearch: number | null;
+}
+
+function cpuUsed(before: Record<keyof CpuUse, CpuReading>, after: Record<keyof CpuUse, CpuReading>): CpuUse {
+  return {
+    worker: cpuSecondsBetween(before.worker, after.worker),
+    postgres: cpuSecondsBetween(before.postgres, after.postgres),
+    meilisearch: cpuSecondsBetween(before.meilisearch, after.meilisearch),
+  };
+}
+
+function addCpu(a: CpuUse, b: CpuUse): CpuUse {
+  const add = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
+  return {
+    worker: add(a.worker, b.worker),
+    postgres: add(a.postgres, b.postgres),
+    meilisearch: add(a.meilisearch, b.meilisearch),
+  };
+}
+
+function describeCpu(use: CpuUse): string {
+  const part = (name: string, value: number | null) =>
+    `${name} ${value === null ? 'n/a' : `${value.toFixed(1)} s`}`;
+  return [
+    part('worker', use.worker),
+    part('PostgreSQL', use.postgres),
+    part('Meilisearch', use.meilisearch),
+  ].join(', ');
+}
+
 class Bench {
   private readonly runId = `${Math.floor(Date.now() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
   private readonly databaseName = `mbbench_${this.runId}`;
@@ -133,7 +169,7 @@ class Bench {
   private readonly dataset: string[] = [];
   private serverUrl = '';
   private databaseUrl = '';
-  private meili!: { url: string; masterKey: string };
+  private meili!: { url: string; masterKey: string; pid?: number };
   private keys!: { api: string; worker: string };
   private redisUrl = '';
   private sql!: pg.Client;
@@ -383,6 +419,7 @@ class Bench {
     // Direct: the same documents, in chunks, all requests sent at once, into scratch indexes with the same settings.
     const bar = progress('Direct bulk add to Meilisearch', documents, 'documents');
     let directSeconds = 0;
+    let directCpu: CpuUse = { worker: 0, postgres: 0, meilisearch: 0 };
     for (const index of PROFILE_INDEXES) {
       const projection = indexer.projectionOf(index);
       const scratch = admin.index(`${this.indexPrefix}scratch_${index}`);
@@ -390,6 +427,7 @@ class Bench {
         .updateSettings({ ...projection.settings, ...(await projection.dataSettings?.()) })
         .waitTask();
       const batch = documentsOf.get(index)!;
+      const cpuBefore = await this.cpuReadings();
       const started = performance.now();
       const tasks: Array<{ taskUid: number; size: number }> = [];
       for (let start = 0; start < batch.length; start += DIRECT_CHUNK) {
@@ -403,6 +441,7 @@ class Bench {
         bar.advance(size);
       }
       directSeconds += seconds(started);
+      directCpu = addCpu(directCpu, cpuUsed(cpuBefore, await this.cpuReadings()));
       await scratch.delete().waitTask();
     }
     bar.stop();
@@ -411,6 +450,7 @@ class Bench {
     // Through the outbox: what the services record for a profile change, for every generated profile.
     const messages = PROFILE_INDEXES.reduce((sum, index) => sum + idsOf[index].length, 0);
     const outboxBar = progress('Outbox relay to Meilisearch', messages, 'messages');
+    const outboxCpuBefore = await this.cpuReadings();
     const started = performance.now();
     await this.sql.query(
       `INSERT INTO outbox_messages (kind, payload)
@@ -424,6 +464,7 @@ class Bench {
     await this.sql.query(`SELECT pg_notify('outbox', '')`);
     await this.settled(3_600_000, (pending) => outboxBar.set(messages - pending));
     const outboxSeconds = seconds(started);
+    const outboxCpu = cpuUsed(outboxCpuBefore, await this.cpuReadings());
     outboxBar.stop();
     for (const index of PROFILE_INDEXES) {
       const stats = await admin.index(context.get(SearchClient).uid(index)).getStats();
@@ -444,6 +485,14 @@ class Bench {
       goal: `≥ ${INDEXING_RATIO_GOAL}`,
       met: ratio >= INDEXING_RATIO_GOAL,
     });
+    this.figures.push({
+      measure: `CPU time while indexing (${cpus().length} cores)`,
+      value: `outbox: ${describeCpu(outboxCpu)}`,
+      baseline: `direct: ${describeCpu(directCpu)}`,
+    });
+    this.notes.push(
+      '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
+    );
     this.notes.push(
       `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement as the services would record them) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
     );
@@ -639,6 +688,19 @@ class Bench {
     );
   }
 
+  /** CPU readings of what indexing runs on: the worker, the benchmark database's PostgreSQL backends, Meilisearch. */
+  private async cpuReadings(): Promise<Record<keyof CpuUse, CpuReading>> {
+    const { rows } = await this.sql.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    const [worker, postgres, meilisearch] = await Promise.all([
+      readCpu([this.worker!.pid]),
+      readCpu(rows.map((row) => row.pid)),
+      readCpu(this.meili.pid ? [this.meili.pid] : []),
+    ]);
+    return { worker, postgres, meilisearch };
+  }
+
   private async memory(): Promise<void> {
     const [api, worker] = [await this.api!.peakRss(), await this.worker!.peakRss()];
     this.figures.push({ measure: 'Peak RSS of the API process', value: megabytes(api) });
@@ -685,6 +747,7 @@ class Bench {
       await this.cleanUp().catch((error: unknown) => say(`Clean-up incomplete: ${String(error)}`));
     }
     for (const service of [...this.services].reverse()) await service.stop?.().catch(() => undefined);
+    stopReadingCpu();
   }
 
   private async cleanUp(): Promise<void> {

@@ -9,6 +9,8 @@ import type { RunningService } from './running-service.js';
 
 export interface RunningMeilisearch extends RunningService {
   masterKey: string;
+  /** The process, when the tooling started it (the benchmark reads its CPU time). */
+  pid?: number;
 }
 
 const PREFERRED_PORT = 7700;
@@ -81,6 +83,7 @@ async function startBundledMeilisearch(dataDir: string): Promise<RunningMeilisea
     url,
     origin: `bundled Meilisearch 1.21 (${dataDir})`,
     masterKey,
+    pid: child.pid,
     stop: async () => {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
