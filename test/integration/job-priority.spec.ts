@@ -1,5 +1,6 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { JobName, QueueName, QueueService } from '#libs/queue';
+import { eventually } from '../support/eventually.js';
 import { createTestEnvironment, type TestEnvironment } from '../support/test-environment.js';
 
 /**
@@ -38,15 +39,20 @@ describe('matching job priority', () => {
       },
       { connection: { url: redis.url } as ConnectionOptions, prefix: redis.prefix, concurrency: 1 },
     );
+    const errors: string[] = [];
+    worker.on('error', (error) => errors.push(String(error)));
+    worker.on('failed', (job, error) => errors.push(`${job?.name}: ${String(error)}`));
     try {
-      await new Promise<void>((resolve) => {
-        worker.on('completed', () => {
-          if (order.length === 6) resolve();
-        });
-      });
+      // Fails with what ran so far (and any worker error) instead of hanging until the test times out.
+      await eventually(
+        async () => ({ order: [...order], errors: [...errors] }),
+        (seen) => seen.order.length === 6 || seen.errors.length > 0,
+        20_000,
+      );
     } finally {
       await worker.close();
     }
+    expect(errors).toEqual([]);
     expect(order).toEqual([JobName.MatchOpening, ...Array(5).fill(JobName.MatchProfile)]);
   });
 });
