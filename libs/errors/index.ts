@@ -1,2 +1,2 @@
 export { AppError, ErrorCode, type FieldProblem, type AppErrorDetails } from './app-error.js';
-export { isSerializationFailure, isUniqueViolation } from './postgres-errors.js';
+export { isUniqueViolation } from './postgres-errors.js';

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { isSerializationFailure } from '#libs/errors';
+import type { DataSource } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { ProfileStatus } from '../profile-status.js';
 import { ageFromBirthYear } from './age-band.js';
-import { generalise, WITHHELD_STEP, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
-
-/** Tries at computing the population when concurrent writes keep failing it. */
-const POPULATION_ATTEMPTS = 3;
+import {
+  generalise,
+  generaliseToStableFloors,
+  type Disclosure,
+  type QuasiIdentifiers,
+} from './k-anonymity.js';
 
 /** Profiles loaded with their child rows at a time when projecting. */
 const PROJECT_CHUNK = 1_000;
@@ -35,6 +36,14 @@ export interface PublishedRow {
   disclosure_floor: number;
 }
 
+/** What `current` compares to see whether the published set changed; floors apart, since it raises them itself. */
+interface Fingerprint {
+  /** Count, latest and summed update times of published profiles, and the last taxonomy import. */
+  rows: string;
+  /** The sum of their disclosure floors. */
+  floorSum: number;
+}
+
 /** The generalised published population: what every employer read and the employer search index work from. */
 export interface Population {
   /** Newest publication first. */
@@ -50,7 +59,7 @@ export interface Population {
  */
 @Injectable()
 export class AnonymisedPopulation {
-  private cached?: { fingerprint: string; population: Promise<Population> };
+  private cached?: { key: string; population: Promise<Population> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,14 +77,16 @@ export class AnonymisedPopulation {
    * the row — and the last taxonomy import) is read on every request, so a read never works from older data.
    */
   async current(): Promise<Population> {
-    const fingerprint = await this.fingerprint(this.dataSource.manager);
-    if (this.cached?.fingerprint !== fingerprint) {
-      const entry: { fingerprint: string; population: Promise<Population> } = {
-        fingerprint,
-        population: this.computePopulation().then((computed) => {
-          // Raising floors changed the fingerprint; the population is that of the new one.
-          entry.fingerprint = computed.fingerprint;
-          return computed.population;
+    const fingerprint = await this.fingerprint();
+    const key = this.keyOf(fingerprint);
+    if (this.cached?.key !== key) {
+      const entry: { key: string; population: Promise<Population> } = {
+        key,
+        population: this.computePopulation().then(({ population, floorsRaisedBy }) => {
+          // Its own raised floors change the fingerprint by exactly that much: the next read finds it cached,
+          // unless anything else changed meanwhile (then the fingerprint differs and it is computed again).
+          entry.key = this.keyOf({ ...fingerprint, floorSum: fingerprint.floorSum + floorsRaisedBy });
+          return population;
         }),
       };
       this.cached = entry;
@@ -86,39 +97,26 @@ export class AnonymisedPopulation {
     return this.cached!.population;
   }
 
-  private async fingerprint(manager: EntityManager): Promise<string> {
-    const [row] = (await manager.query(
+  private async fingerprint(): Promise<Fingerprint> {
+    const [row] = (await this.dataSource.query(
       `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
-              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text || '/' || coalesce(sum(disclosure_floor), 0)
-              || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS fingerprint
+              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text
+              || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS rows,
+              coalesce(sum(disclosure_floor), 0)::bigint::text AS floor_sum
        FROM competence_profiles WHERE status = $1`,
       [ProfileStatus.PUBLISHED],
-    )) as [{ fingerprint: string }];
+    )) as [{ rows: string; floor_sum: string }];
+    return { rows: row.rows, floorSum: Number(row.floor_sum) };
+  }
+
+  private keyOf(fingerprint: Fingerprint): string {
     // Ages move with the year; k is configuration.
-    return `${row.fingerprint}/${new Date().getUTCFullYear()}/${this.config.anonymity.k}`;
+    return `${fingerprint.rows}/${fingerprint.floorSum}/${new Date().getUTCFullYear()}/${this.config.anonymity.k}`;
   }
 
-  /**
-   * The population and the fingerprint it belongs to, read in one REPEATABLE READ snapshot: the fingerprint is read
-   * after this computation raised floors, so its own raise does not make the next read compute everything again,
-   * while a change anyone else commits meanwhile still does. A concurrent write to a raised row fails the
-   * transaction (serialization failure); it is computed again then.
-   */
-  private async computePopulation(): Promise<{ population: Population; fingerprint: string }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-          population: await this.computeIn(manager),
-          fingerprint: await this.fingerprint(manager),
-        }));
-      } catch (error) {
-        if (attempt >= POPULATION_ATTEMPTS || !isSerializationFailure(error)) throw error;
-      }
-    }
-  }
-
-  private async computeIn(manager: EntityManager): Promise<Population> {
-    const rows: PublishedRow[] = await manager.query(
+  /** The population, and by how much it raised the floors of the profiles it read. */
+  private async computePopulation(): Promise<{ population: Population; floorsRaisedBy: number }> {
+    const rows: PublishedRow[] = await this.dataSource.query(
       `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
               m.label AS municipality, m.concept_id AS municipality_id,
               c.label AS county, c.concept_id AS county_id, e.sun_code, e.label AS education_label,
@@ -134,7 +132,6 @@ export class AnonymisedPopulation {
     );
     const k = this.config.anonymity.k;
     const today = new Date();
-    const floors = new Map(rows.map((row) => [row.profile_id, row.disclosure_floor]));
     const populationWith = (rare: Set<string>) =>
       new Map<string, QuasiIdentifiers>(
         rows.map((row) => [
@@ -152,44 +149,46 @@ export class AnonymisedPopulation {
           },
         ]),
       );
+    let rareLanguages = new Set<string>();
     // A language is rare when fewer than k *shown* profiles speak it; withholding profiles can make more languages
     // rare, so repeat until the set is stable (rare sets only grow: a few rounds at most).
-    let rareLanguages = rareAmong(rows, k);
-    let generalisation = generalise(populationWith(rareLanguages), k, floors);
-    for (let round = 0; round < 5; round++) {
-      const shown = rows.filter((row) => generalisation.disclosures.get(row.profile_id));
-      const rare = new Set([...rareLanguages, ...rareAmong(shown, k)]);
-      if (rare.size === rareLanguages.size) break;
-      rareLanguages = rare;
-      generalisation = generalise(populationWith(rareLanguages), k, floors);
-    }
-    await this.raiseFloors(manager, rows, generalisation.steps);
+    const generaliseWith = (floors: ReadonlyMap<string, number>) => {
+      rareLanguages = rareAmong(rows, k);
+      let generalisation = generalise(populationWith(rareLanguages), k, floors);
+      for (let round = 0; round < 5; round++) {
+        const shown = rows.filter((row) => generalisation.disclosures.get(row.profile_id));
+        const rare = new Set([...rareLanguages, ...rareAmong(shown, k)]);
+        if (rare.size === rareLanguages.size) break;
+        rareLanguages = rare;
+        generalisation = generalise(populationWith(rareLanguages), k, floors);
+      }
+      return generalisation;
+    };
+    const { generalisation, floors } = generaliseToStableFloors(
+      new Map(rows.map((row) => [row.profile_id, row.disclosure_floor])),
+      generaliseWith,
+    );
+    const floorsRaisedBy = await this.raiseFloors(rows, floors);
     rows.sort(
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
-    return { rows, disclosures: generalisation.disclosures, rareLanguages };
+    return { population: { rows, disclosures: generalisation.disclosures, rareLanguages }, floorsRaisedBy };
   }
 
   /**
-   * Remembers the step each shown profile is shown at, so that it is never shown more precisely later. Raw SQL on
-   * purpose: it must not touch `updated_at` (which would make every read recompute). GREATEST keeps concurrent
-   * API processes monotone.
+   * Remembers the step each shown profile is shown at (`floors`, settled: see generaliseToStableFloors), so that it
+   * is never shown more precisely later; returns by how much the floors rose. Raw SQL on purpose: it must not touch
+   * `updated_at` (which would make every read recompute). GREATEST keeps concurrent processes monotone.
    */
-  private async raiseFloors(
-    manager: EntityManager,
-    rows: PublishedRow[],
-    steps: Map<string, number>,
-  ): Promise<void> {
-    const raised = rows.filter((row) => {
-      const step = steps.get(row.profile_id)!;
-      return step < WITHHELD_STEP && step > row.disclosure_floor;
-    });
-    if (raised.length === 0) return;
-    await manager.query(
+  private async raiseFloors(rows: PublishedRow[], floors: ReadonlyMap<string, number>): Promise<number> {
+    const raised = rows.filter((row) => floors.get(row.profile_id)! > row.disclosure_floor);
+    if (raised.length === 0) return 0;
+    await this.dataSource.query(
       `UPDATE competence_profiles p SET disclosure_floor = GREATEST(p.disclosure_floor, v.step)
        FROM unnest($1::uuid[], $2::smallint[]) AS v(id, step) WHERE p.id = v.id`,
-      [raised.map((row) => row.profile_id), raised.map((row) => steps.get(row.profile_id)!)],
+      [raised.map((row) => row.profile_id), raised.map((row) => floors.get(row.profile_id)!)],
     );
+    return raised.reduce((sum, row) => sum + floors.get(row.profile_id)! - row.disclosure_floor, 0);
   }
 
   /**

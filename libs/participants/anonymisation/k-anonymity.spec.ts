@@ -1,5 +1,10 @@
 import { SwedishLevel } from '#libs/vocabulary';
-import { generalise, type Disclosure, type QuasiIdentifiers } from './k-anonymity.js';
+import {
+  generalise,
+  generaliseToStableFloors,
+  type Disclosure,
+  type QuasiIdentifiers,
+} from './k-anonymity.js';
 
 const GYMNASIAL = { sunCode: '3', label: 'Gymnasial utbildning' };
 const EFTERGYMNASIAL = { sunCode: '5', label: 'Eftergymnasial utbildning, minst 2 år' };
@@ -150,5 +155,43 @@ describe('generalise (k-anonymity)', () => {
     for (const id of ['p1', 'p2', 'p3', 'p4']) expect(second.disclosures.get(id)!.ageBand).toBeNull();
     expect(second.disclosures.get('p0')).not.toBeNull();
     expect(generalise(after, 5).disclosures.get('p1')!.ageBand).toBe('25–29');
+  });
+
+  it('settles floors: a profile that climbed past where the others now wait is shown once their floors rise', () => {
+    // Same municipality and education; ages 20 years apart, so alike only once the age is hidden (step 4).
+    const person = (age: number): QuasiIdentifiers => ({
+      age,
+      municipality: 'Värmdö',
+      county: 'Stockholms län',
+      education: { sunCode: '3', label: 'Gymnasial utbildning' },
+      swedishLevel: SwedishLevel.SFI_C,
+      hasRareLanguage: false,
+    });
+    const profiles = new Map([
+      ['x', person(30)],
+      ['y', person(50)],
+      ['w', person(70)],
+    ]);
+    const floors = new Map([['w', 3]]);
+    // One pass: w starts three steps higher, is past steps 4 and 5 (alike for these three) by the time x and y
+    // meet there, and climbs on alone; x and y stop at step 4.
+    const once = generalise(profiles, 2, floors);
+    expect(once.disclosures.get('w')).toBeNull();
+    expect(once.steps.get('x')).toBe(4);
+    // From x's and y's raised floors, w meets them at step 4: the stable result shows all three.
+    const settled = generaliseToStableFloors(floors, (current) => generalise(profiles, 2, current));
+    expect([...settled.generalisation.steps]).toEqual([
+      ['x', 4],
+      ['y', 4],
+      ['w', 4],
+    ]);
+    expect(settled.floors).toEqual(
+      new Map([
+        ['w', 4],
+        ['x', 4],
+        ['y', 4],
+      ]),
+    );
+    expect(generalise(profiles, 2, settled.floors).steps).toEqual(settled.generalisation.steps);
   });
 });

@@ -161,3 +161,31 @@ export function generalise(
   );
   return { steps: level, disclosures };
 }
+
+/**
+ * Generalises (with `generaliseWith`, given floors) again and again with each shown profile's step as its floor,
+ * until no floor rises; returns that generalisation and the floors it leaves behind. Computing from those floors
+ * gives the same generalisation, so every process that reads them shows the same thing. (One pass is not enough:
+ * a profile that started higher may climb past the step where the others, once their floors are raised, wait for
+ * it, and be withheld in one pass and shown in the next.) Floors only rise and stop at the ladder's top, so this
+ * ends within the ladder's length.
+ */
+export function generaliseToStableFloors(
+  floors: ReadonlyMap<string, number>,
+  generaliseWith: (floors: ReadonlyMap<string, number>) => Generalisation,
+): { generalisation: Generalisation; floors: ReadonlyMap<string, number> } {
+  let current = floors;
+  for (;;) {
+    const generalisation = generaliseWith(current);
+    const raised = new Map(current);
+    let rose = false;
+    for (const [id, step] of generalisation.steps) {
+      if (step < WITHHELD_STEP && step > (current.get(id) ?? 0)) {
+        raised.set(id, step);
+        rose = true;
+      }
+    }
+    if (!rose) return { generalisation, floors: current };
+    current = raised;
+  }
+}
