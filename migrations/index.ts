@@ -6,6 +6,7 @@ import { AnonymityFloor1795438215902 } from './1795438215902-AnonymityFloor.js';
 import { MatchingEngine1795450225229 } from './1795450225229-MatchingEngine.js';
 import { IntroductionNotification1795452000001 } from './1795452000001-IntroductionNotification.js';
 import { ProfileSearchSignatures1795451000001 } from './1795451000001-ProfileSearchSignatures.js';
+import { CandidateOccupiedPeriods1795453000001 } from './1795453000001-CandidateOccupiedPeriods.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -18,4 +19,5 @@ export const migrations: MigrationClass[] = [
   MatchingEngine1795450225229,
   ProfileSearchSignatures1795451000001,
   IntroductionNotification1795452000001,
+  CandidateOccupiedPeriods1795453000001,
 ];
