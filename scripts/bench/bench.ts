@@ -491,7 +491,7 @@ class Bench {
       baseline: `direct: ${describeCpu(directCpu)}`,
     });
     this.notes.push(
-      '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
+      '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted, nor are PostgreSQL’s own background processes, and PostgreSQL counts only when it runs on this machine); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
     );
     this.notes.push(
       `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement as the services would record them) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
@@ -695,7 +695,10 @@ class Bench {
     );
     const [worker, postgres, meilisearch] = await Promise.all([
       readCpu([this.worker!.pid]),
-      readCpu(rows.map((row) => row.pid)),
+      readCpu(
+        rows.map((row) => row.pid),
+        'postgres',
+      ),
       readCpu(this.meili.pid ? [this.meili.pid] : []),
     ]);
     return { worker, postgres, meilisearch };

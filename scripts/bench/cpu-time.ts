@@ -1,12 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import pidusage from 'pidusage';
 
 /** CPU time (user + system) each process has used so far, in ms, by pid; processes that are gone are left out. */
 export type CpuReading = Map<number, number>;
 
-export async function readCpu(pids: readonly number[]): Promise<CpuReading> {
+/**
+ * Reads the CPU time of `pids`. With `named`, only processes of that name count: PostgreSQL reports its backends'
+ * pids, which are another process's (or none) here when it runs in a container or on another host.
+ */
+export async function readCpu(pids: readonly number[], named?: string): Promise<CpuReading> {
   const reading: CpuReading = new Map();
   await Promise.all(
     pids.map(async (pid) => {
+      if (named && (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim() !== named) return;
       const stat = await pidusage(pid).catch(() => null);
       if (stat) reading.set(pid, stat.ctime);
     }),
