@@ -164,6 +164,15 @@ describe('the employer view of competence profiles', () => {
     expect(await population.current()).not.toBe(computed);
   });
 
+  it('leaves out a profile erased after the population was read instead of failing the read', async () => {
+    const population = stack.api.app.get(AnonymisedPopulation, { strict: false });
+    const current = await population.current();
+    const [shown] = population.shown(current);
+    const erased = { ...shown!, profile_id: '00000000-0000-4000-8000-000000000000', public_id: 'gone' };
+    const views = await population.project([erased, shown!], current);
+    expect(views.map((view) => view.publicId)).toEqual([shown!.public_id]);
+  });
+
   it('reflects every change at once: changed languages, a paused profile', async () => {
     const [target] = (await stack.environment.sql(
       `SELECT p.public_id, p.participant_id FROM competence_profiles p JOIN participants pt ON pt.id = p.participant_id

@@ -194,7 +194,8 @@ export class AnonymisedPopulation {
   /**
    * Builds the allow-listed projection: only the fields named here ever leave for employers. One query per
    * PROJECT_CHUNK profiles, child rows and taxonomy labels aggregated in PostgreSQL (a concept the taxonomy lacks
-   * shows as its id rather than failing a page).
+   * shows as its id rather than failing a page). In the order of `rows`; a profile gone since the population was
+   * read (erased) is left out.
    */
   async project(rows: PublishedRow[], population: Population): Promise<AnonymisedProfileType[]> {
     const { disclosures, rareLanguages } = population;
@@ -204,10 +205,11 @@ export class AnonymisedPopulation {
       for (const profile of (await this.dataSource.query(PROJECT_SQL, [chunk])) as ProjectedRow[])
         byId.set(profile.id, profile);
     }
-    return rows.map((row) => {
-      const profile = byId.get(row.profile_id)!;
+    return rows.flatMap((row) => {
+      const profile = byId.get(row.profile_id);
+      if (!profile) return [];
       const disclosure = disclosures.get(row.profile_id)!;
-      return {
+      const view: AnonymisedProfileType = {
         publicId: profile.public_id,
         experience: profile.experience
           .map(([conceptId, label, code, yearsOfExperience]) => ({
@@ -230,6 +232,7 @@ export class AnonymisedPopulation {
         wantedKinds: profile.wanted_kinds,
         summary: profile.summary,
       };
+      return [view];
     });
   }
 }

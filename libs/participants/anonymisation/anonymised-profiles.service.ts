@@ -54,7 +54,8 @@ export class AnonymisedProfilesService {
     const row = population.rows.find((candidate) => candidate.public_id === publicId);
     if (!row || !population.disclosures.get(row.profile_id)) throw AppError.notFound('Profile');
     const [profile] = await this.population.project([row], population);
-    return profile!;
+    if (!profile) throw AppError.notFound('Profile');
+    return profile;
   }
 
   /** Cursors are encrypted: the publication time they hold is not on the allow-list. */

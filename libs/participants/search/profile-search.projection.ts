@@ -65,10 +65,12 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     const population = await this.population.current();
     const wanted = new Set(ids);
     const rows = this.population.shown(population).filter((row) => wanted.has(row.public_id));
-    const views = await this.population.project(rows, population);
-    return rows.map((row, i) => {
+    const rowOf = new Map(rows.map((row) => [row.public_id, row]));
+    // A profile erased since the population was read has no view: its document is removed.
+    return (await this.population.project(rows, population)).map((view) => {
+      const row = rowOf.get(view.publicId)!;
       this.pendingSignatures.set(row.public_id, signature(row, population));
-      return profileDocument(views[i]!, row);
+      return profileDocument(view, row);
     });
   }
 
