@@ -11,7 +11,7 @@ export { ParticipantAccess } from './participant-access.js';
 export { ParticipantsService } from './participants.service.js';
 export { CompetenceProfilesService } from './competence-profiles.service.js';
 export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
-export { AnonymisedPopulation, type Population } from './anonymisation/anonymised-population.js';
+export { AnonymisedPopulation } from './anonymisation/anonymised-population.js';
 export { CreateParticipantInput } from './dtos/participant.inputs.js';
 export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';

@@ -14,7 +14,6 @@ export {
   WORKER_ONLY_UID_PREFIX,
   AsSearchProjection,
   filterableAttributes,
-  filterableNames,
   type SearchProjection,
   type SearchDocument,
 } from './search-index.js';

@@ -71,8 +71,3 @@ export function filterableAttributes(attributes: {
     { attributePatterns: [...attributes.comparison], features: features(true) },
   ];
 }
-
-/** The attribute names of `filterableAttributes` settings, whichever form they take. */
-export function filterableNames(settings: FilterableAttributes | undefined): string[] {
-  return (settings ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.attributePatterns));
-}

@@ -6,7 +6,6 @@ import {
   SearchIndexer,
   SearchReconciliation,
   canonicalJson,
-  filterableNames,
 } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import type { GraphqlClient } from '../support/graphql-client.js';
@@ -229,7 +228,10 @@ describe('the profiles search index', () => {
   it('exposes only employer attributes in the index settings', async () => {
     const settings: Settings = await profilesIndex().getSettings();
     const root = (attribute: string) => attribute.split('.')[0]!;
-    const filterable = filterableNames(settings.filterableAttributes);
+    // Plain names or granular entries (libs/search filterableAttributes): every attribute named either way.
+    const filterable = (settings.filterableAttributes ?? []).flatMap((entry) =>
+      typeof entry === 'string' ? [entry] : entry.attributePatterns,
+    );
     for (const attributes of [
       filterable,
       settings.sortableAttributes ?? [],
