@@ -115,8 +115,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
     // Meilisearch applies tasks in the order it received them, so a document read later is never overwritten by
     // one read earlier. Waiting for Meilisearch is not in that chain, so the outbox relay can keep several batches
     // in flight and Meilisearch indexes them together; but the projection is told in the order sent, so that an
-    // earlier write confirmed late cannot overwrite what a later one recorded. (In an object: the next send must
-    // not wait for this confirmation.)
+    // earlier write confirmed late cannot overwrite what a later one recorded. The confirmation is returned inside
+    // an object, so that the send chain (which awaits what the step returns) does not wait for it.
     const { confirmed } = await afterPrevious(this.sending, index, async () => {
       const affected = (await projection.affected?.(ids)) ?? [];
       const sent = await this.send(projection, [...new Set([...ids, ...affected])]);

@@ -123,38 +123,28 @@ async function until(
   }
 }
 
+/** What indexing runs on, whose CPU time the benchmark reads (see Bench.cpuReadings). */
+const CPU_PARTS = { worker: 'worker', postgres: 'PostgreSQL', meilisearch: 'Meilisearch' } as const;
+type CpuPart = keyof typeof CPU_PARTS;
 /** CPU seconds used by each part during a timed section; null when it could not be read. */
-interface CpuUse {
-  worker: number | null;
-  postgres: number | null;
-  meilisearch: number | null;
-}
+type CpuUse = Record<CpuPart, number | null>;
 
-function cpuUsed(before: Record<keyof CpuUse, CpuReading>, after: Record<keyof CpuUse, CpuReading>): CpuUse {
-  return {
-    worker: cpuSecondsBetween(before.worker, after.worker),
-    postgres: cpuSecondsBetween(before.postgres, after.postgres),
-    meilisearch: cpuSecondsBetween(before.meilisearch, after.meilisearch),
-  };
+const cpuParts = Object.keys(CPU_PARTS) as CpuPart[];
+const eachPart = (value: (part: CpuPart) => number | null): CpuUse =>
+  Object.fromEntries(cpuParts.map((part) => [part, value(part)])) as CpuUse;
+
+function cpuUsed(before: Record<CpuPart, CpuReading>, after: Record<CpuPart, CpuReading>): CpuUse {
+  return eachPart((part) => cpuSecondsBetween(before[part], after[part]));
 }
 
 function addCpu(a: CpuUse, b: CpuUse): CpuUse {
-  const add = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
-  return {
-    worker: add(a.worker, b.worker),
-    postgres: add(a.postgres, b.postgres),
-    meilisearch: add(a.meilisearch, b.meilisearch),
-  };
+  return eachPart((part) => (a[part] === null || b[part] === null ? null : a[part] + b[part]));
 }
 
 function describeCpu(use: CpuUse): string {
-  const part = (name: string, value: number | null) =>
-    `${name} ${value === null ? 'n/a' : `${value.toFixed(1)} s`}`;
-  return [
-    part('worker', use.worker),
-    part('PostgreSQL', use.postgres),
-    part('Meilisearch', use.meilisearch),
-  ].join(', ');
+  return cpuParts
+    .map((part) => `${CPU_PARTS[part]} ${use[part] === null ? 'n/a' : `${use[part].toFixed(1)} s`}`)
+    .join(', ');
 }
 
 class Bench {
@@ -689,7 +679,7 @@ class Bench {
   }
 
   /** CPU readings of what indexing runs on: the worker, the benchmark database's PostgreSQL backends, Meilisearch. */
-  private async cpuReadings(): Promise<Record<keyof CpuUse, CpuReading>> {
+  private async cpuReadings(): Promise<Record<CpuPart, CpuReading>> {
     const { rows } = await this.sql.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
     );

@@ -149,11 +149,10 @@ export class AnonymisedPopulation {
           },
         ]),
       );
-    let rareLanguages = new Set<string>();
     // A language is rare when fewer than k *shown* profiles speak it; withholding profiles can make more languages
     // rare, so repeat until the set is stable (rare sets only grow: a few rounds at most).
     const generaliseWith = (floors: ReadonlyMap<string, number>) => {
-      rareLanguages = rareAmong(rows, k);
+      let rareLanguages = rareAmong(rows, k);
       let generalisation = generalise(populationWith(rareLanguages), k, floors);
       for (let round = 0; round < 5; round++) {
         const shown = rows.filter((row) => generalisation.disclosures.get(row.profile_id));
@@ -162,7 +161,7 @@ export class AnonymisedPopulation {
         rareLanguages = rare;
         generalisation = generalise(populationWith(rareLanguages), k, floors);
       }
-      return generalisation;
+      return { ...generalisation, rareLanguages };
     };
     const { generalisation, floors } = generaliseToStableFloors(
       new Map(rows.map((row) => [row.profile_id, row.disclosure_floor])),
@@ -172,7 +171,8 @@ export class AnonymisedPopulation {
     rows.sort(
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
-    return { population: { rows, disclosures: generalisation.disclosures, rareLanguages }, floorsRaisedBy };
+    const { disclosures, rareLanguages } = generalisation;
+    return { population: { rows, disclosures, rareLanguages }, floorsRaisedBy };
   }
 
   /**

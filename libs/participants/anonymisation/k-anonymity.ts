@@ -116,7 +116,7 @@ export interface Generalisation {
 }
 
 /** Steps at or above this withhold the profile. */
-export const WITHHELD_STEP = LADDER.length;
+const WITHHELD_STEP = LADDER.length;
 
 /**
  * Generalises the employer view of every published profile so that each visible combination of quasi-identifiers
@@ -170,10 +170,10 @@ export function generalise(
  * it, and be withheld in one pass and shown in the next.) Floors only rise and stop at the ladder's top, so this
  * ends within the ladder's length.
  */
-export function generaliseToStableFloors(
+export function generaliseToStableFloors<G extends Generalisation>(
   floors: ReadonlyMap<string, number>,
-  generaliseWith: (floors: ReadonlyMap<string, number>) => Generalisation,
-): { generalisation: Generalisation; floors: ReadonlyMap<string, number> } {
+  generaliseWith: (floors: ReadonlyMap<string, number>) => G,
+): { generalisation: G; floors: ReadonlyMap<string, number> } {
   let current = floors;
   for (;;) {
     const generalisation = generaliseWith(current);
