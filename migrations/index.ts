@@ -7,6 +7,7 @@ import { MatchingEngine1795450225229 } from './1795450225229-MatchingEngine.js';
 import { IntroductionNotification1795452000001 } from './1795452000001-IntroductionNotification.js';
 import { ProfileSearchSignatures1795451000001 } from './1795451000001-ProfileSearchSignatures.js';
 import { CandidateOccupiedPeriods1795453000001 } from './1795453000001-CandidateOccupiedPeriods.js';
+import { OutboxPendingById1795454000001 } from './1795454000001-OutboxPendingById.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -20,4 +21,5 @@ export const migrations: MigrationClass[] = [
   ProfileSearchSignatures1795451000001,
   IntroductionNotification1795452000001,
   CandidateOccupiedPeriods1795453000001,
+  OutboxPendingById1795454000001,
 ];

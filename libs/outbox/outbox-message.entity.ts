@@ -11,9 +11,12 @@ export enum OutboxMessageKind {
 
 export type OutboxPayload = { job: Job } | { index: SearchIndex; id: string };
 
-/** A side effect of a committed write, waiting to be relayed by the worker. */
+/**
+ * A side effect of a committed write, waiting to be relayed by the worker. The relay claims pending messages in id
+ * order: the partial index on id finds the next batch without walking past delivered ones.
+ */
 @Entity({ name: 'outbox_messages' })
-@Index('ix_outbox_messages_pending', ['availableAt', 'id'], { where: 'delivered_at IS NULL' })
+@Index('ix_outbox_messages_pending', ['id'], { where: 'delivered_at IS NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
