@@ -75,12 +75,18 @@ const PASSED_ON = [
 const SEARCH_P95_RATIO_GOAL = 1.5;
 const MATCHING_P95_RATIO_GOAL = 3;
 
+/** The measured sections, in the order they run. */
+const SECTIONS = ['indexing', 'search', 'matching', 'batch'] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface Options {
   profiles: number;
   openings: number;
   searches: number;
   matches: number;
   keep: boolean;
+  /** Only these sections (`--only=indexing,search`): printed, not written to the report. */
+  only: Section[] | null;
 }
 
 function options(argv: string[]): Options {
@@ -91,15 +97,22 @@ function options(argv: string[]): Options {
     if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive whole number`);
     return parsed;
   };
-  const known = ['--profiles=', '--openings=', '--searches=', '--matches=', '--keep'];
+  const known = ['--profiles=', '--openings=', '--searches=', '--matches=', '--only=', '--keep'];
   const unknown = argv.filter((arg) => !known.some((k) => arg.startsWith(k)));
   if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(' ')}`);
+  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wrong = only?.filter((section) => !(SECTIONS as readonly string[]).includes(section)) ?? [];
+  if (wrong.length > 0 || only?.length === 0)
+    throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
+  // The other sections search and match the profiles the indexing section indexed.
+  if (only && !only.includes('indexing')) only.unshift('indexing');
   return {
     profiles: value('profiles', 100_000),
     openings: value('openings', 1_000),
     searches: value('searches', 300),
     matches: value('matches', 100),
     keep: argv.includes('--keep'),
+    only: (only as Section[] | undefined) ?? null,
   };
 }
 
@@ -178,15 +191,23 @@ class Bench {
       await this.setUp();
       await this.startProcesses();
       await this.generateProfiles();
-      await this.indexing();
-      await this.employerSearch();
-      await this.matchingOneOpening();
-      await this.matchingBatch();
+      const sections: Record<Section, () => Promise<void>> = {
+        indexing: () => this.indexing(),
+        search: () => this.employerSearch(),
+        matching: () => this.matchingOneOpening(),
+        batch: () => this.matchingBatch(),
+      };
+      for (const section of SECTIONS)
+        if (!this.options.only || this.options.only.includes(section)) await sections[section]();
       await this.memory();
     } finally {
       await this.tearDown();
     }
     process.stdout.write(`\n${textTable(this.figures)}\n\n`);
+    if (this.options.only) {
+      say(`Only ${this.options.only.join(', ')}: not written to ${REPORT}.`);
+      return;
+    }
     const command =
       'npm run bench' + (process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : '');
     await mkdir(dirname(REPORT), { recursive: true });
@@ -437,8 +458,15 @@ class Bench {
     bar.stop();
     documentsOf.clear();
 
-    // Through the outbox: what the services record for a profile change, for every generated profile.
-    const messages = PROFILE_INDEXES.reduce((sum, index) => sum + idsOf[index].length, 0);
+    // Through the outbox: what the services record when a profile changes (a sync of each index, in one
+    // transaction), for every generated profile in turn.
+    const keysOf = new Map(PROFILE_INDEXES.map((index) => [index, new Set(idsOf[index])]));
+    const syncs = generated.flatMap((row) =>
+      PROFILE_INDEXES.flatMap((index) =>
+        [row.id, row.public_id].filter((key) => keysOf.get(index)!.has(key)).map((key) => [index, key]),
+      ),
+    );
+    const messages = syncs.length;
     const outboxBar = progress('Outbox relay to Meilisearch', messages, 'messages');
     const outboxCpuBefore = await this.cpuReadings();
     const started = performance.now();
@@ -446,10 +474,7 @@ class Bench {
       `INSERT INTO outbox_messages (kind, payload)
        SELECT 'SEARCH_SYNC', jsonb_build_object('index', m.index, 'id', m.id)
          FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS m(index, id, n) ORDER BY m.n`,
-      [
-        PROFILE_INDEXES.flatMap((index) => idsOf[index].map(() => index)),
-        PROFILE_INDEXES.flatMap((index) => idsOf[index]),
-      ],
+      [syncs.map(([index]) => index), syncs.map(([, key]) => key)],
     );
     await this.sql.query(`SELECT pg_notify('outbox', '')`);
     await this.settled(3_600_000, (pending) => outboxBar.set(messages - pending));
@@ -481,7 +506,7 @@ class Bench {
       baseline: `direct: ${describeCpu(directCpu)}`,
     });
     this.notes.push(
-      `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement as the services would record them) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
+      `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement in the order the services record them: for each profile a sync of each index, profile after profile) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
     );
     this.notes.push(
       '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted, nor are PostgreSQL’s own background processes, and PostgreSQL counts only when it runs on this machine); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
