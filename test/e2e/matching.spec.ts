@@ -1,4 +1,4 @@
-import { isoDate, addMonths } from '#libs/calendar';
+import { isoDate } from '#libs/calendar';
 import { MatchingService } from '#libs/matching';
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
 import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
@@ -10,7 +10,7 @@ import {
   organisationOf,
   organisationWithUser,
 } from '../support/opening-track-fixtures.js';
-import { createParticipant, publishProfile } from '../support/participants.js';
+import { UPPSALA_SKILLS, uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { settle } from '../support/worker-process.js';
 
@@ -57,7 +57,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const SKILLS = [CONCEPTS.hygienstadning, CONCEPTS.byggstadning, CONCEPTS.flyttstadning];
+const SKILLS = UPPSALA_SKILLS;
 /** Substitutability used by the partial-credit case: experience as elevassistent counts 50 % for städare. */
 const SUBSTITUTE_PERCENTAGE = 50;
 
@@ -70,7 +70,6 @@ describe('matching', () => {
   let otherCoach: GraphqlClient;
   let employerOrganisationId: string;
   let matching: MatchingService;
-  let urgentEnd: string;
 
   beforeAll(async () => {
     stack = await startStack({ worker: true });
@@ -87,7 +86,6 @@ describe('matching', () => {
     employerOrganisationId = await organisationOf(employer);
     otherCoach = (await organisationWithUser(admin, 'MUNICIPALITY', 'COACH', 'Matchningskommun')).client;
     matching = stack.worker!.get(MatchingService, { strict: false });
-    urgentEnd = isoDate(addMonths(new Date(), 3));
     // The demo data's own work first (its documents, the matching of its profiles and openings): the tests wait
     // for their own proposals, which would otherwise queue behind it on a busy machine.
     await settle(stack.environment, undefined, 150_000);
@@ -95,58 +93,9 @@ describe('matching', () => {
 
   afterAll(() => stack?.close());
 
-  /** A praktik in Uppsala (where no demo participant lives) asking for three skills and a B licence. */
-  async function publishedOpening(client: GraphqlClient = employer, changes: Record<string, unknown> = {}) {
-    const { createOpening } = await client.ok<{ createOpening: { id: string } }>(
-      'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
-      {
-        input: {
-          kind: 'PRAKTIK',
-          title: 'Praktik som städare',
-          occupationConceptId: CONCEPTS.stadare,
-          municipalityConceptId: CONCEPTS.uppsala,
-          requiredSkillConceptIds: SKILLS,
-          requiredDrivingLicenceConceptIds: [CONCEPTS.licenceB],
-          minimumSwedishLevel: 'SFI_B',
-          usefulLanguageConceptIds: [CONCEPTS.arabiska],
-          hoursPerWeek: 16,
-          weekdays: ['MONDAY', 'TUESDAY'],
-          startDate: '2027-02-01',
-          endDate: '2027-04-30',
-          places: 2,
-          contactName: 'Eva Kontaktperson',
-          ...changes,
-        },
-      },
-    );
-    await client.ok('mutation($id: ID!) { publishOpening(id: $id) { id } }', { id: createOpening.id });
-    return createOpening.id;
-  }
-
-  /** A published participant of coach@varmdo who meets every requirement of publishedOpening, with `changes`. */
-  async function person(changes: Record<string, unknown> = {}): Promise<string> {
-    const { id } = await createParticipant(coach);
-    await publishProfile(coach, id, {
-      occupations: [{ occupationConceptId: CONCEPTS.stadare, yearsOfExperience: 4 }],
-      skillConceptIds: SKILLS,
-      swedishLevel: 'SFI_D',
-      educationLevelConceptId: CONCEPTS.forgymnasial,
-      drivingLicenceConceptIds: [CONCEPTS.licenceB],
-      languages: [{ languageConceptId: CONCEPTS.arabiska, level: 'NATIVE' }],
-      homeMunicipalityConceptId: CONCEPTS.uppsala,
-      travelReach: 'HOME_MUNICIPALITY',
-      freeWeekdays: ['MONDAY', 'TUESDAY', 'WEDNESDAY'],
-      establishmentPeriodEndsOn: urgentEnd,
-      priorityGroups: {
-        woman: true,
-        shortEducation: false,
-        disability: false,
-        longTermFinancialAssistance: false,
-      },
-      ...changes,
-    });
-    return id;
-  }
+  const publishedOpening = (client: GraphqlClient = employer, changes: Record<string, unknown> = {}) =>
+    uppsalaPraktik(client, changes);
+  const person = (changes: Record<string, unknown> = {}) => uppsalaCandidate(coach, changes);
 
   async function proposalsOf(openingId: string, client = coach): Promise<Proposal[]> {
     const { proposals } = await client.ok<{ proposals: { nodes: Proposal[] } }>(PROPOSALS, {
