@@ -8,6 +8,7 @@ import { IntroductionNotification1795452000001 } from './1795452000001-Introduct
 import { ProfileSearchSignatures1795451000001 } from './1795451000001-ProfileSearchSignatures.js';
 import { CandidateOccupiedPeriods1795453000001 } from './1795453000001-CandidateOccupiedPeriods.js';
 import { OutboxPendingById1795454000001 } from './1795454000001-OutboxPendingById.js';
+import { PlacementLifecycle1795455000001 } from './1795455000001-PlacementLifecycle.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,4 +23,5 @@ export const migrations: MigrationClass[] = [
   IntroductionNotification1795452000001,
   CandidateOccupiedPeriods1795453000001,
   OutboxPendingById1795454000001,
+  PlacementLifecycle1795455000001,
 ];

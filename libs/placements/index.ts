@@ -2,3 +2,4 @@ export { PlacementsModule } from './placements.module.js';
 export { PlacementsService } from './placements.service.js';
 export { Placement } from './entities/placement.entity.js';
 export { PlacementStatus, OCCUPYING_STATUSES } from './placement-status.js';
+export { PlacementEndReason } from './placement-end-reason.js';

@@ -30,6 +30,8 @@ export class PlacementViews {
       participantId: placement.participantId,
       proposalId: placement.proposalId,
       confirmedBy: placement.confirmedBy,
+      endReason: placement.endReason,
+      endNote: placement.endNote,
     }));
   }
 

@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
 import { Placement } from './entities/placement.entity.js';
+import { PlacementLifecycle } from './placement-lifecycle.service.js';
 import { PlacementViews } from './placement-views.js';
 import { PlacementsResolver } from './placements.resolver.js';
 import { PlacementsService } from './placements.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Placement]), ParticipantsModule, OpeningsModule, PersonalDataModule],
-  providers: [PlacementsService, PlacementViews, PlacementsResolver],
+  imports: [
+    TypeOrmModule.forFeature([Placement]),
+    ParticipantsModule,
+    OpeningsModule,
+    MatchingModule,
+    PersonalDataModule,
+  ],
+  providers: [PlacementsService, PlacementLifecycle, PlacementViews, PlacementsResolver],
   exports: [PlacementsService],
 })
 export class PlacementsModule {}

@@ -4,8 +4,17 @@ import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
 import { PageOf, type Page } from '#libs/pagination';
 import { selectedFieldNames } from '#libs/participants';
 import { IdArg } from '#libs/validation';
-import { ConfirmProposalInput, EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
+import {
+  CancelPlacementInput,
+  ConfirmProposalInput,
+  EmployerPlacementsArgs,
+  EndPlacementEarlyInput,
+  PlacementChangeInput,
+  PlacementsArgs,
+} from './dtos/placement.inputs.js';
 import { EmployerPlacementType, PlacementType } from './dtos/placement.type.js';
+import type { Placement } from './entities/placement.entity.js';
+import { PlacementLifecycle } from './placement-lifecycle.service.js';
 import { PlacementViews } from './placement-views.js';
 import { PlacementsService } from './placements.service.js';
 
@@ -16,8 +25,14 @@ const EmployerPlacementPage = PageOf(EmployerPlacementType, 'EmployerPlacement')
 export class PlacementsResolver {
   constructor(
     private readonly placementsService: PlacementsService,
+    private readonly lifecycle: PlacementLifecycle,
     private readonly views: PlacementViews,
   ) {}
+
+  private async view(placement: Placement): Promise<PlacementType> {
+    const [view] = await this.views.forCoaches([placement]);
+    return view!;
+  }
 
   @Mutation(() => PlacementType, {
     description:
@@ -31,9 +46,58 @@ export class PlacementsResolver {
     @Args('input') input: ConfirmProposalInput,
     @CurrentUser() caller: Principal,
   ): Promise<PlacementType> {
-    const placement = await this.placementsService.confirm(caller, input.proposalId);
-    const [view] = await this.views.forCoaches([placement]);
-    return view!;
+    return this.view(await this.placementsService.confirm(caller, input.proposalId));
+  }
+
+  @Mutation(() => PlacementType, {
+    description:
+      "PLANNED → ACTIVE: your organisation's participant has started. CONFLICT when the placement is not PLANNED.",
+  })
+  @Allow(Role.ADMIN, Role.COACH)
+  async startPlacement(
+    @Args('input') input: PlacementChangeInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<PlacementType> {
+    return this.view(await this.lifecycle.start(caller, input.placementId));
+  }
+
+  @Mutation(() => PlacementType, {
+    description:
+      'ACTIVE → COMPLETED: the placement ran its course (an open-ended one ends today). CONFLICT when it is not ACTIVE.',
+  })
+  @Allow(Role.ADMIN, Role.COACH)
+  async completePlacement(
+    @Args('input') input: PlacementChangeInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<PlacementType> {
+    return this.view(await this.lifecycle.complete(caller, input.placementId));
+  }
+
+  @Mutation(() => PlacementType, {
+    description:
+      'ACTIVE → ENDED_EARLY on `lastDay`, with a reason and a note. The place goes back to the opening (PUBLISHED ' +
+      'again when it was FILLED and still runs) and new proposals are made for the participant and for the opening. ' +
+      'CONFLICT when the placement is not ACTIVE.',
+  })
+  @Allow(Role.ADMIN, Role.COACH)
+  async endPlacementEarly(
+    @Args('input') input: EndPlacementEarlyInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<PlacementType> {
+    return this.view(await this.lifecycle.endEarly(caller, input));
+  }
+
+  @Mutation(() => PlacementType, {
+    description:
+      'PLANNED → CANCELLED before it started, with a note; the place goes back as with an early end. CONFLICT when ' +
+      'the placement is not PLANNED.',
+  })
+  @Allow(Role.ADMIN, Role.COACH)
+  async cancelPlacement(
+    @Args('input') input: CancelPlacementInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<PlacementType> {
+    return this.view(await this.lifecycle.cancel(caller, input.placementId, input.note));
   }
 
   @Query(() => PlacementPage, {
@@ -53,8 +117,7 @@ export class PlacementsResolver {
   })
   @Allow(Role.ADMIN, Role.COACH)
   async placement(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<PlacementType> {
-    const [view] = await this.views.forCoaches([await this.placementsService.get(caller, id)]);
-    return view!;
+    return this.view(await this.placementsService.get(caller, id));
   }
 
   @Query(() => EmployerPlacementPage, {

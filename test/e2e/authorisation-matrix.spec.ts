@@ -140,6 +140,15 @@ describe('authorisation matrix of the marketplace operations', () => {
     return confirmProposal.id;
   }
 
+  /** placementA, started. */
+  async function activePlacementA(): Promise<string> {
+    const id = await placementA();
+    await ok(client.coachA, 'mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
+      id,
+    });
+    return id;
+  }
+
   let trackSerial = 0;
   async function trackA(): Promise<{ trackId: string; intakeId: string }> {
     trackSerial += 1;
@@ -438,6 +447,31 @@ describe('authorisation matrix of the marketplace operations', () => {
         return {};
       },
       allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
+      name: 'startPlacement',
+      query: 'mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }',
+      variables: async () => ({ id: await placementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'completePlacement',
+      query: 'mutation($id: ID!) { completePlacement(input: { placementId: $id }) { id } }',
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'endPlacementEarly',
+      query: `mutation($id: ID!) { endPlacementEarly(input: {
+        placementId: $id, reason: GOT_JOB, note: "Fick jobb", lastDay: "2027-03-01" }) { id } }`,
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'cancelPlacement',
+      query: 'mutation($id: ID!) { cancelPlacement(input: { placementId: $id, note: "Avbokad" }) { id } }',
+      variables: async () => ({ id: await placementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
     },
     {
       name: 'placement',

@@ -1,6 +1,46 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { calendarDateProblem } from '#libs/calendar';
 import { PageArgs } from '#libs/pagination';
+import { Satisfies, Trim } from '#libs/validation';
+import { PlacementEndReason } from '../placement-end-reason.js';
+
+/** A note on an early end or a cancellation: what happened, in a few sentences. */
+export const PLACEMENT_NOTE_LENGTH: [number, number] = [1, 2_000];
+
+@InputType()
+export class PlacementChangeInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'is not a valid id' })
+  placementId!: string;
+}
+
+@InputType()
+export class EndPlacementEarlyInput extends PlacementChangeInput {
+  @Field(() => PlacementEndReason, { description: 'GOT_JOB and STARTED_STUDIES count as good exits.' })
+  @IsEnum(PlacementEndReason)
+  reason!: PlacementEndReason;
+
+  @Field({ description: `What happened; ${PLACEMENT_NOTE_LENGTH[1]} characters at most. Coaches only.` })
+  @Trim()
+  @IsString()
+  @Length(...PLACEMENT_NOTE_LENGTH)
+  note!: string;
+
+  @Field({ description: 'The last day, YYYY-MM-DD: not before the start, before the planned last day.' })
+  @Trim()
+  @Satisfies(calendarDateProblem)
+  lastDay!: string;
+}
+
+@InputType()
+export class CancelPlacementInput extends PlacementChangeInput {
+  @Field({ description: `Why; ${PLACEMENT_NOTE_LENGTH[1]} characters at most. Coaches only.` })
+  @Trim()
+  @IsString()
+  @Length(...PLACEMENT_NOTE_LENGTH)
+  note!: string;
+}
 
 @InputType()
 export class ConfirmProposalInput {

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { OpeningType } from '#libs/openings';
 import { PlacementKind } from '#libs/vocabulary';
+import { PlacementEndReason } from '../placement-end-reason.js';
 import { PlacementStatus } from '../placement-status.js';
 
 /**
@@ -37,6 +38,12 @@ export class PlacementType {
 
   @Field(() => ID, { description: 'The coach or admin who confirmed it.' })
   confirmedBy!: string;
+
+  @Field(() => PlacementEndReason, { nullable: true, description: 'Why it ended early (ENDED_EARLY only).' })
+  endReason!: PlacementEndReason | null;
+
+  @Field(() => String, { nullable: true, description: 'The note on an early end or a cancellation.' })
+  endNote!: string | null;
 
   @Field()
   confirmedAt!: Date;

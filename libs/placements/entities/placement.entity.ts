@@ -16,6 +16,7 @@ import { Opening } from '#libs/openings';
 import { Organisation } from '#libs/organisations';
 import { Participant } from '#libs/participants';
 import { PlacementKind } from '#libs/vocabulary';
+import { PlacementEndReason } from '../placement-end-reason.js';
 import { PlacementStatus } from '../placement-status.js';
 
 /**
@@ -28,6 +29,7 @@ import { PlacementStatus } from '../placement-status.js';
 @Index('ix_placements_participant', ['participantId', 'startDate'])
 @Index('ix_placements_employer', ['employerOrganisationId', 'startDate'])
 @Check('ck_placements_dates', 'end_date IS NULL OR end_date >= start_date')
+@Check('ck_placements_end_reason', `(status = 'ENDED_EARLY') = (end_reason IS NOT NULL)`)
 @Exclusion(
   'xc_placements_participant_period',
   `USING gist ("participant_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("status" IN ('PLANNED', 'ACTIVE'))`,
@@ -91,6 +93,20 @@ export class Placement {
   /** Last day; null while open-ended. */
   @Column({ name: 'end_date', type: 'date', nullable: true })
   endDate!: string | null;
+
+  /** Why it ended early: set exactly when the status is ENDED_EARLY. */
+  @Column({
+    name: 'end_reason',
+    type: 'enum',
+    enum: PlacementEndReason,
+    enumName: 'placement_end_reason',
+    nullable: true,
+  })
+  endReason!: PlacementEndReason | null;
+
+  /** The coach's note on an early end or a cancellation; coaches only. */
+  @Column({ name: 'end_note', type: 'text', nullable: true })
+  endNote!: string | null;
 
   /** The coach who confirmed the match: the employer's contact once the placement is confirmed. */
   @Column({ name: 'confirmed_by', type: 'uuid' })

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '#libs/access-control';
+import { isoDate } from '#libs/calendar';
+import { AppError } from '#libs/errors';
+import { MatchingTriggers } from '#libs/matching';
+import { ParticipantAccess, ProfileChanges } from '#libs/participants';
+import type { EndPlacementEarlyInput } from './dtos/placement.inputs.js';
+import { Placement } from './entities/placement.entity.js';
+import type { PlacementEndReason } from './placement-end-reason.js';
+import { PlacementStatus } from './placement-status.js';
+
+/** The statuses each change starts from. */
+const FROM: Record<'start' | 'complete' | 'endEarly' | 'cancel', PlacementStatus> = {
+  start: PlacementStatus.PLANNED,
+  complete: PlacementStatus.ACTIVE,
+  endEarly: PlacementStatus.ACTIVE,
+  cancel: PlacementStatus.PLANNED,
+};
+
+/**
+ * A placement's life after the confirmation: PLANNED → ACTIVE → COMPLETED | ENDED_EARLY, or PLANNED → CANCELLED.
+ * Coaches and admins of the participant's organisation make each change. Ending early or cancelling gives the place
+ * back to the opening and asks matching, in the same transaction (through the outbox), for new proposals for both
+ * the participant and the opening: when a placement does not work, find what would.
+ *
+ * Locks follow the confirmation's order — participant, then placement, then opening — so that the two never wait
+ * for each other in a circle.
+ */
+@Injectable()
+export class PlacementLifecycle {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ParticipantAccess,
+    private readonly profileChanges: ProfileChanges,
+    private readonly matchingTriggers: MatchingTriggers,
+  ) {}
+
+  /** PLANNED → ACTIVE: the person has started. */
+  start(caller: Principal, placementId: string): Promise<Placement> {
+    return this.change(caller, placementId, 'start', async (placement, manager) => {
+      await manager.update(Placement, placement.id, { status: PlacementStatus.ACTIVE });
+    });
+  }
+
+  /** ACTIVE → COMPLETED: the placement ran its course (an open-ended one ends today). */
+  complete(caller: Principal, placementId: string): Promise<Placement> {
+    return this.change(caller, placementId, 'complete', async (placement, manager) => {
+      await manager.update(Placement, placement.id, {
+        status: PlacementStatus.COMPLETED,
+        endDate: placement.endDate ?? isoDate(new Date()),
+      });
+    });
+  }
+
+  /**
+   * ACTIVE → ENDED_EARLY on `lastDay`, with a reason and a note. The place goes back to the opening and new proposals
+   * are asked for, for the participant and for the opening.
+   */
+  endEarly(caller: Principal, input: EndPlacementEarlyInput): Promise<Placement> {
+    return this.change(caller, input.placementId, 'endEarly', async (placement, manager) => {
+      if (input.lastDay < placement.startDate) {
+        throw AppError.badInput('input.lastDay', `must not be before the start, ${placement.startDate}`);
+      }
+      if (placement.endDate !== null && input.lastDay >= placement.endDate) {
+        throw AppError.badInput(
+          'input.lastDay',
+          `must be before the planned last day, ${placement.endDate}: else complete the placement`,
+        );
+      }
+      await manager.update(Placement, placement.id, {
+        status: PlacementStatus.ENDED_EARLY,
+        endDate: input.lastDay,
+        endReason: input.reason satisfies PlacementEndReason,
+        endNote: input.note,
+      });
+      await this.givePlaceBack(placement, manager);
+    });
+  }
+
+  /** PLANNED → CANCELLED before it started, with a note. As with an early end, the place goes back. */
+  cancel(caller: Principal, placementId: string, note: string): Promise<Placement> {
+    return this.change(caller, placementId, 'cancel', async (placement, manager) => {
+      await manager.update(Placement, placement.id, { status: PlacementStatus.CANCELLED, endNote: note });
+      await this.givePlaceBack(placement, manager);
+    });
+  }
+
+  /**
+   * Runs `apply` on the placement, locked, after checking who asks and that the placement is in the status `kind`
+   * starts from; returns the placement as it is afterwards.
+   */
+  private async change(
+    caller: Principal,
+    placementId: string,
+    kind: keyof typeof FROM,
+    apply: (placement: Placement, manager: EntityManager) => Promise<void>,
+  ): Promise<Placement> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOneBy(Placement, { id: placementId });
+      if (!found) throw AppError.notFound('Placement');
+      await this.access.getManaged(caller, found.participantId, manager, true);
+      const placement = await manager.findOneOrFail(Placement, {
+        where: { id: placementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (placement.status !== FROM[kind]) {
+        throw AppError.conflict(
+          `The placement is ${placement.status}, not ${FROM[kind]}`,
+          'input.placementId',
+        );
+      }
+      await apply(placement, manager);
+      return manager.findOneByOrFail(Placement, { id: placementId });
+    });
+  }
+
+  /**
+   * The opening gets its place back; a FILLED opening whose places were all taken is PUBLISHED again while it still
+   * runs (no last day, or one not passed). Matching is asked for new proposals for both sides: the participant's
+   * periods changed, and so did the opening.
+   */
+  private async givePlaceBack(placement: Placement, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE openings
+          SET status = CASE WHEN status = 'FILLED' AND places_taken = places
+                             AND (end_date IS NULL OR end_date >= current_date)
+                            THEN 'PUBLISHED'::opening_status ELSE status END,
+              places_taken = places_taken - 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [placement.openingId],
+    );
+    const [profile] = (await manager.query('SELECT id FROM competence_profiles WHERE participant_id = $1', [
+      placement.participantId,
+    ])) as Array<{ id: string }>;
+    if (profile) await this.profileChanges.changed([profile.id], manager);
+    await this.matchingTriggers.openingChanged(placement.openingId, manager);
+  }
+}
