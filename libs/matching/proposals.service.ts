@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
 import { AppError } from '#libs/errors';
@@ -222,23 +222,11 @@ export class ProposalsService {
       }
       await this.notifications.notify(
         manager,
-        await this.coachesOf(manager, profile.participant_id),
+        await this.access.responsibleCoaches(profile.participant_id, manager),
         NotificationKind.INTRODUCTION_REQUESTED,
         proposalId,
       );
       return { openingId: opening.id, publicId: input.publicId, requestedAt };
     });
-  }
-
-  /** The participant's responsible coach when active, else every active coach of the organisation. */
-  private async coachesOf(manager: EntityManager, participantId: string): Promise<string[]> {
-    const rows: Array<{ id: string; responsible: boolean }> = await manager.query(
-      `SELECT u.id, u.id = pt.coach_id AS responsible FROM participants pt
-       JOIN users u ON u.organisation_id = pt.organisation_id AND u.role = 'COACH' AND u.active
-       WHERE pt.id = $1`,
-      [participantId],
-    );
-    const responsible = rows.filter((row) => row.responsible);
-    return (responsible.length > 0 ? responsible : rows).map((row) => row.id);
   }
 }

@@ -38,6 +38,21 @@ export class ParticipantAccess {
     return participant;
   }
 
+  /** The participant's responsible coach when active, else every active coach of the organisation (user ids). */
+  async responsibleCoaches(
+    participantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const rows: Array<{ id: string; responsible: boolean }> = await manager.query(
+      `SELECT u.id, u.id = pt.coach_id AS responsible FROM participants pt
+       JOIN users u ON u.organisation_id = pt.organisation_id AND u.role = 'COACH' AND u.active
+       WHERE pt.id = $1`,
+      [participantId],
+    );
+    const responsible = rows.filter((row) => row.responsible);
+    return (responsible.length > 0 ? responsible : rows).map((row) => row.id);
+  }
+
   /** The participant's competence profile with occupations, skills and languages, or null before one is written. */
   profileOf(
     participantId: string,
