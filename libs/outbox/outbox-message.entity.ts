@@ -9,7 +9,8 @@ export enum OutboxMessageKind {
   SearchSync = 'SEARCH_SYNC',
 }
 
-export type OutboxPayload = { job: Job } | { index: SearchIndex; id: string };
+/** A job, enqueued at once or, with `notBefore` (ISO time), delayed until then; or a search sync. */
+export type OutboxPayload = { job: Job; notBefore?: string } | { index: SearchIndex; id: string };
 
 /**
  * A side effect of a committed write, waiting to be relayed by the worker. The relay claims pending messages in id

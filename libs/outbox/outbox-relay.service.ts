@@ -11,7 +11,7 @@ import { OUTBOX_CHANNEL } from './outbox.service.js';
 interface ClaimedMessage {
   id: string;
   kind: OutboxMessageKind;
-  payload: { job: Job } & { index: SearchIndex; id: string };
+  payload: { job: Job; notBefore?: string } & { index: SearchIndex; id: string };
   attempts: number;
 }
 
@@ -122,9 +122,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         else searchGroups.set(message.payload.index, [message]);
       } else {
         deliveries.push(
-          this.queues.enqueue(message.payload.job).catch((error: unknown) => {
-            failures.set(message.id, errorText(error));
-          }),
+          this.queues
+            .enqueue(message.payload.job, delayOf(message.payload.notBefore))
+            .catch((error: unknown) => {
+              failures.set(message.id, errorText(error));
+            }),
         );
       }
     }
@@ -197,6 +199,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.running) await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
   }
+}
+
+/** A delayed job's wait from now; none when it has no time or the time has passed. */
+function delayOf(notBefore: string | undefined): { delayMs?: number } {
+  const delayMs = notBefore ? Date.parse(notBefore) - Date.now() : 0;
+  return delayMs > 0 ? { delayMs } : {};
 }
 
 function errorText(error: unknown): string {

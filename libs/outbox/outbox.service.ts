@@ -9,9 +9,15 @@ export interface OutboxEntry {
   payload: OutboxPayload;
 }
 
-/** The job, enqueued once the transaction commits. */
-export function enqueueJob(job: Job): OutboxEntry {
-  return { kind: OutboxMessageKind.Job, payload: { job } };
+/**
+ * The job, enqueued once the transaction commits; with `notBefore`, as a delayed job that runs at that time (at once
+ * when the time has passed by then).
+ */
+export function enqueueJob(job: Job, notBefore?: Date): OutboxEntry {
+  return {
+    kind: OutboxMessageKind.Job,
+    payload: notBefore ? { job, notBefore: notBefore.toISOString() } : { job },
+  };
 }
 
 /** The document of `id` in `index` made equal to PostgreSQL once the transaction commits (added, updated or removed). */
