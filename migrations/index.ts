@@ -9,6 +9,7 @@ import { ProfileSearchSignatures1795451000001 } from './1795451000001-ProfileSea
 import { CandidateOccupiedPeriods1795453000001 } from './1795453000001-CandidateOccupiedPeriods.js';
 import { OutboxPendingById1795454000001 } from './1795454000001-OutboxPendingById.js';
 import { PlacementLifecycle1795455000001 } from './1795455000001-PlacementLifecycle.js';
+import { FollowUpPlan1795456000001 } from './1795456000001-FollowUpPlan.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -24,4 +25,5 @@ export const migrations: MigrationClass[] = [
   CandidateOccupiedPeriods1795453000001,
   OutboxPendingById1795454000001,
   PlacementLifecycle1795455000001,
+  FollowUpPlan1795456000001,
 ];

@@ -6,6 +6,7 @@ import { AuthModule } from '#libs/auth';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { FollowUpsModule } from '#libs/follow-ups';
 import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
@@ -53,6 +54,7 @@ export class ApiModule {
         OpeningsModule,
         MatchingModule,
         PlacementsModule,
+        FollowUpsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
+import { FollowUpsModule } from '#libs/follow-ups';
 import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
@@ -40,6 +41,7 @@ export class WorkerModule {
         OpeningsModule,
         MatchingModule,
         PlacementsModule,
+        FollowUpsModule,
       ],
     };
   }

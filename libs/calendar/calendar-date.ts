@@ -57,3 +57,8 @@ export function parseIsoDate(value: string): Date {
 export function lastDayWithin(startDate: string, months: number): string {
   return isoDate(addDays(addMonths(parseIsoDate(startDate), months), -1));
 }
+
+/** Whole days from `from` to `to` (YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS);
+}

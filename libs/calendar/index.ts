@@ -2,6 +2,7 @@ export {
   addDays,
   addMonths,
   calendarDateProblem,
+  daysBetween,
   isoDate,
   lastDayWithin,
   parseIsoDate,

@@ -86,6 +86,11 @@ export const environmentSchema = z.object({
   OUTBOX_CONCURRENCY: integer(1, 16).default(4),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 60_000).default(1000),
   OUTBOX_MAX_BACKOFF_SECONDS: integer(1, 3600).default(300),
+  /**
+   * The length of a day for follow-up timing, in milliseconds: a check-in due in 7 days fires 7 such days after it
+   * was planned. Shortened only to see the follow-up plan run in minutes (tests, demos).
+   */
+  FOLLOW_UP_DAY_MS: integer(10, 86_400_000).default(86_400_000),
   /** How many proposals matching keeps per opening (and openings per profile). */
   MATCH_TOP_N: integer(1, 200).default(20),
   /** How many candidates matching retrieves from Meilisearch for one opening before scoring them. */
@@ -159,6 +164,7 @@ export class AppConfig {
   /** Every combination of quasi-identifiers employers can see is shared by at least this many profiles. */
   readonly anonymity: { k: number };
   readonly matching: { topN: number; candidateLimit: number; weights: MatchWeights };
+  readonly followUps: { dayMs: number };
 
   constructor(env: Environment) {
     this.environment = env.NODE_ENV;
@@ -197,6 +203,7 @@ export class AppConfig {
     this.log = { level: env.LOG_LEVEL };
     this.personalData = { key: Buffer.from(env.PERSONAL_DATA_KEY, 'base64') };
     this.anonymity = { k: env.K_ANONYMITY };
+    this.followUps = { dayMs: env.FOLLOW_UP_DAY_MS };
     this.matching = {
       topN: env.MATCH_TOP_N,
       candidateLimit: env.MATCH_CANDIDATE_LIMIT,

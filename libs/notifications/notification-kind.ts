@@ -4,6 +4,10 @@ export enum NotificationKind {
   WELCOME = 'WELCOME',
   /** An employer asked for an introduction to one of the coach's participants (a proposal of origin EMPLOYER_REQUEST). */
   INTRODUCTION_REQUESTED = 'INTRODUCTION_REQUESTED',
+  /** A check-in of a placement's follow-up plan is due (coach). */
+  FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
+  /** The employer is asked how a placement in one of its openings goes. */
+  FEEDBACK_REQUESTED = 'FEEDBACK_REQUESTED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
@@ -19,5 +23,17 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, { title: string; body: 
     body:
       'En arbetsgivare har bett om en introduktion till en av dina deltagare för en av sina platser. ' +
       'Se förslaget bland matchningsförslagen (ursprung EMPLOYER_REQUEST) och bekräfta eller avböj det.',
+  },
+  [NotificationKind.FOLLOW_UP_DUE]: {
+    title: 'Dags för uppföljning',
+    body:
+      'En uppföljning av en av dina deltagares platser ska göras nu. Se dina uppföljningar (status DUE) ' +
+      'och hör av dig till deltagaren och arbetsgivaren.',
+  },
+  [NotificationKind.FEEDBACK_REQUESTED]: {
+    title: 'Hur går det på platsen?',
+    body:
+      'Vi vill gärna höra hur det går för personen som har en plats hos er. Berätta för handledaren på ' +
+      'kommunen om närvaro, arbetsuppgifter och hur svenskan utvecklas.',
   },
 };

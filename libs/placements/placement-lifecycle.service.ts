@@ -4,24 +4,28 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { isoDate } from '#libs/calendar';
 import { AppError } from '#libs/errors';
+import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
 import { ParticipantAccess, ProfileChanges } from '#libs/participants';
-import type { EndPlacementEarlyInput } from './dtos/placement.inputs.js';
+import type { EndPlacementEarlyInput, ReschedulePlacementInput } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
 import type { PlacementEndReason } from './placement-end-reason.js';
+import { OVERLAP_CONSTRAINT, isExclusionViolation } from './placement-overlap.js';
 import { PlacementStatus } from './placement-status.js';
 
 /** The statuses each change starts from. */
-const FROM: Record<'start' | 'complete' | 'endEarly' | 'cancel', PlacementStatus> = {
-  start: PlacementStatus.PLANNED,
-  complete: PlacementStatus.ACTIVE,
-  endEarly: PlacementStatus.ACTIVE,
-  cancel: PlacementStatus.PLANNED,
-};
+const FROM: Record<'start' | 'complete' | 'endEarly' | 'cancel' | 'reschedule', readonly PlacementStatus[]> =
+  {
+    start: [PlacementStatus.PLANNED],
+    complete: [PlacementStatus.ACTIVE],
+    endEarly: [PlacementStatus.ACTIVE],
+    cancel: [PlacementStatus.PLANNED],
+    reschedule: [PlacementStatus.PLANNED, PlacementStatus.ACTIVE],
+  };
 
 /**
  * A placement's life after the confirmation: PLANNED → ACTIVE → COMPLETED | ENDED_EARLY, or PLANNED → CANCELLED.
- * Coaches and admins of the participant's organisation make each change. Ending early or cancelling gives the place
+ * Coaches and admins of the participant's organisation make each change, and the follow-up plan follows it. Ending early or cancelling gives the place
  * back to the opening and asks matching, in the same transaction (through the outbox), for new proposals for both
  * the participant and the opening: when a placement does not work, find what would.
  *
@@ -35,6 +39,7 @@ export class PlacementLifecycle {
     private readonly access: ParticipantAccess,
     private readonly profileChanges: ProfileChanges,
     private readonly matchingTriggers: MatchingTriggers,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   /** PLANNED → ACTIVE: the person has started. */
@@ -47,10 +52,9 @@ export class PlacementLifecycle {
   /** ACTIVE → COMPLETED: the placement ran its course (an open-ended one ends today). */
   complete(caller: Principal, placementId: string): Promise<Placement> {
     return this.change(caller, placementId, 'complete', async (placement, manager) => {
-      await manager.update(Placement, placement.id, {
-        status: PlacementStatus.COMPLETED,
-        endDate: placement.endDate ?? isoDate(new Date()),
-      });
+      const endDate = placement.endDate ?? isoDate(new Date());
+      await manager.update(Placement, placement.id, { status: PlacementStatus.COMPLETED, endDate });
+      await this.followUps.sync(manager, period(placement, { endDate, state: 'ENDED' }));
     });
   }
 
@@ -75,6 +79,7 @@ export class PlacementLifecycle {
         endReason: input.reason satisfies PlacementEndReason,
         endNote: input.note,
       });
+      await this.followUps.sync(manager, period(placement, { endDate: input.lastDay, state: 'ENDED' }));
       await this.givePlaceBack(placement, manager);
     });
   }
@@ -83,8 +88,38 @@ export class PlacementLifecycle {
   cancel(caller: Principal, placementId: string, note: string): Promise<Placement> {
     return this.change(caller, placementId, 'cancel', async (placement, manager) => {
       await manager.update(Placement, placement.id, { status: PlacementStatus.CANCELLED, endNote: note });
+      await this.followUps.sync(manager, period(placement, { state: 'CANCELLED' }));
       await this.givePlaceBack(placement, manager);
     });
+  }
+
+  /**
+   * Moves a PLANNED or ACTIVE placement's period; the follow-up plan's scheduled check-ins move with it, and
+   * matching sees the participant's new period. CONFLICT when it would overlap another placement of the participant.
+   */
+  async reschedule(caller: Principal, input: ReschedulePlacementInput): Promise<Placement> {
+    if (input.endDate !== null && input.endDate !== undefined && input.endDate < input.startDate) {
+      throw AppError.badInput('input.endDate', 'must not be before the start date');
+    }
+    const endDate = input.endDate ?? null;
+    try {
+      return await this.change(caller, input.placementId, 'reschedule', async (placement, manager) => {
+        await manager.update(Placement, placement.id, { startDate: input.startDate, endDate });
+        await this.followUps.sync(
+          manager,
+          period(placement, { startDate: input.startDate, endDate, state: 'RUNNING' }),
+        );
+        await this.participantChanged(placement, manager);
+      });
+    } catch (error) {
+      if (isExclusionViolation(error, OVERLAP_CONSTRAINT)) {
+        throw AppError.conflict(
+          'The participant has another placement in an overlapping period',
+          'input.startDate',
+        );
+      }
+      throw error;
+    }
   }
 
   /**
@@ -105,9 +140,9 @@ export class PlacementLifecycle {
         where: { id: placementId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (placement.status !== FROM[kind]) {
+      if (!FROM[kind].includes(placement.status)) {
         throw AppError.conflict(
-          `The placement is ${placement.status}, not ${FROM[kind]}`,
+          `The placement is ${placement.status}, not ${FROM[kind].join(' or ')}`,
           'input.placementId',
         );
       }
@@ -132,10 +167,28 @@ export class PlacementLifecycle {
         WHERE id = $1`,
       [placement.openingId],
     );
+    await this.participantChanged(placement, manager);
+    await this.matchingTriggers.openingChanged(placement.openingId, manager);
+  }
+
+  /** The participant's periods changed: their candidate document and proposals follow. */
+  private async participantChanged(placement: Placement, manager: EntityManager): Promise<void> {
     const [profile] = (await manager.query('SELECT id FROM competence_profiles WHERE participant_id = $1', [
       placement.participantId,
     ])) as Array<{ id: string }>;
     if (profile) await this.profileChanges.changed([profile.id], manager);
-    await this.matchingTriggers.openingChanged(placement.openingId, manager);
   }
+}
+
+/** The placement's period for its follow-up plan, with `changes`. */
+function period(
+  placement: Placement,
+  changes: Partial<PlacementPeriod> & Pick<PlacementPeriod, 'state'>,
+): PlacementPeriod {
+  return {
+    placementId: placement.id,
+    startDate: placement.startDate,
+    endDate: placement.endDate,
+    ...changes,
+  };
 }

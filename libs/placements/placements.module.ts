@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FollowUpsModule } from '#libs/follow-ups';
 import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
@@ -16,6 +17,7 @@ import { PlacementsService } from './placements.service.js';
     ParticipantsModule,
     OpeningsModule,
     MatchingModule,
+    FollowUpsModule,
     PersonalDataModule,
   ],
   providers: [PlacementsService, PlacementLifecycle, PlacementViews, PlacementsResolver],

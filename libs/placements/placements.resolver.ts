@@ -11,6 +11,7 @@ import {
   EndPlacementEarlyInput,
   PlacementChangeInput,
   PlacementsArgs,
+  ReschedulePlacementInput,
 } from './dtos/placement.inputs.js';
 import { EmployerPlacementType, PlacementType } from './dtos/placement.type.js';
 import type { Placement } from './entities/placement.entity.js';
@@ -85,6 +86,19 @@ export class PlacementsResolver {
     @CurrentUser() caller: Principal,
   ): Promise<PlacementType> {
     return this.view(await this.lifecycle.endEarly(caller, input));
+  }
+
+  @Mutation(() => PlacementType, {
+    description:
+      'Moves the period of a PLANNED or ACTIVE placement; the scheduled follow-ups move with it. CONFLICT when it ' +
+      'would overlap another placement of the participant.',
+  })
+  @Allow(Role.ADMIN, Role.COACH)
+  async reschedulePlacement(
+    @Args('input') input: ReschedulePlacementInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<PlacementType> {
+    return this.view(await this.lifecycle.reschedule(caller, input));
   }
 
   @Mutation(() => PlacementType, {

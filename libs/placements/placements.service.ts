@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError } from '#libs/errors';
+import { FollowUpsService } from '#libs/follow-ups';
 import { MatchProposal, ProposalStatus } from '#libs/matching';
 import { Opening, OpeningStatus } from '#libs/openings';
 import { Outbox, enqueueJob } from '#libs/outbox';
@@ -12,6 +13,7 @@ import { JobName } from '#libs/queue';
 import type { PlacementKind } from '#libs/vocabulary';
 import type { EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
+import { OVERLAP_CONSTRAINT, isExclusionViolation } from './placement-overlap.js';
 import { PlacementStatus } from './placement-status.js';
 
 /** The opening as the conditional UPDATE that took a place returns it. */
@@ -25,15 +27,6 @@ interface TakenPlace {
   version: string;
 }
 
-const OVERLAP_CONSTRAINT = 'xc_placements_participant_period';
-
-/** True when `error` is PostgreSQL's exclusion violation (23P01) on `constraint`. */
-function isExclusionViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
-  const pgError = driverError ?? (error as { code?: string; constraint?: string });
-  return pgError?.code === '23P01' && pgError.constraint === constraint;
-}
-
 /**
  * Placements: a coach confirms a proposal, which takes one place of the opening; coaches list their organisation's
  * participants' placements, employers the placements in their organisation's openings.
@@ -45,6 +38,7 @@ export class PlacementsService {
     private readonly access: ParticipantAccess,
     private readonly profileChanges: ProfileChanges,
     private readonly outbox: Outbox,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   /**
@@ -99,6 +93,12 @@ export class PlacementsService {
             { status: ProposalStatus.EXPIRED, expiryReason: 'The opening is filled' },
           );
         }
+        await this.followUps.sync(manager, {
+          placementId: placement.id,
+          startDate: placement.startDate,
+          endDate: placement.endDate,
+          state: 'RUNNING',
+        });
         // The participant is now occupied for the period: matching and the search index follow.
         await this.profileChanges.changed([proposal.profileId], manager);
         if (filled) {

@@ -15,6 +15,8 @@ export enum JobName {
   MatchOpening = 'match-opening',
   /** Scores one competence profile against the published openings (`version`: the profile's updated_at in epoch ms). */
   MatchProfile = 'match-profile',
+  /** A check-in of a placement's follow-up plan comes due (a delayed job; `dueOn`: the day it was planned for). */
+  FollowUpDue = 'follow-up-due',
 }
 
 export interface JobPayloads {
@@ -22,6 +24,7 @@ export interface JobPayloads {
   [JobName.CleanOutbox]: Record<string, never>;
   [JobName.MatchOpening]: { openingId: string; version: string };
   [JobName.MatchProfile]: { profileId: string; version: string };
+  [JobName.FollowUpDue]: { followUpId: string; dueOn: string };
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -57,6 +60,11 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     // After any waiting MatchOpening: a bulk of profile changes (an import, a reindex) must not keep a newly
     // published opening from its proposals.
     priority: 10,
+  },
+  [JobName.FollowUpDue]: {
+    queue: QueueName.Notifications,
+    // A new day is a new job; the one planned for the old day finds the check-in moved and does nothing.
+    jobId: ({ followUpId, dueOn }) => `follow-up-due.${followUpId}.${dueOn}`,
   },
 };
 

@@ -468,6 +468,22 @@ describe('authorisation matrix of the marketplace operations', () => {
       allowed: { admin: 'ok', coachA: 'ok' },
     },
     {
+      name: 'reschedulePlacement',
+      query: `mutation($id: ID!) { reschedulePlacement(input: {
+        placementId: $id, startDate: "2027-02-08", endDate: "2027-04-30" }) { id } }`,
+      variables: async () => ({ id: await placementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'followUps',
+      query: 'query { followUps(first: 5) { nodes { id } } }',
+      variables: async () => {
+        await placementA();
+        return {};
+      },
+      allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
+    },
+    {
       name: 'cancelPlacement',
       query: 'mutation($id: ID!) { cancelPlacement(input: { placementId: $id, note: "Avbokad" }) { id } }',
       variables: async () => ({ id: await placementA() }),

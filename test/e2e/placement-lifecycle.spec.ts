@@ -196,6 +196,51 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(await coach.request(START, { id: placement.id }))).toBe('CONFLICT');
   });
 
+  it('keeps the follow-up plan with the placement: confirmed, moved, ended early', async () => {
+    const planOf = async (placementId: string) =>
+      Object.fromEntries(
+        (
+          await sql('SELECT kind, due_on::text, status FROM follow_ups WHERE placement_id = $1', [
+            placementId,
+          ])
+        ).map((row) => [row.kind, `${row.due_on} ${row.status}`]),
+      );
+    const placement = await plannedPlacement();
+    expect(await planOf(placement.id)).toEqual({
+      WEEK_ONE: '2027-02-08 SCHEDULED',
+      MIDPOINT: '2027-03-17 SCHEDULED',
+      END: '2027-04-30 SCHEDULED',
+      OUTCOME: '2027-07-29 SCHEDULED',
+    });
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: placement.id, startDate: '2027-03-01', endDate: null } },
+    );
+    // Open-ended: only the first week has a day.
+    expect(await planOf(placement.id)).toEqual({
+      WEEK_ONE: '2027-03-08 SCHEDULED',
+      MIDPOINT: '2027-03-17 CANCELLED',
+      END: '2027-04-30 CANCELLED',
+      OUTCOME: '2027-07-29 CANCELLED',
+    });
+    await coach.ok(START, { id: placement.id });
+    await coach.ok(END_EARLY, {
+      input: {
+        placementId: placement.id,
+        reason: 'GOT_JOB',
+        note: 'Anställd hos en annan arbetsgivare',
+        lastDay: '2027-03-05',
+      },
+    });
+    // Ended before the first week was over: the outcome is due 90 days after the last day.
+    expect(await planOf(placement.id)).toEqual({
+      WEEK_ONE: '2027-03-08 CANCELLED',
+      MIDPOINT: '2027-03-17 CANCELLED',
+      END: '2027-03-05 SCHEDULED',
+      OUTCOME: '2027-06-03 SCHEDULED',
+    });
+  });
+
   it('refuses bad input with the field at fault, and other people, writing nothing', async () => {
     const placement = await activePlacement();
     const before = await state(placement.id);
@@ -238,6 +283,47 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(await endEarly({}, stack.anonymous))).toBe('UNAUTHENTICATED');
     expect(errorCode(await nackaCoach.request(COMPLETE, { id: placement.id }))).toBe('FORBIDDEN');
 
+    const reschedule = (input: Record<string, unknown>) =>
+      coach.request(
+        'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+        {
+          input: { placementId: placement.id, startDate: '2027-02-01', endDate: '2027-04-30', ...input },
+        },
+      );
+    expect(refusedAt(await reschedule({ endDate: '2027-01-31' }))).toEqual([
+      'BAD_USER_INPUT',
+      'input.endDate',
+    ]);
+    expect(refusedAt(await reschedule({ startDate: '2027-13-01' }))).toEqual([
+      'BAD_USER_INPUT',
+      'input.startDate',
+    ]);
+
     expect(await state(placement.id)).toEqual(before);
+  });
+
+  it('refuses to move a placement onto another of the participant’s placements', async () => {
+    const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+    const confirmed: string[] = [];
+    for (const period of [
+      { startDate: '2027-02-01', endDate: '2027-02-28' },
+      { startDate: '2027-04-01', endDate: '2027-04-30' },
+    ]) {
+      const openingId = await publishedOpening(employer, period);
+      const proposalId = await insertProposal(stack.environment, openingId, participantId);
+      const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
+        'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+        { id: proposalId },
+      );
+      confirmed.push(confirmProposal.id);
+    }
+    const before = await state(confirmed[1]!);
+    const overlapping = await coach.request(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: confirmed[1], startDate: '2027-02-15', endDate: '2027-03-15' } },
+    );
+    expect(errorCode(overlapping)).toBe('CONFLICT');
+    expect(overlapping.errors![0]!.extensions!.field).toBe('input.startDate');
+    expect(await state(confirmed[1]!)).toEqual(before);
   });
 });

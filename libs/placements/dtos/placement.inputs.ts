@@ -34,6 +34,20 @@ export class EndPlacementEarlyInput extends PlacementChangeInput {
 }
 
 @InputType()
+export class ReschedulePlacementInput extends PlacementChangeInput {
+  @Field({ description: 'YYYY-MM-DD' })
+  @Trim()
+  @Satisfies(calendarDateProblem)
+  startDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; none: open-ended.' })
+  @IsOptional()
+  @Trim()
+  @Satisfies(calendarDateProblem)
+  endDate?: string | null;
+}
+
+@InputType()
 export class CancelPlacementInput extends PlacementChangeInput {
   @Field({ description: `Why; ${PLACEMENT_NOTE_LENGTH[1]} characters at most. Coaches only.` })
   @Trim()

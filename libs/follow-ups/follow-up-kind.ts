@@ -1,0 +1,26 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The check-ins of a placement's follow-up plan, and the outcome 90 days after it ended. */
+export enum FollowUpKind {
+  /** One week after the start. */
+  WEEK_ONE = 'WEEK_ONE',
+  /** Halfway through (placements with a last day). */
+  MIDPOINT = 'MIDPOINT',
+  /** On the last day. */
+  END = 'END',
+  /** 90 days after the last day: the status the national key figure counts. */
+  OUTCOME = 'OUTCOME',
+}
+
+export enum FollowUpStatus {
+  /** Waiting for its day (a delayed job). */
+  SCHEDULED = 'SCHEDULED',
+  /** Its day came: the coach was notified (and the employer asked for feedback). */
+  DUE = 'DUE',
+  DONE = 'DONE',
+  /** The placement was cancelled, or ended before this check-in's day. */
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
+registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });

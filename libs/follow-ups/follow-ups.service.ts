@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '#libs/access-control';
+import { daysBetween, isoDate } from '#libs/calendar';
+import { AppConfig } from '#libs/config';
+import { AppError } from '#libs/errors';
+import { NotificationKind, NotificationsService } from '#libs/notifications';
+import { Outbox, enqueueJob } from '#libs/outbox';
+import { paginate, type Page } from '#libs/pagination';
+import { ParticipantAccess } from '#libs/participants';
+import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
+import type { FollowUpsArgs } from './dtos/follow-up.inputs.js';
+import { FollowUp } from './entities/follow-up.entity.js';
+import { FollowUpKind, FollowUpStatus } from './follow-up-kind.js';
+import { plannedDates, type PlacementPeriod } from './follow-up-plan.js';
+
+/** What the due handler reads of the placement (with SQL: placements import follow-ups). */
+interface PlacementRow {
+  status: string;
+  participant_id: string;
+  employer_organisation_id: string;
+}
+
+/**
+ * The follow-up plan of each placement: check-ins that come due by delayed jobs and notify the coach (and ask the
+ * employer for feedback). Placements keep it current with `sync` in the transaction of each change; a job whose
+ * check-in moved, was cancelled or is already due does nothing.
+ */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly outbox: Outbox,
+    private readonly notifications: NotificationsService,
+    private readonly access: ParticipantAccess,
+  ) {}
+
+  /**
+   * Makes the plan of one placement match its period, in the caller's transaction: new check-ins are scheduled,
+   * scheduled ones move with the dates (a new delayed job for the new day), those no longer wanted are cancelled.
+   * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one.
+   */
+  async sync(manager: EntityManager, period: PlacementPeriod): Promise<void> {
+    const existing = new Map(
+      (
+        await manager.find(FollowUp, {
+          where: { placementId: period.placementId },
+          lock: { mode: 'pessimistic_write' },
+        })
+      ).map((followUp) => [followUp.kind, followUp]),
+    );
+    if (period.state === 'CANCELLED') {
+      await manager.update(
+        FollowUp,
+        [...existing.values()]
+          .filter((f) => f.status === FollowUpStatus.SCHEDULED || f.status === FollowUpStatus.DUE)
+          .map((f) => f.id),
+        { status: FollowUpStatus.CANCELLED },
+      );
+      return;
+    }
+    const wanted = plannedDates(period);
+    const scheduled: FollowUp[] = [];
+    for (const kind of Object.values(FollowUpKind)) {
+      const current = existing.get(kind);
+      let dueOn = wanted.get(kind);
+      // Once it ended, the check-ins of the running placement are kept only when their day came before the end.
+      if (period.state === 'ENDED' && (kind === FollowUpKind.WEEK_ONE || kind === FollowUpKind.MIDPOINT)) {
+        dueOn = current && current.dueOn <= period.endDate! ? current.dueOn : undefined;
+      }
+      if (current && (current.status === FollowUpStatus.DUE || current.status === FollowUpStatus.DONE))
+        continue;
+      if (dueOn === undefined) {
+        if (current?.status === FollowUpStatus.SCHEDULED)
+          await manager.update(FollowUp, current.id, { status: FollowUpStatus.CANCELLED });
+        continue;
+      }
+      if (current?.status === FollowUpStatus.SCHEDULED && current.dueOn === dueOn) continue;
+      scheduled.push(
+        current
+          ? await manager.save(Object.assign(current, { dueOn, status: FollowUpStatus.SCHEDULED }))
+          : await manager.save(manager.create(FollowUp, { placementId: period.placementId, kind, dueOn })),
+      );
+    }
+    await this.outbox.record(
+      manager,
+      scheduled.map((followUp) =>
+        enqueueJob(
+          { name: JobName.FollowUpDue, payload: { followUpId: followUp.id, dueOn: followUp.dueOn } },
+          this.dueAt(followUp.dueOn),
+        ),
+      ),
+    );
+  }
+
+  /** When a check-in due on `dueOn` fires: that many FOLLOW_UP_DAY_MS from now (now when the day has come). */
+  private dueAt(dueOn: string): Date {
+    const days = Math.max(0, daysBetween(isoDate(new Date()), dueOn));
+    return new Date(Date.now() + days * this.config.followUps.dayMs);
+  }
+
+  /**
+   * The check-in's day came: it becomes DUE, the participant's coach is notified and, but for the outcome (the
+   * coach's to record), the employer's users are asked for feedback. Nothing when the check-in moved to another day,
+   * is no longer scheduled, or its placement was cancelled.
+   */
+  @OnJob(JobName.FollowUpDue)
+  async due({ followUpId, dueOn }: JobPayloads[JobName.FollowUpDue]): Promise<JobStatus> {
+    return this.dataSource.transaction(async (manager) => {
+      const followUp = await manager.findOne(FollowUp, {
+        where: { id: followUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!followUp || followUp.status !== FollowUpStatus.SCHEDULED || followUp.dueOn !== dueOn)
+        return JobStatus.Skipped;
+      const [placement] = (await manager.query(
+        'SELECT status, participant_id, employer_organisation_id FROM placements WHERE id = $1',
+        [followUp.placementId],
+      )) as PlacementRow[];
+      if (!placement || placement.status === 'CANCELLED') return JobStatus.Skipped;
+      await manager.update(FollowUp, followUp.id, { status: FollowUpStatus.DUE, becameDueAt: new Date() });
+      const cause = `${followUp.id}:${dueOn}`;
+      await this.notifications.notify(
+        manager,
+        await this.access.responsibleCoaches(placement.participant_id, manager),
+        NotificationKind.FOLLOW_UP_DUE,
+        cause,
+      );
+      if (followUp.kind !== FollowUpKind.OUTCOME) {
+        const employers: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM users WHERE organisation_id = $1 AND role = 'EMPLOYER' AND active`,
+          [placement.employer_organisation_id],
+        );
+        await this.notifications.notify(
+          manager,
+          employers.map((user) => user.id),
+          NotificationKind.FEEDBACK_REQUESTED,
+          cause,
+        );
+      }
+      return JobStatus.Success;
+    });
+  }
+
+  /**
+   * Follow-ups of the placements of the caller's organisation's participants, earliest due first; `overdueOnly`:
+   * those DUE whose day has passed.
+   */
+  async list(caller: Principal, args: FollowUpsArgs): Promise<Page<FollowUp>> {
+    const query = this.dataSource
+      .getRepository(FollowUp)
+      .createQueryBuilder('followUp')
+      .innerJoin('placements', 'placement', 'placement.id = followUp.placement_id')
+      .where('placement.coach_organisation_id = :own', { own: caller.organisationId });
+    if (args.placementId) {
+      const [placement] = (await this.dataSource.query(
+        'SELECT coach_organisation_id FROM placements WHERE id = $1',
+        [args.placementId],
+      )) as Array<{ coach_organisation_id: string }>;
+      if (!placement) throw AppError.notFound('Placement');
+      if (placement.coach_organisation_id !== caller.organisationId)
+        throw AppError.forbidden(
+          "Only placements of your organisation's participants are yours to follow up",
+        );
+      query.andWhere('followUp.placement_id = :placementId', { placementId: args.placementId });
+    }
+    if (args.status) query.andWhere('followUp.status = :status', { status: args.status });
+    if (args.overdueOnly)
+      query.andWhere('followUp.status = :due AND followUp.due_on < current_date', {
+        due: FollowUpStatus.DUE,
+      });
+    return paginate(query, args, { column: 'followUp.due_on', direction: 'ASC' });
+  }
+}

@@ -1,0 +1,187 @@
+import { addDays, isoDate } from '#libs/calendar';
+import { eventually } from '../support/eventually.js';
+import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
+import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+/** A day lasts this long here (FOLLOW_UP_DAY_MS), so that the plan runs in seconds. */
+const DAY_MS = 200;
+
+const FOLLOW_UPS = `query($placementId: ID, $status: FollowUpStatus, $overdueOnly: Boolean) {
+  followUps(placementId: $placementId, status: $status, overdueOnly: $overdueOnly, first: 50) {
+    totalCount nodes { id placementId kind dueOn status becameDueAt overdue } } }`;
+
+interface FollowUpRow {
+  id: string;
+  kind: string;
+  due_on: string;
+  status: string;
+  became_due_at: Date | null;
+}
+
+const inDays = (days: number) => isoDate(addDays(new Date(), days));
+
+describe('the follow-up plan of a placement', () => {
+  let stack: Stack;
+  let coach: GraphqlClient;
+  let nackaCoach: GraphqlClient;
+  let employer: GraphqlClient;
+  let coachUserId: string;
+  let employerUserId: string;
+
+  const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
+
+  /** A placement confirmed now for an opening from `start` to `end` days from today; and when it was confirmed. */
+  async function placement(start: number, end: number): Promise<{ id: string; confirmedAt: number }> {
+    const openingId = await publishedOpening(employer, { startDate: inDays(start), endDate: inDays(end) });
+    const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+    const proposalId = await insertProposal(stack.environment, openingId, participantId);
+    const confirmedAt = Date.now();
+    const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
+      'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+      { id: proposalId },
+    );
+    return { id: confirmProposal.id, confirmedAt };
+  }
+
+  async function followUpsOf(placementId: string): Promise<Record<string, FollowUpRow>> {
+    const rows = (await sql(
+      `SELECT id, kind, due_on::text, status, became_due_at FROM follow_ups WHERE placement_id = $1`,
+      [placementId],
+    )) as unknown as FollowUpRow[];
+    return Object.fromEntries(rows.map((row) => [row.kind, row]));
+  }
+
+  /** Notifications of `kind` for `userId` caused by these follow-ups. */
+  async function notifications(userId: string, kind: string, followUpIds: string[]): Promise<number> {
+    const [row] = await sql(
+      `SELECT count(*)::int AS n FROM notifications
+        WHERE user_id = $1 AND kind = $2 AND split_part(dedupe_key, ':', 2) = ANY($3::text[])`,
+      [userId, kind, followUpIds],
+    );
+    return row!.n as number;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: true, env: { FOLLOW_UP_DAY_MS: String(DAY_MS) } });
+    await ensureTestTaxonomy(stack.environment);
+    coach = await stack.anonymous.login('coach@varmdo.example');
+    nackaCoach = await stack.anonymous.login('coach@nacka.example');
+    employer = await stack.anonymous.login('employer@vard.example');
+    const users = await sql(
+      `SELECT email, id FROM users WHERE email IN ('coach@varmdo.example', 'employer@vard.example')`,
+    );
+    coachUserId = users.find((u) => u.email === 'coach@varmdo.example')!.id as string;
+    employerUserId = users.find((u) => u.email === 'employer@vard.example')!.id as string;
+  });
+
+  afterAll(() => stack?.close());
+
+  it('checks in a week after the start, halfway, on the last day and 90 days after, each on its day', async () => {
+    const { id, confirmedAt } = await placement(1, 21);
+    const planned = await followUpsOf(id);
+    expect(Object.fromEntries(Object.entries(planned).map(([kind, row]) => [kind, row.due_on]))).toEqual({
+      WEEK_ONE: inDays(8),
+      MIDPOINT: inDays(11),
+      END: inDays(21),
+      OUTCOME: inDays(111),
+    });
+    expect(Object.values(planned).map((row) => row.status)).toEqual(Array(4).fill('SCHEDULED'));
+
+    // Each becomes due on its day (a day is DAY_MS here): not before, and in the order of the days.
+    const due = await eventually(
+      () => followUpsOf(id),
+      (rows) => Object.values(rows).every((row) => row.status === 'DUE'),
+      60_000,
+    );
+    const after = (kind: string) => due[kind]!.became_due_at!.getTime() - confirmedAt;
+    expect(after('WEEK_ONE')).toBeGreaterThanOrEqual(8 * DAY_MS - 50);
+    expect(after('MIDPOINT')).toBeGreaterThanOrEqual(11 * DAY_MS - 50);
+    expect(after('END')).toBeGreaterThanOrEqual(21 * DAY_MS - 50);
+    expect(after('OUTCOME')).toBeGreaterThanOrEqual(111 * DAY_MS - 50);
+    expect(after('WEEK_ONE')).toBeLessThan(after('MIDPOINT'));
+    expect(after('END')).toBeLessThan(after('OUTCOME'));
+    // Not all at once: the first came due well before the outcome's day.
+    expect(after('WEEK_ONE')).toBeLessThan(111 * DAY_MS - 5_000);
+
+    // The coach is told of each; the employer is asked for feedback on the three check-ins, not on the outcome.
+    const ids = Object.values(due).map((row) => row.id);
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', ids)).toBe(4);
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', ids)).toBe(3);
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', [due.OUTCOME!.id])).toBe(0);
+
+    const { followUps } = await coach.ok<{ followUps: { nodes: Array<{ kind: string; status: string }> } }>(
+      FOLLOW_UPS,
+      { placementId: id },
+    );
+    expect(followUps.nodes.map((node) => [node.kind, node.status])).toEqual([
+      ['WEEK_ONE', 'DUE'],
+      ['MIDPOINT', 'DUE'],
+      ['END', 'DUE'],
+      ['OUTCOME', 'DUE'],
+    ]);
+  }, 90_000);
+
+  it('moves the scheduled check-ins when the placement’s dates move', async () => {
+    const { id } = await placement(1, 21);
+    const movedAt = Date.now();
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: id, startDate: inDays(31), endDate: inDays(51) } },
+    );
+    const moved = await followUpsOf(id);
+    expect(moved.WEEK_ONE).toMatchObject({ due_on: inDays(38), status: 'SCHEDULED' });
+    expect(moved.OUTCOME).toMatchObject({ due_on: inDays(141), status: 'SCHEDULED' });
+
+    // The job planned for the old day (8 days: 1.6 s) finds the check-in moved and does nothing.
+    await new Promise((resolve) => setTimeout(resolve, 12 * DAY_MS));
+    expect((await followUpsOf(id)).WEEK_ONE).toMatchObject({ status: 'SCHEDULED', became_due_at: null });
+    const due = await eventually(
+      () => followUpsOf(id),
+      (rows) => rows.WEEK_ONE!.status === 'DUE',
+      30_000,
+    );
+    expect(due.WEEK_ONE!.became_due_at!.getTime() - movedAt).toBeGreaterThanOrEqual(38 * DAY_MS - 50);
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [due.WEEK_ONE!.id])).toBe(1);
+  }, 60_000);
+
+  it('does nothing for a cancelled placement', async () => {
+    const { id } = await placement(1, 21);
+    await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
+      input: { placementId: id, note: 'Arbetsgivaren drog tillbaka platsen' },
+    });
+    // Past the first three days (21 days: 4.2 s): their jobs ran and found the placement cancelled.
+    await new Promise((resolve) => setTimeout(resolve, 30 * DAY_MS));
+    const rows = await followUpsOf(id);
+    expect(Object.values(rows).map((row) => [row.kind, row.status, row.became_due_at])).toEqual(
+      Object.keys(rows).map((kind) => [kind, 'CANCELLED', null]),
+    );
+    const ids = Object.values(rows).map((row) => row.id);
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', ids)).toBe(0);
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', ids)).toBe(0);
+  }, 60_000);
+
+  it('lists overdue follow-ups for the coach, and only their organisation’s', async () => {
+    const { id } = await placement(200, 260);
+    const { WEEK_ONE: weekOne } = await followUpsOf(id);
+    // As if its day had come a week ago and nobody followed up.
+    await sql(
+      `UPDATE follow_ups SET status = 'DUE', due_on = current_date - 7, became_due_at = now() WHERE id = $1`,
+      [weekOne!.id],
+    );
+    const { followUps } = await coach.ok<{ followUps: { nodes: Array<{ id: string; overdue: boolean }> } }>(
+      FOLLOW_UPS,
+      { overdueOnly: true },
+    );
+    expect(followUps.nodes).toContainEqual(expect.objectContaining({ id: weekOne!.id, overdue: true }));
+    expect(followUps.nodes.every((node) => node.overdue)).toBe(true);
+
+    const nacka = await nackaCoach.ok<{ followUps: { totalCount: number } }>(FOLLOW_UPS, {});
+    expect(nacka.followUps.totalCount).toBe(0);
+    expect(errorCode(await nackaCoach.request(FOLLOW_UPS, { placementId: id }))).toBe('FORBIDDEN');
+    expect(errorCode(await employer.request(FOLLOW_UPS, {}))).toBe('FORBIDDEN');
+    const bad = await coach.request(FOLLOW_UPS, { placementId: 'nope' });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+});
