@@ -24,3 +24,44 @@ export enum FollowUpStatus {
 
 registerEnumType(FollowUpKind, { name: 'FollowUpKind' });
 registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
+
+/** Who wrote a follow-up entry: the municipality's coach or the employer (or association) side. */
+export enum FollowUpSide {
+  COACH = 'COACH',
+  EMPLOYER = 'EMPLOYER',
+}
+
+export enum Attendance {
+  ALWAYS = 'ALWAYS',
+  MOSTLY = 'MOSTLY',
+  SOMETIMES = 'SOMETIMES',
+  RARELY = 'RARELY',
+}
+
+export enum SwedishProgress {
+  NONE = 'NONE',
+  SOME = 'SOME',
+  CLEAR = 'CLEAR',
+}
+
+export enum DropoutRisk {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+
+/** The status 90 days after a placement ended, as the national key figure counts it. */
+export enum PlacementOutcome {
+  WORK = 'WORK',
+  STUDIES = 'STUDIES',
+  /** A labour-market programme. */
+  PROGRAMME = 'PROGRAMME',
+  NONE = 'NONE',
+  UNKNOWN = 'UNKNOWN',
+}
+
+registerEnumType(FollowUpSide, { name: 'FollowUpSide' });
+registerEnumType(Attendance, { name: 'Attendance' });
+registerEnumType(SwedishProgress, { name: 'SwedishProgress' });
+registerEnumType(DropoutRisk, { name: 'DropoutRisk' });
+registerEnumType(PlacementOutcome, { name: 'PlacementOutcome' });

@@ -484,6 +484,48 @@ describe('authorisation matrix of the marketplace operations', () => {
       allowed: { admin: 'ok', coachA: 'ok', coachB: 'none' },
     },
     {
+      name: 'recordFollowUp',
+      query: `mutation($id: ID!) { recordFollowUp(input: { placementId: $id, attendance: ALWAYS,
+        swedishProgress: SOME, satisfaction: 4, dropoutRisk: LOW }) { id } }`,
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'recordEmployerFeedback',
+      query: `mutation($id: ID!) { recordEmployerFeedback(input: { placementId: $id, attendance: ALWAYS,
+        swedishProgress: SOME, satisfaction: 4, dropoutRisk: LOW }) { id } }`,
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'recordOutcome',
+      query: 'mutation($id: ID!) { recordOutcome(input: { placementId: $id, outcome: STUDIES }) { id } }',
+      variables: async () => {
+        const id = await activePlacementA();
+        await ok(
+          client.coachA,
+          'mutation($id: ID!) { completePlacement(input: { placementId: $id }) { id } }',
+          {
+            id,
+          },
+        );
+        return { id };
+      },
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'followUpEntries',
+      query: 'query($id: ID!) { followUpEntries(placementId: $id) { id } }',
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'employerFollowUpEntries',
+      query: 'query($id: ID!) { employerFollowUpEntries(placementId: $id) { id } }',
+      variables: async () => ({ id: await activePlacementA() }),
+      allowed: { employerA: 'ok' },
+    },
+    {
       name: 'cancelPlacement',
       query: 'mutation($id: ID!) { cancelPlacement(input: { placementId: $id, note: "Avbokad" }) { id } }',
       variables: async () => ({ id: await placementA() }),
