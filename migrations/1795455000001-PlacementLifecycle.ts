@@ -6,7 +6,7 @@ export class PlacementLifecycle1795455000001 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TYPE "public"."placement_end_reason" AS ENUM('HEALTH', 'LANGUAGE', 'EMPLOYER_NEEDS_CHANGED', 'CONFLICT', 'MOVED', 'GOT_JOB', 'STARTED_STUDIES', 'OTHER')`,
+      `CREATE TYPE "public"."placement_end_reason" AS ENUM('HEALTH', 'LANGUAGE', 'EMPLOYER_NEEDS_CHANGED', 'WORKPLACE_CONFLICT', 'MOVED', 'GOT_JOB', 'STARTED_STUDIES', 'OTHER')`,
     );
     await queryRunner.query(
       `ALTER TABLE "placements" ADD "end_reason" "public"."placement_end_reason", ADD "end_note" text`,

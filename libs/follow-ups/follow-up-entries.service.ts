@@ -71,7 +71,7 @@ export class FollowUpEntriesService {
 
   /**
    * The status 90 days after the placement ended, on its OUTCOME check-in (made when the plan has none), which
-   * becomes DONE. CONFLICT before the placement ended; recording again corrects it.
+   * becomes DONE. CONFLICT before the placement ended and before those 90 days passed; recording again corrects it.
    */
   recordOutcome(caller: Principal, input: RecordOutcomeInput): Promise<FollowUp> {
     return this.dataSource.transaction(async (manager) => {
@@ -82,17 +82,20 @@ export class FollowUpEntriesService {
           'input.placementId',
         );
       }
+      const dueOn = isoDate(addDays(parseIsoDate(placement.end_date!), OUTCOME_AFTER_DAYS));
+      if (dueOn > isoDate(new Date())) {
+        throw AppError.conflict(
+          `The outcome is the status ${OUTCOME_AFTER_DAYS} days after the last day: record it from ${dueOn}`,
+          'input.placementId',
+        );
+      }
       const existing = await manager.findOne(FollowUp, {
         where: { placementId: input.placementId, kind: FollowUpKind.OUTCOME },
         lock: { mode: 'pessimistic_write' },
       });
       const outcome =
         existing ??
-        manager.create(FollowUp, {
-          placementId: input.placementId,
-          kind: FollowUpKind.OUTCOME,
-          dueOn: isoDate(addDays(parseIsoDate(placement.end_date!), OUTCOME_AFTER_DAYS)),
-        });
+        manager.create(FollowUp, { placementId: input.placementId, kind: FollowUpKind.OUTCOME, dueOn });
       return manager.save(
         Object.assign(outcome, {
           outcome: input.outcome,
@@ -175,9 +178,15 @@ export class FollowUpEntriesService {
     return placement;
   }
 
+  /**
+   * Inside a write's transaction the placement is locked FOR SHARE before any check-in, in the order placement
+   * changes lock them (placement, then its check-ins): an entry and a change of the same placement queue, never
+   * deadlock.
+   */
   private async placement(placementId: string, manager: EntityManager): Promise<PlacementRow> {
+    const lock = manager.queryRunner?.isTransactionActive ? 'FOR SHARE' : '';
     const [placement] = (await manager.query(
-      `SELECT status, end_date::text, coach_organisation_id, employer_organisation_id FROM placements WHERE id = $1`,
+      `SELECT status, end_date::text, coach_organisation_id, employer_organisation_id FROM placements WHERE id = $1 ${lock}`,
       [placementId],
     )) as PlacementRow[];
     if (!placement) throw AppError.notFound('Placement');

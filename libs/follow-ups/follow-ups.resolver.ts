@@ -66,8 +66,8 @@ export class FollowUpsResolver {
 
   @Mutation(() => FollowUpType, {
     description:
-      'The status 90 days after a COMPLETED or ENDED_EARLY placement of your organisation’s participant ended; ' +
-      'CONFLICT before it ended. Recording again corrects it.',
+      'The status 90 days after a COMPLETED or ENDED_EARLY placement of your organisation’s participant ended, ' +
+      'recorded from that day on (CONFLICT before). Recording again corrects it.',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async recordOutcome(

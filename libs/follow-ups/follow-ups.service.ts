@@ -51,24 +51,30 @@ export class FollowUpsService {
         })
       ).map((followUp) => [followUp.kind, followUp]),
     );
+    const open = (followUp: FollowUp | undefined) =>
+      followUp?.status === FollowUpStatus.SCHEDULED || followUp?.status === FollowUpStatus.DUE;
+    const cancel = (followUps: FollowUp[]) =>
+      followUps.length > 0
+        ? manager.update(
+            FollowUp,
+            followUps.map((f) => f.id),
+            { status: FollowUpStatus.CANCELLED },
+          )
+        : undefined;
     if (period.state === 'CANCELLED') {
-      await manager.update(
-        FollowUp,
-        [...existing.values()]
-          .filter((f) => f.status === FollowUpStatus.SCHEDULED || f.status === FollowUpStatus.DUE)
-          .map((f) => f.id),
-        { status: FollowUpStatus.CANCELLED },
-      );
+      await cancel([...existing.values()].filter(open));
       return;
     }
     const wanted = plannedDates(period);
     const scheduled: FollowUp[] = [];
+    const plannedAt = new Date();
     for (const kind of Object.values(FollowUpKind)) {
       const current = existing.get(kind);
-      let dueOn = wanted.get(kind);
-      // Once it ended, the check-ins of the running placement are kept only when their day came before the end.
+      const dueOn = wanted.get(kind);
+      // Once it ended, the open check-ins of the running placement stay only when their day is not after the end.
       if (period.state === 'ENDED' && (kind === FollowUpKind.WEEK_ONE || kind === FollowUpKind.MIDPOINT)) {
-        dueOn = current && current.dueOn <= period.endDate! ? current.dueOn : undefined;
+        if (open(current) && current!.dueOn > period.endDate!) await cancel([current!]);
+        continue;
       }
       if (current && (current.status === FollowUpStatus.DUE || current.status === FollowUpStatus.DONE))
         continue;
@@ -88,22 +94,25 @@ export class FollowUpsService {
       manager,
       scheduled.map((followUp) =>
         enqueueJob(
-          { name: JobName.FollowUpDue, payload: { followUpId: followUp.id, dueOn: followUp.dueOn } },
-          this.dueAt(followUp.dueOn),
+          {
+            name: JobName.FollowUpDue,
+            payload: { followUpId: followUp.id, dueOn: followUp.dueOn, plannedAt: plannedAt.toISOString() },
+          },
+          this.dueAt(followUp.dueOn, plannedAt),
         ),
       ),
     );
   }
 
-  /** When a check-in due on `dueOn` fires: that many FOLLOW_UP_DAY_MS from now (now when the day has come). */
-  private dueAt(dueOn: string): Date {
-    const days = Math.max(0, daysBetween(isoDate(new Date()), dueOn));
-    return new Date(Date.now() + days * this.config.followUps.dayMs);
+  /** When a check-in due on `dueOn` fires: that many FOLLOW_UP_DAY_MS after `plannedAt` (then when its day came). */
+  private dueAt(dueOn: string, plannedAt: Date): Date {
+    const days = Math.max(0, daysBetween(isoDate(plannedAt), dueOn));
+    return new Date(plannedAt.getTime() + days * this.config.followUps.dayMs);
   }
 
   /**
    * The check-in's day came: it becomes DUE, the participant's coach is notified and, but for the outcome (the
-   * coach's to record), the employer's users are asked for feedback. Nothing when the check-in moved to another day,
+   * coach's to record) and while the placement has not started, the employer's users are asked for feedback. Nothing when the check-in moved to another day,
    * is no longer scheduled, or its placement was cancelled.
    */
   @OnJob(JobName.FollowUpDue)
@@ -128,7 +137,8 @@ export class FollowUpsService {
         NotificationKind.FOLLOW_UP_DUE,
         cause,
       );
-      if (followUp.kind !== FollowUpKind.OUTCOME) {
+      // The employer is asked once the person is there; a placement still PLANNED tells only the coach.
+      if (followUp.kind !== FollowUpKind.OUTCOME && placement.status !== 'PLANNED') {
         const employers: Array<{ id: string }> = await manager.query(
           `SELECT id FROM users WHERE organisation_id = $1 AND role = 'EMPLOYER' AND active`,
           [placement.employer_organisation_id],

@@ -33,7 +33,7 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, { title: string; body: 
   [NotificationKind.FEEDBACK_REQUESTED]: {
     title: 'Hur går det på platsen?',
     body:
-      'Vi vill gärna höra hur det går för personen som har en plats hos er. Berätta för handledaren på ' +
-      'kommunen om närvaro, arbetsuppgifter och hur svenskan utvecklas.',
+      'Vi vill gärna höra hur det går för personen som har en plats hos er. Berätta för ' +
+      'arbetsmarknadskonsulenten om närvaro, arbetsuppgifter och hur svenskan utvecklas.',
   },
 };

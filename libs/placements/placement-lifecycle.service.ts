@@ -42,17 +42,31 @@ export class PlacementLifecycle {
     private readonly followUps: FollowUpsService,
   ) {}
 
-  /** PLANNED → ACTIVE: the person has started. */
+  /** PLANNED → ACTIVE: the person has started (not before the start date). */
   start(caller: Principal, placementId: string): Promise<Placement> {
     return this.change(caller, placementId, 'start', async (placement, manager) => {
+      if (placement.startDate > today()) {
+        throw AppError.conflict(
+          `The placement starts on ${placement.startDate}: mark it started from that day (or move its dates)`,
+          'input.placementId',
+        );
+      }
       await manager.update(Placement, placement.id, { status: PlacementStatus.ACTIVE });
+      // Also makes the plan of a placement confirmed before follow-up plans existed.
+      await this.followUps.sync(manager, period(placement, { state: 'RUNNING' }));
     });
   }
 
-  /** ACTIVE → COMPLETED: the placement ran its course (an open-ended one ends today). */
+  /** ACTIVE → COMPLETED: the placement ran its course, to its last day (an open-ended one ends today). */
   complete(caller: Principal, placementId: string): Promise<Placement> {
     return this.change(caller, placementId, 'complete', async (placement, manager) => {
-      const endDate = placement.endDate ?? isoDate(new Date());
+      if (placement.endDate !== null && placement.endDate > today()) {
+        throw AppError.conflict(
+          `The placement runs until ${placement.endDate}: end it early instead (endPlacementEarly)`,
+          'input.placementId',
+        );
+      }
+      const endDate = placement.endDate ?? today();
       await manager.update(Placement, placement.id, { status: PlacementStatus.COMPLETED, endDate });
       await this.followUps.sync(manager, period(placement, { endDate, state: 'ENDED' }));
     });
@@ -64,6 +78,12 @@ export class PlacementLifecycle {
    */
   endEarly(caller: Principal, input: EndPlacementEarlyInput): Promise<Placement> {
     return this.change(caller, input.placementId, 'endEarly', async (placement, manager) => {
+      if (input.lastDay > today()) {
+        throw AppError.badInput(
+          'input.lastDay',
+          'must not be after today: record the early end on its last day',
+        );
+      }
       if (input.lastDay < placement.startDate) {
         throw AppError.badInput('input.lastDay', `must not be before the start, ${placement.startDate}`);
       }
@@ -191,4 +211,9 @@ function period(
     endDate: placement.endDate,
     ...changes,
   };
+}
+
+/** Today's date (UTC), YYYY-MM-DD. */
+function today(): string {
+  return isoDate(new Date());
 }

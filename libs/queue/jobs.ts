@@ -24,7 +24,8 @@ export interface JobPayloads {
   [JobName.CleanOutbox]: Record<string, never>;
   [JobName.MatchOpening]: { openingId: string; version: string };
   [JobName.MatchProfile]: { profileId: string; version: string };
-  [JobName.FollowUpDue]: { followUpId: string; dueOn: string };
+  /** `plannedAt`: when the plan set this day, so that a check-in moved away and back is a new job. */
+  [JobName.FollowUpDue]: { followUpId: string; dueOn: string; plannedAt: string };
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -63,8 +64,10 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   },
   [JobName.FollowUpDue]: {
     queue: QueueName.Notifications,
-    // A new day is a new job; the one planned for the old day finds the check-in moved and does nothing.
-    jobId: ({ followUpId, dueOn }) => `follow-up-due.${followUpId}.${dueOn}`,
+    // Each planning is a new job (completed ones are kept a week: a check-in moved away and back on its old day
+    // must not meet its old job's id); a job planned for an old day finds the check-in moved and does nothing.
+    jobId: ({ followUpId, dueOn, plannedAt }) =>
+      `follow-up-due.${followUpId}.${dueOn}.${Date.parse(plannedAt)}`,
   },
 };
 

@@ -9,7 +9,7 @@ import {
   publishProfile,
   uniquePersonnummer,
 } from '../support/participants.js';
-import { insertProposal } from '../support/placement-fixtures.js';
+import { inDays, insertProposal } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /** Every caller of the issue's matrix. */
@@ -106,17 +106,21 @@ describe('authorisation matrix of the marketplace operations', () => {
     municipalityConceptId: CONCEPTS.varmdo,
     hoursPerWeek: 16,
     weekdays: ['MONDAY', 'TUESDAY'],
-    startDate: '2027-02-01',
-    endDate: '2027-04-30',
+    // From today: its placements can be started (not before the start date) and ended early today.
+    startDate: inDays(0),
+    endDate: inDays(80),
     places: 2,
     contactName: 'Erik Arbetsgivare',
   };
 
-  async function openingA(publish: boolean): Promise<string> {
+  async function openingA(
+    publish: boolean,
+    period: { startDate: string; endDate: string } | null = null,
+  ): Promise<string> {
     const { createOpening } = await ok<{ createOpening: { id: string } }>(
       client.employerA,
       'mutation($input: CreateOpeningInput!) { createOpening(input: $input) { id } }',
-      { input: OPENING_INPUT },
+      { input: { ...OPENING_INPUT, ...period } },
     );
     if (publish)
       await ok(client.employerA, 'mutation($id: ID!) { publishOpening(id: $id) { id } }', {
@@ -126,23 +130,35 @@ describe('authorisation matrix of the marketplace operations', () => {
   }
 
   /** A PROPOSED match of a new participant of organisation A to a new published opening of employer A. */
-  async function proposalA(): Promise<string> {
-    return insertProposal(stack.environment, await openingA(true), await participantA());
+  async function proposalA(period: { startDate: string; endDate: string } | null = null): Promise<string> {
+    return insertProposal(stack.environment, await openingA(true, period), await participantA());
   }
 
   /** A placement confirmed by coach A in an opening of employer A. */
-  async function placementA(): Promise<string> {
+  /** With `period` and `completed`: started and completed (the period must have passed). */
+  async function placementA(
+    period: { startDate: string; endDate: string } | null = null,
+    completed = false,
+  ): Promise<string> {
     const { confirmProposal } = await ok<{ confirmProposal: { id: string } }>(
       client.coachA,
       'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
-      { id: await proposalA() },
+      { id: await proposalA(period) },
     );
+    if (completed) {
+      for (const change of ['startPlacement', 'completePlacement'])
+        await ok(client.coachA, `mutation($id: ID!) { ${change}(input: { placementId: $id }) { id } }`, {
+          id: confirmProposal.id,
+        });
+    }
     return confirmProposal.id;
   }
 
-  /** placementA, started. */
-  async function activePlacementA(): Promise<string> {
-    const id = await placementA();
+  /** placementA (by default from today), started. */
+  async function activePlacementA(
+    period: { startDate: string; endDate: string } | null = null,
+  ): Promise<string> {
+    const id = await placementA(period);
     await ok(client.coachA, 'mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
       id,
     });
@@ -457,14 +473,14 @@ describe('authorisation matrix of the marketplace operations', () => {
     {
       name: 'completePlacement',
       query: 'mutation($id: ID!) { completePlacement(input: { placementId: $id }) { id } }',
-      variables: async () => ({ id: await activePlacementA() }),
+      variables: async () => ({ id: await activePlacementA({ startDate: inDays(-30), endDate: inDays(0) }) }),
       allowed: { admin: 'ok', coachA: 'ok' },
     },
     {
       name: 'endPlacementEarly',
-      query: `mutation($id: ID!) { endPlacementEarly(input: {
-        placementId: $id, reason: GOT_JOB, note: "Fick jobb", lastDay: "2027-03-01" }) { id } }`,
-      variables: async () => ({ id: await activePlacementA() }),
+      query: `mutation($id: ID!, $lastDay: String!) { endPlacementEarly(input: {
+        placementId: $id, reason: GOT_JOB, note: "Fick jobb", lastDay: $lastDay }) { id } }`,
+      variables: async () => ({ id: await activePlacementA(), lastDay: inDays(0) }),
       allowed: { admin: 'ok', coachA: 'ok' },
     },
     {
@@ -500,17 +516,10 @@ describe('authorisation matrix of the marketplace operations', () => {
     {
       name: 'recordOutcome',
       query: 'mutation($id: ID!) { recordOutcome(input: { placementId: $id, outcome: STUDIES }) { id } }',
-      variables: async () => {
-        const id = await activePlacementA();
-        await ok(
-          client.coachA,
-          'mutation($id: ID!) { completePlacement(input: { placementId: $id }) { id } }',
-          {
-            id,
-          },
-        );
-        return { id };
-      },
+      // A placement that ended more than 90 days ago.
+      variables: async () => ({
+        id: await placementA({ startDate: inDays(-200), endDate: inDays(-100) }, true),
+      }),
       allowed: { admin: 'ok', coachA: 'ok' },
     },
     {

@@ -1,6 +1,11 @@
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
-import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
+import {
+  consentingParticipant,
+  inDays,
+  insertProposal,
+  publishedOpening,
+} from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const ENTRY_FIELDS =
@@ -31,9 +36,15 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
 
   const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
 
-  /** A placement of employer@vard's opening, confirmed (PLANNED) and with `start`, started (ACTIVE). */
-  async function placement(start: boolean): Promise<string> {
-    const openingId = await publishedOpening(employer);
+  /**
+   * A placement of employer@vard's opening (by default from 200 to 100 days ago), confirmed (PLANNED) and with
+   * `start`, started (ACTIVE).
+   */
+  async function placement(
+    start: boolean,
+    period = { startDate: inDays(-200), endDate: inDays(-100) },
+  ): Promise<string> {
+    const openingId = await publishedOpening(employer, period);
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await insertProposal(stack.environment, openingId, participantId);
     const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
@@ -208,7 +219,7 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
     expect(await written()).toEqual(before);
 
     await coach.ok('mutation($input: EndPlacementEarlyInput!) { endPlacementEarly(input: $input) { id } }', {
-      input: { placementId, reason: 'GOT_JOB', note: 'Fick anställning', lastDay: '2027-03-01' },
+      input: { placementId, reason: 'GOT_JOB', note: 'Fick anställning', lastDay: inDays(-150) },
     });
     const recorded = await coach.ok<{ recordOutcome: Record<string, unknown> }>(OUTCOME, {
       input: { placementId, outcome: 'PROGRAMME', note: 'Anvisad till arbetsmarknadsutbildning' },
@@ -218,7 +229,7 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
       status: 'DONE',
       outcome: 'PROGRAMME',
       outcomeNote: 'Anvisad till arbetsmarknadsutbildning',
-      dueOn: '2027-05-30',
+      dueOn: inDays(-60),
     });
     // Corrected later: still one outcome.
     const corrected = await coach.ok<{ recordOutcome: { id: string; outcome: string } }>(OUTCOME, {
@@ -230,5 +241,17 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
       [placementId],
     );
     expect(count!.n).toBe(1);
+  });
+
+  it('waits for the 90 days: an outcome is not recorded the day a placement ends', async () => {
+    const placementId = await placement(true, { startDate: inDays(-30), endDate: inDays(60) });
+    await coach.ok('mutation($input: EndPlacementEarlyInput!) { endPlacementEarly(input: $input) { id } }', {
+      input: { placementId, reason: 'STARTED_STUDIES', note: 'Började på komvux', lastDay: inDays(0) },
+    });
+    const before = await written();
+    const tooSoon = await coach.request(OUTCOME, { input: { placementId, outcome: 'STUDIES' } });
+    expect(refusedAt(tooSoon)).toEqual(['CONFLICT', 'input.placementId']);
+    expect(tooSoon.errors![0]!.message).toContain(inDays(90));
+    expect(await written()).toEqual(before);
   });
 });

@@ -1,8 +1,13 @@
-import { addDays, isoDate } from '#libs/calendar';
+import { JobName, JobStatus, QueueName, QueueService } from '#libs/queue';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
-import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
+import {
+  consentingParticipant,
+  inDays,
+  insertProposal,
+  publishedOpening,
+} from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 /** A day lasts this long here (FOLLOW_UP_DAY_MS), so that the plan runs in seconds. */
@@ -19,8 +24,6 @@ interface FollowUpRow {
   status: string;
   became_due_at: Date | null;
 }
-
-const inDays = (days: number) => isoDate(addDays(new Date(), days));
 
 describe('the follow-up plan of a placement', () => {
   let stack: Stack;
@@ -79,13 +82,15 @@ describe('the follow-up plan of a placement', () => {
   afterAll(() => stack?.close());
 
   it('checks in a week after the start, halfway, on the last day and 90 days after, each on its day', async () => {
-    const { id, confirmedAt } = await placement(1, 21);
+    const { id, confirmedAt } = await placement(0, 20);
+    // Started at once: the employer is asked for feedback only once the person is there.
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
     const planned = await followUpsOf(id);
     expect(Object.fromEntries(Object.entries(planned).map(([kind, row]) => [kind, row.due_on]))).toEqual({
-      WEEK_ONE: inDays(8),
-      MIDPOINT: inDays(11),
-      END: inDays(21),
-      OUTCOME: inDays(111),
+      WEEK_ONE: inDays(7),
+      MIDPOINT: inDays(10),
+      END: inDays(20),
+      OUTCOME: inDays(110),
     });
     expect(Object.values(planned).map((row) => row.status)).toEqual(Array(4).fill('SCHEDULED'));
 
@@ -96,14 +101,14 @@ describe('the follow-up plan of a placement', () => {
       60_000,
     );
     const after = (kind: string) => due[kind]!.became_due_at!.getTime() - confirmedAt;
-    expect(after('WEEK_ONE')).toBeGreaterThanOrEqual(8 * DAY_MS - 50);
-    expect(after('MIDPOINT')).toBeGreaterThanOrEqual(11 * DAY_MS - 50);
-    expect(after('END')).toBeGreaterThanOrEqual(21 * DAY_MS - 50);
-    expect(after('OUTCOME')).toBeGreaterThanOrEqual(111 * DAY_MS - 50);
+    expect(after('WEEK_ONE')).toBeGreaterThanOrEqual(7 * DAY_MS - 50);
+    expect(after('MIDPOINT')).toBeGreaterThanOrEqual(10 * DAY_MS - 50);
+    expect(after('END')).toBeGreaterThanOrEqual(20 * DAY_MS - 50);
+    expect(after('OUTCOME')).toBeGreaterThanOrEqual(110 * DAY_MS - 50);
     expect(after('WEEK_ONE')).toBeLessThan(after('MIDPOINT'));
     expect(after('END')).toBeLessThan(after('OUTCOME'));
     // Not all at once: the first came due well before the outcome's day.
-    expect(after('WEEK_ONE')).toBeLessThan(111 * DAY_MS - 5_000);
+    expect(after('WEEK_ONE')).toBeLessThan(110 * DAY_MS - 5_000);
 
     // The coach is told of each; the employer is asked for feedback on the three check-ins, not on the outcome.
     const ids = Object.values(due).map((row) => row.id);
@@ -134,8 +139,20 @@ describe('the follow-up plan of a placement', () => {
     expect(moved.WEEK_ONE).toMatchObject({ due_on: inDays(38), status: 'SCHEDULED' });
     expect(moved.OUTCOME).toMatchObject({ due_on: inDays(141), status: 'SCHEDULED' });
 
-    // The job planned for the old day (8 days: 1.6 s) finds the check-in moved and does nothing.
-    await new Promise((resolve) => setTimeout(resolve, 12 * DAY_MS));
+    // The job planned for the old day (8 days: 1.6 s) ran, found the check-in moved and did nothing.
+    const queue = stack.worker!.get(QueueService, { strict: false }).queue(QueueName.Notifications);
+    const oldJob = await eventually(
+      async () =>
+        (await queue.getJobs(['completed'])).find(
+          (job) =>
+            job.name === JobName.FollowUpDue &&
+            job.data.followUpId === moved.WEEK_ONE!.id &&
+            job.data.dueOn === inDays(8),
+        ),
+      (job) => job !== undefined,
+      30_000,
+    );
+    expect(oldJob!.returnvalue).toBe(JobStatus.Skipped);
     expect((await followUpsOf(id)).WEEK_ONE).toMatchObject({ status: 'SCHEDULED', became_due_at: null });
     const due = await eventually(
       () => followUpsOf(id),

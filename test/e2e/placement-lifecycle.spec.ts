@@ -2,7 +2,12 @@ import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import { uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
-import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
+import {
+  consentingParticipant,
+  inDays,
+  insertProposal,
+  publishedOpening,
+} from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { settle } from '../support/worker-process.js';
 
@@ -53,8 +58,9 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     return confirmProposal;
   }
 
+  /** Started ten days ago, ending in 60 days (or with `changes`). */
   async function activePlacement(changes: Record<string, unknown> = {}): Promise<PlacementView> {
-    const placement = await plannedPlacement(changes);
+    const placement = await plannedPlacement({ startDate: inDays(-10), endDate: inDays(60), ...changes });
     return (await coach.ok<{ startPlacement: PlacementView }>(START, { id: placement.id })).startPlacement;
   }
 
@@ -88,8 +94,15 @@ describe('placements after the confirmation: start, complete, end early, cancel'
 
   afterAll(() => stack?.close());
 
-  it('walks PLANNED → ACTIVE → COMPLETED, and refuses each step from the wrong status with CONFLICT', async () => {
-    const placement = await plannedPlacement();
+  it('walks PLANNED → ACTIVE → COMPLETED, and refuses each step from the wrong status or day with CONFLICT', async () => {
+    const notYet = await plannedPlacement({ startDate: inDays(1), endDate: inDays(60) });
+    const early = await coach.request(START, { id: notYet.id });
+    expect(errorCode(early)).toBe('CONFLICT');
+    expect(early.errors![0]!.message).toContain(inDays(1));
+    const running = await activePlacement({ endDate: inDays(1) });
+    expect(errorCode(await coach.request(COMPLETE, { id: running.id }))).toBe('CONFLICT');
+
+    const placement = await plannedPlacement({ startDate: inDays(-60), endDate: inDays(0) });
     expect(placement).toMatchObject({ status: 'PLANNED', opening: { status: 'FILLED', placesLeft: 0 } });
 
     const completeTooSoon = await coach.request(COMPLETE, { id: placement.id });
@@ -99,8 +112,8 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     const started = await coach.ok<{ startPlacement: PlacementView }>(START, { id: placement.id });
     expect(started.startPlacement).toMatchObject({
       status: 'ACTIVE',
-      startDate: '2027-02-01',
-      endDate: '2027-04-30',
+      startDate: inDays(-60),
+      endDate: inDays(0),
     });
     expect(errorCode(await coach.request(START, { id: placement.id }))).toBe('CONFLICT');
     expect(
@@ -113,14 +126,14 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     const completed = await admin.ok<{ completePlacement: PlacementView }>(COMPLETE, { id: placement.id });
     expect(completed.completePlacement).toMatchObject({
       status: 'COMPLETED',
-      endDate: '2027-04-30',
+      endDate: inDays(0),
       endReason: null,
       // A completed placement keeps its place: the opening stays FILLED.
       opening: { status: 'FILLED', placesLeft: 0 },
     });
     const before = await state(placement.id);
     const endLate = await coach.request(END_EARLY, {
-      input: { placementId: placement.id, reason: 'MOVED', note: 'Flyttade', lastDay: '2027-03-01' },
+      input: { placementId: placement.id, reason: 'MOVED', note: 'Flyttade', lastDay: inDays(-1) },
     });
     expect(errorCode(endLate)).toBe('CONFLICT');
     expect(await state(placement.id)).toEqual(before);
@@ -129,10 +142,10 @@ describe('placements after the confirmation: start, complete, end early, cancel'
   it('ending early gives the place back and makes new proposals for the participant and for the opening', async () => {
     // Two people who meet every requirement of the one-place opening A; B overlaps A, so whoever is placed in A
     // cannot be proposed for B until A ends.
-    const openingA = await uppsalaPraktik(employer, { places: 1 });
-    const openingB = await uppsalaPraktik(employer, { startDate: '2027-03-01', endDate: '2027-05-31' });
-    const placed = await uppsalaCandidate(coach);
-    const waiting = await uppsalaCandidate(coach);
+    const openingA = await uppsalaPraktik(employer, { places: 1, startDate: inDays(0), endDate: inDays(80) });
+    const openingB = await uppsalaPraktik(employer, { startDate: inDays(20), endDate: inDays(100) });
+    const placed = await uppsalaCandidate(coach, { availableFrom: inDays(0) });
+    const waiting = await uppsalaCandidate(coach, { availableFrom: inDays(0) });
     const initial = await eventually(
       () => proposalsOf({ openingId: openingA }),
       (nodes) =>
@@ -161,12 +174,12 @@ describe('placements after the confirmation: start, complete, end early, cancel'
         placementId: confirmProposal.id,
         reason: 'EMPLOYER_NEEDS_CHANGED',
         note: '  Arbetsgivaren behöver inte längre någon på eftermiddagarna.  ',
-        lastDay: '2027-02-20',
+        lastDay: inDays(0),
       },
     });
     expect(ended.endPlacementEarly).toMatchObject({
       status: 'ENDED_EARLY',
-      endDate: '2027-02-20',
+      endDate: inDays(0),
       endReason: 'EMPLOYER_NEEDS_CHANGED',
       endNote: 'Arbetsgivaren behöver inte längre någon på eftermiddagarna.',
       opening: { id: openingA, status: 'PUBLISHED', placesLeft: 1 },
@@ -205,23 +218,23 @@ describe('placements after the confirmation: start, complete, end early, cancel'
           ])
         ).map((row) => [row.kind, `${row.due_on} ${row.status}`]),
       );
-    const placement = await plannedPlacement();
+    const placement = await plannedPlacement({ startDate: inDays(30), endDate: inDays(110) });
     expect(await planOf(placement.id)).toEqual({
-      WEEK_ONE: '2027-02-08 SCHEDULED',
-      MIDPOINT: '2027-03-17 SCHEDULED',
-      END: '2027-04-30 SCHEDULED',
-      OUTCOME: '2027-07-29 SCHEDULED',
+      WEEK_ONE: `${inDays(37)} SCHEDULED`,
+      MIDPOINT: `${inDays(70)} SCHEDULED`,
+      END: `${inDays(110)} SCHEDULED`,
+      OUTCOME: `${inDays(200)} SCHEDULED`,
     });
     await coach.ok(
       'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
-      { input: { placementId: placement.id, startDate: '2027-03-01', endDate: null } },
+      { input: { placementId: placement.id, startDate: inDays(0), endDate: null } },
     );
     // Open-ended: only the first week has a day.
     expect(await planOf(placement.id)).toEqual({
-      WEEK_ONE: '2027-03-08 SCHEDULED',
-      MIDPOINT: '2027-03-17 CANCELLED',
-      END: '2027-04-30 CANCELLED',
-      OUTCOME: '2027-07-29 CANCELLED',
+      WEEK_ONE: `${inDays(7)} SCHEDULED`,
+      MIDPOINT: `${inDays(70)} CANCELLED`,
+      END: `${inDays(110)} CANCELLED`,
+      OUTCOME: `${inDays(200)} CANCELLED`,
     });
     await coach.ok(START, { id: placement.id });
     await coach.ok(END_EARLY, {
@@ -229,15 +242,17 @@ describe('placements after the confirmation: start, complete, end early, cancel'
         placementId: placement.id,
         reason: 'GOT_JOB',
         note: 'Anställd hos en annan arbetsgivare',
-        lastDay: '2027-03-05',
+        lastDay: inDays(0),
       },
     });
-    // Ended before the first week was over: the outcome is due 90 days after the last day.
-    expect(await planOf(placement.id)).toEqual({
-      WEEK_ONE: '2027-03-08 CANCELLED',
-      MIDPOINT: '2027-03-17 CANCELLED',
-      END: '2027-03-05 SCHEDULED',
-      OUTCOME: '2027-06-03 SCHEDULED',
+    // Ended before the first week was over: the last day's check-in (due today: the worker may have made it DUE
+    // already) and the outcome 90 days after; the first week's is cancelled, the cancelled midpoint stays so.
+    const ended = await planOf(placement.id);
+    expect(ended).toEqual({
+      WEEK_ONE: `${inDays(7)} CANCELLED`,
+      MIDPOINT: `${inDays(70)} CANCELLED`,
+      END: expect.stringMatching(new RegExp(`^${inDays(0)} (SCHEDULED|DUE)$`)),
+      OUTCOME: `${inDays(90)} SCHEDULED`,
     });
   });
 
@@ -250,7 +265,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
           placementId: placement.id,
           reason: 'HEALTH',
           note: 'Sjukskriven',
-          lastDay: '2027-03-01',
+          lastDay: inDays(0),
           ...input,
         },
       });
@@ -259,8 +274,9 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       response.errors![0]!.extensions!.field ?? response.errors![0]!.extensions!.fields?.[0]?.field,
     ];
 
-    expect(refusedAt(await endEarly({ lastDay: '2027-01-31' }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
-    expect(refusedAt(await endEarly({ lastDay: '2027-04-30' }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
+    expect(refusedAt(await endEarly({ lastDay: inDays(-11) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
+    expect(refusedAt(await endEarly({ lastDay: inDays(1) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
+    expect(refusedAt(await endEarly({ lastDay: inDays(60) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
     expect(refusedAt(await endEarly({ lastDay: '2027-02-30' }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
     expect(refusedAt(await endEarly({ lastDay: '1 mars' }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
     expect(refusedAt(await endEarly({ note: '   ' }))).toEqual(['BAD_USER_INPUT', 'input.note']);
@@ -287,10 +303,10 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       coach.request(
         'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
         {
-          input: { placementId: placement.id, startDate: '2027-02-01', endDate: '2027-04-30', ...input },
+          input: { placementId: placement.id, startDate: inDays(-10), endDate: inDays(60), ...input },
         },
       );
-    expect(refusedAt(await reschedule({ endDate: '2027-01-31' }))).toEqual([
+    expect(refusedAt(await reschedule({ endDate: inDays(-11) }))).toEqual([
       'BAD_USER_INPUT',
       'input.endDate',
     ]);

@@ -1,3 +1,4 @@
+import { addDays, isoDate } from '#libs/calendar';
 import type { GraphqlClient } from './graphql-client.js';
 import { CONCEPTS } from './opening-track-fixtures.js';
 import { createParticipant } from './participants.js';
@@ -66,4 +67,9 @@ export async function insertProposal(
   );
   if (!row) throw new Error(`Participant ${participantId} has no competence profile`);
   return row.id as string;
+}
+
+/** The date `days` days from today (UTC), YYYY-MM-DD; negative: in the past. */
+export function inDays(days: number): string {
+  return isoDate(addDays(new Date(), days));
 }
