@@ -104,6 +104,19 @@ export class FollowUpsService {
     );
   }
 
+  /** Erasure: the follow-up texts and outcome notes of the participant's placements are emptied (coded answers stay). */
+  async eraseTexts(participantId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE follow_up_entries e SET text = '', tasks_performed = '', coach_note = NULL
+         FROM placements p WHERE p.id = e.placement_id AND p.participant_id = $1`,
+      [participantId],
+    );
+    await manager.query(
+      `UPDATE follow_ups f SET outcome_note = NULL FROM placements p WHERE p.id = f.placement_id AND p.participant_id = $1`,
+      [participantId],
+    );
+  }
+
   /** When a check-in due on `dueOn` fires: that many FOLLOW_UP_DAY_MS after `plannedAt` (then when its day came). */
   private dueAt(dueOn: string, plannedAt: Date): Date {
     const days = Math.max(0, daysBetween(isoDate(plannedAt), dueOn));

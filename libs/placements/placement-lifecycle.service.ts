@@ -1,15 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { isoDate } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
-import { ParticipantAccess, ProfileChanges } from '#libs/participants';
+import { ParticipantAccess, ParticipantErasure, ProfileChanges } from '#libs/participants';
 import type { EndPlacementEarlyInput, ReschedulePlacementInput } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
-import type { PlacementEndReason } from './placement-end-reason.js';
+import { PlacementEndReason } from './placement-end-reason.js';
 import { OVERLAP_CONSTRAINT, isExclusionViolation } from './placement-overlap.js';
 import { PlacementStatus } from './placement-status.js';
 
@@ -33,14 +33,49 @@ const FROM: Record<'start' | 'complete' | 'endEarly' | 'cancel' | 'reschedule', 
  * for each other in a circle.
  */
 @Injectable()
-export class PlacementLifecycle {
+export class PlacementLifecycle implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ParticipantAccess,
     private readonly profileChanges: ProfileChanges,
     private readonly matchingTriggers: MatchingTriggers,
     private readonly followUps: FollowUpsService,
+    private readonly erasure: ParticipantErasure,
   ) {}
+
+  onModuleInit(): void {
+    this.erasure.register('placements', (participantId, manager) => this.erase(participantId, manager));
+  }
+
+  /**
+   * Erasure, in its transaction: the participant's open placements end today (PLANNED ones are cancelled, ACTIVE ones
+   * end early for OTHER), their places go back, and every free text about the person — notes on the placements,
+   * follow-up texts and outcome notes — is emptied. The rows stay, without them, as anonymous counts.
+   */
+  private async erase(participantId: string, manager: EntityManager): Promise<void> {
+    const placements = await manager.find(Placement, {
+      where: { participantId, status: In([PlacementStatus.PLANNED, PlacementStatus.ACTIVE]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const placement of placements) {
+      if (placement.status === PlacementStatus.PLANNED) {
+        await manager.update(Placement, placement.id, { status: PlacementStatus.CANCELLED });
+        await this.followUps.sync(manager, period(placement, { state: 'CANCELLED' }));
+      } else {
+        const endDate = [placement.endDate ?? today(), today()].sort()[0]!;
+        const lastDay = endDate < placement.startDate ? placement.startDate : endDate;
+        await manager.update(Placement, placement.id, {
+          status: PlacementStatus.ENDED_EARLY,
+          endDate: lastDay,
+          endReason: PlacementEndReason.OTHER,
+        });
+        await this.followUps.sync(manager, period(placement, { endDate: lastDay, state: 'ENDED' }));
+      }
+      await this.placeBack(placement, manager);
+    }
+    await manager.query('UPDATE placements SET end_note = NULL WHERE participant_id = $1', [participantId]);
+    await this.followUps.eraseTexts(participantId, manager);
+  }
 
   /** PLANNED → ACTIVE: the person has started (not before the start date). */
   start(caller: Principal, placementId: string): Promise<Placement> {
@@ -177,6 +212,12 @@ export class PlacementLifecycle {
    * periods changed, and so did the opening.
    */
   private async givePlaceBack(placement: Placement, manager: EntityManager): Promise<void> {
+    await this.placeBack(placement, manager);
+    await this.participantChanged(placement, manager);
+  }
+
+  /** The place back to the opening (see givePlaceBack), and matching asked to rank the opening again. */
+  private async placeBack(placement: Placement, manager: EntityManager): Promise<void> {
     await manager.query(
       `UPDATE openings
           SET status = CASE WHEN status = 'FILLED' AND places_taken = places
@@ -187,7 +228,6 @@ export class PlacementLifecycle {
         WHERE id = $1`,
       [placement.openingId],
     );
-    await this.participantChanged(placement, manager);
     await this.matchingTriggers.openingChanged(placement.openingId, manager);
   }
 

@@ -318,6 +318,66 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(await state(placement.id)).toEqual(before);
   });
 
+  it('erasing the participant ends their open placements, gives the places back and empties what was written', async () => {
+    const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+    const placementIn = async (period: { startDate: string; endDate: string }) => {
+      const openingId = await publishedOpening(employer, period);
+      const proposalId = await insertProposal(stack.environment, openingId, participantId);
+      const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
+        'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+        { id: proposalId },
+      );
+      return { placementId: confirmProposal.id, openingId };
+    };
+    const active = await placementIn({ startDate: inDays(-10), endDate: inDays(60) });
+    const planned = await placementIn({ startDate: inDays(70), endDate: inDays(100) });
+    await coach.ok(START, { id: active.placementId });
+    await coach.ok(`mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`, {
+      input: {
+        placementId: active.placementId,
+        attendance: 'SOMETIMES',
+        tasksPerformed: 'Plockade varor',
+        swedishProgress: 'SOME',
+        satisfaction: 3,
+        dropoutRisk: 'MEDIUM',
+        text: 'Testa har svårt med morgnarna',
+        coachNote: 'Testa berättade om sömnproblem',
+      },
+    });
+
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: participantId });
+
+    const rows = await sql(
+      `SELECT pl.id, pl.status, pl.end_date::text, pl.end_reason, pl.end_note, o.status AS opening_status,
+              o.places_taken FROM placements pl JOIN openings o ON o.id = pl.opening_id WHERE pl.participant_id = $1`,
+      [participantId],
+    );
+    const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
+    expect(byId[active.placementId]).toMatchObject({
+      status: 'ENDED_EARLY',
+      end_date: inDays(0),
+      end_reason: 'OTHER',
+      end_note: null,
+      opening_status: 'PUBLISHED',
+      places_taken: 0,
+    });
+    expect(byId[planned.placementId]).toMatchObject({
+      status: 'CANCELLED',
+      opening_status: 'PUBLISHED',
+      places_taken: 0,
+    });
+    const [entry] = await sql(
+      'SELECT text, tasks_performed, coach_note, satisfaction FROM follow_up_entries WHERE placement_id = $1',
+      [active.placementId],
+    );
+    expect(entry).toEqual({ text: '', tasks_performed: '', coach_note: null, satisfaction: 3 });
+    const open = await sql(
+      `SELECT count(*)::int AS n FROM follow_ups WHERE placement_id = $1 AND status IN ('SCHEDULED', 'DUE')`,
+      [planned.placementId],
+    );
+    expect(open[0]!.n).toBe(0);
+  });
+
   it('refuses to move a placement onto another of the participant’s placements', async () => {
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const confirmed: string[] = [];
