@@ -129,7 +129,25 @@ export class FollowUpsService {
    * is no longer scheduled, or its placement was cancelled.
    */
   @OnJob(JobName.FollowUpDue)
-  async due({ followUpId, dueOn }: JobPayloads[JobName.FollowUpDue]): Promise<JobStatus> {
+  due({ followUpId, dueOn }: JobPayloads[JobName.FollowUpDue]): Promise<JobStatus> {
+    return this.makeDue(followUpId, dueOn);
+  }
+
+  /**
+   * Check-ins whose day has passed (yesterday or earlier: one due today may still be waiting for its hour) but which
+   * are still SCHEDULED — their delayed job was lost, say with Redis's data — come due now, the oldest first.
+   */
+  @OnJob(JobName.SweepFollowUps)
+  async sweep(): Promise<JobStatus> {
+    const late: Array<{ id: string; due_on: string }> = await this.dataSource.query(
+      `SELECT id, due_on::text FROM follow_ups WHERE status = $1 AND due_on < current_date ORDER BY due_on, id LIMIT 1000`,
+      [FollowUpStatus.SCHEDULED],
+    );
+    for (const followUp of late) await this.makeDue(followUp.id, followUp.due_on);
+    return late.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+
+  private makeDue(followUpId: string, dueOn: string): Promise<JobStatus> {
     return this.dataSource.transaction(async (manager) => {
       const followUp = await manager.findOne(FollowUp, {
         where: { id: followUpId },

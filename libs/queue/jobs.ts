@@ -17,6 +17,8 @@ export enum JobName {
   MatchProfile = 'match-profile',
   /** A check-in of a placement's follow-up plan comes due (a delayed job; `dueOn`: the day it was planned for). */
   FollowUpDue = 'follow-up-due',
+  /** Makes due the check-ins whose day passed without their job running (hourly). */
+  SweepFollowUps = 'sweep-follow-ups',
 }
 
 export interface JobPayloads {
@@ -26,6 +28,7 @@ export interface JobPayloads {
   [JobName.MatchProfile]: { profileId: string; version: string };
   /** `plannedAt`: when the plan set this day, so that a check-in moved away and back is a new job. */
   [JobName.FollowUpDue]: { followUpId: string; dueOn: string; plannedAt: string };
+  [JobName.SweepFollowUps]: Record<string, never>;
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -68,6 +71,11 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     // must not meet its old job's id); a job planned for an old day finds the check-in moved and does nothing.
     jobId: ({ followUpId, dueOn, plannedAt }) =>
       `follow-up-due.${followUpId}.${dueOn}.${Date.parse(plannedAt)}`,
+  },
+  [JobName.SweepFollowUps]: {
+    queue: QueueName.Notifications,
+    jobId: () => 'sweep-follow-ups',
+    schedule: '7 * * * *',
   },
 };
 

@@ -1,3 +1,4 @@
+import { FollowUpsService } from '#libs/follow-ups';
 import { JobName, JobStatus, QueueName, QueueService } from '#libs/queue';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
@@ -178,6 +179,22 @@ describe('the follow-up plan of a placement', () => {
     expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', ids)).toBe(0);
     expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', ids)).toBe(0);
   }, 60_000);
+
+  it('makes due, at the hourly sweep, a check-in whose day passed without its job running', async () => {
+    const { id } = await placement(200, 260);
+    const { WEEK_ONE: weekOne } = await followUpsOf(id);
+    // As if its delayed job had been lost (Redis's data gone) and its day had come two days ago.
+    await sql(`UPDATE follow_ups SET due_on = current_date - 2 WHERE id = $1`, [weekOne!.id]);
+    const sweeper = stack.worker!.get(FollowUpsService, { strict: false });
+
+    expect(await sweeper.sweep()).toBe(JobStatus.Success);
+    expect((await followUpsOf(id)).WEEK_ONE).toMatchObject({ status: 'DUE', due_on: inDays(-2) });
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [weekOne!.id])).toBe(1);
+    // Nothing left to sweep for it; the others are not due yet.
+    await sweeper.sweep();
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [weekOne!.id])).toBe(1);
+    expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'SCHEDULED' });
+  });
 
   it('lists overdue follow-ups for the coach, and only their organisation’s', async () => {
     const { id } = await placement(200, 260);
