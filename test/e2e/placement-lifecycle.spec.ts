@@ -45,10 +45,17 @@ describe('placements after the confirmation: start, complete, end early, cancel'
   let employer: GraphqlClient;
 
   const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
+  /**
+   * Waits until matching has worked off what earlier writes asked for: a proposal inserted for a participant whose
+   * profile is a DRAFT would otherwise be expired by re-matching that a publication or confirmation started.
+   */
+  const settleMatching = () => settle(stack.environment, undefined, 60_000);
 
   /** A PLANNED placement of a new participant in a new one-place praktik (confirmed through the API). */
   async function plannedPlacement(changes: Record<string, unknown> = {}): Promise<PlacementView> {
     const openingId = await publishedOpening(employer, changes);
+    // Publishing asked matching to rank the opening: done first, it cannot expire the proposal inserted next.
+    await settleMatching();
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await insertProposal(stack.environment, openingId, participantId);
     const { confirmProposal } = await coach.ok<{ confirmProposal: PlacementView }>(
@@ -322,6 +329,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const placementIn = async (period: { startDate: string; endDate: string }) => {
       const openingId = await publishedOpening(employer, period);
+      await settleMatching();
       const proposalId = await insertProposal(stack.environment, openingId, participantId);
       const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
         'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
@@ -386,6 +394,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       { startDate: '2027-04-01', endDate: '2027-04-30' },
     ]) {
       const openingId = await publishedOpening(employer, period);
+      await settleMatching();
       const proposalId = await insertProposal(stack.environment, openingId, participantId);
       const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
         'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
