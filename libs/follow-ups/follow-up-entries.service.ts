@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Role, type Principal } from '#libs/access-control';
+import type { Principal } from '#libs/access-control';
 import { addDays, isoDate, parseIsoDate } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import type {
@@ -13,14 +13,7 @@ import { FollowUpEntry } from './entities/follow-up-entry.entity.js';
 import { FollowUp } from './entities/follow-up.entity.js';
 import { FollowUpKind, FollowUpSide, FollowUpStatus } from './follow-up-kind.js';
 import { OUTCOME_AFTER_DAYS } from './follow-up-plan.js';
-
-/** What follow-ups read of a placement (with SQL: placements import follow-ups). */
-interface PlacementRow {
-  status: string;
-  end_date: string | null;
-  coach_organisation_id: string;
-  employer_organisation_id: string;
-}
+import { FollowedPlacements, type FollowedPlacement } from './followed-placements.js';
 
 /** Placements one can say how they go: started, whether still running or ended. */
 const FOLLOWED_STATUSES = ['ACTIVE', 'COMPLETED', 'ENDED_EARLY'];
@@ -33,12 +26,15 @@ const ENDED_STATUSES = ['COMPLETED', 'ENDED_EARLY'];
  */
 @Injectable()
 export class FollowUpEntriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placements: FollowedPlacements,
+  ) {}
 
   /** A coach's entry; answering a check-in makes it DONE. */
   recordAsCoach(caller: Principal, input: RecordFollowUpInput): Promise<FollowUpEntry> {
     return this.dataSource.transaction(async (manager) => {
-      assertFollowed(await this.coachPlacement(caller, input.placementId, manager));
+      assertFollowed(await this.placements.forCoach(caller, input.placementId, manager));
       return this.write(manager, caller, input, FollowUpSide.COACH, input.coachNote ?? null);
     });
   }
@@ -46,14 +42,14 @@ export class FollowUpEntriesService {
   /** An employer's feedback on a placement in one of their organisation's openings. */
   recordAsEmployer(caller: Principal, input: FollowUpFeedbackInput): Promise<FollowUpEntry> {
     return this.dataSource.transaction(async (manager) => {
-      assertFollowed(await this.employerPlacement(caller, input.placementId, manager));
+      assertFollowed(await this.placements.forEmployer(caller, input.placementId, manager));
       return this.write(manager, caller, input, FollowUpSide.EMPLOYER, null);
     });
   }
 
   /** Every entry of a placement of the caller's organisation's participant, oldest first. */
   async listForCoach(caller: Principal, placementId: string): Promise<FollowUpEntry[]> {
-    await this.coachPlacement(caller, placementId, this.dataSource.manager);
+    await this.placements.forCoach(caller, placementId, this.dataSource.manager);
     return this.dataSource.manager.find(FollowUpEntry, {
       where: { placementId },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -62,7 +58,7 @@ export class FollowUpEntriesService {
 
   /** The employer side's own entries of a placement in the caller's organisation's openings, oldest first. */
   async listForEmployer(caller: Principal, placementId: string): Promise<FollowUpEntry[]> {
-    await this.employerPlacement(caller, placementId, this.dataSource.manager);
+    await this.placements.forEmployer(caller, placementId, this.dataSource.manager);
     return this.dataSource.manager.find(FollowUpEntry, {
       where: { placementId, side: FollowUpSide.EMPLOYER },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -75,7 +71,7 @@ export class FollowUpEntriesService {
    */
   recordOutcome(caller: Principal, input: RecordOutcomeInput): Promise<FollowUp> {
     return this.dataSource.transaction(async (manager) => {
-      const placement = await this.coachPlacement(caller, input.placementId, manager);
+      const placement = await this.placements.forCoach(caller, input.placementId, manager);
       if (!ENDED_STATUSES.includes(placement.status)) {
         throw AppError.conflict(
           `The placement is ${placement.status}: the outcome is recorded once it is COMPLETED or ENDED_EARLY`,
@@ -150,51 +146,9 @@ export class FollowUpEntriesService {
       }),
     );
   }
-
-  /** The placement, when the caller is a coach or admin of the participant's organisation. */
-  private async coachPlacement(
-    caller: Principal,
-    placementId: string,
-    manager: EntityManager,
-  ): Promise<PlacementRow> {
-    const placement = await this.placement(placementId, manager);
-    const mayFollow =
-      (caller.role === Role.COACH || caller.role === Role.ADMIN) &&
-      placement.coach_organisation_id === caller.organisationId;
-    if (!mayFollow)
-      throw AppError.forbidden("Only placements of your organisation's participants are yours to follow up");
-    return placement;
-  }
-
-  /** The placement, when it is in one of the caller's (an employer's) organisation's openings. */
-  private async employerPlacement(
-    caller: Principal,
-    placementId: string,
-    manager: EntityManager,
-  ): Promise<PlacementRow> {
-    const placement = await this.placement(placementId, manager);
-    if (caller.role !== Role.EMPLOYER || placement.employer_organisation_id !== caller.organisationId)
-      throw AppError.forbidden("Only placements in your own organisation's openings are yours to follow up");
-    return placement;
-  }
-
-  /**
-   * Inside a write's transaction the placement is locked FOR SHARE before any check-in, in the order placement
-   * changes lock them (placement, then its check-ins): an entry and a change of the same placement queue, never
-   * deadlock.
-   */
-  private async placement(placementId: string, manager: EntityManager): Promise<PlacementRow> {
-    const lock = manager.queryRunner?.isTransactionActive ? 'FOR SHARE' : '';
-    const [placement] = (await manager.query(
-      `SELECT status, end_date::text, coach_organisation_id, employer_organisation_id FROM placements WHERE id = $1 ${lock}`,
-      [placementId],
-    )) as PlacementRow[];
-    if (!placement) throw AppError.notFound('Placement');
-    return placement;
-  }
 }
 
-function assertFollowed(placement: PlacementRow): void {
+function assertFollowed(placement: FollowedPlacement): void {
   if (!FOLLOWED_STATUSES.includes(placement.status)) {
     throw AppError.conflict(
       `The placement is ${placement.status}: follow-up entries are written once it has started`,

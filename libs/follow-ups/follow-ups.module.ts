@@ -7,10 +7,11 @@ import { FollowUp } from './entities/follow-up.entity.js';
 import { FollowUpEntriesService } from './follow-up-entries.service.js';
 import { FollowUpsResolver } from './follow-ups.resolver.js';
 import { FollowUpsService } from './follow-ups.service.js';
+import { FollowedPlacements } from './followed-placements.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUp, FollowUpEntry]), NotificationsModule, ParticipantsModule],
-  providers: [FollowUpsService, FollowUpEntriesService, FollowUpsResolver],
+  providers: [FollowedPlacements, FollowUpsService, FollowUpEntriesService, FollowUpsResolver],
   exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

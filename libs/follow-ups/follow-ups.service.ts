@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { daysBetween, isoDate } from '#libs/calendar';
 import { AppConfig } from '#libs/config';
-import { AppError } from '#libs/errors';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
@@ -14,13 +13,7 @@ import type { FollowUpsArgs } from './dtos/follow-up.inputs.js';
 import { FollowUp } from './entities/follow-up.entity.js';
 import { FollowUpKind, FollowUpStatus } from './follow-up-kind.js';
 import { plannedDates, type PlacementPeriod } from './follow-up-plan.js';
-
-/** What the due handler reads of the placement (with SQL: placements import follow-ups). */
-interface PlacementRow {
-  status: string;
-  participant_id: string;
-  employer_organisation_id: string;
-}
+import { FollowedPlacements } from './followed-placements.js';
 
 /**
  * The follow-up plan of each placement: check-ins that come due by delayed jobs and notify the coach (and ask the
@@ -35,6 +28,7 @@ export class FollowUpsService {
     private readonly outbox: Outbox,
     private readonly notifications: NotificationsService,
     private readonly access: ParticipantAccess,
+    private readonly placements: FollowedPlacements,
   ) {}
 
   /**
@@ -53,34 +47,25 @@ export class FollowUpsService {
     );
     const open = (followUp: FollowUp | undefined) =>
       followUp?.status === FollowUpStatus.SCHEDULED || followUp?.status === FollowUpStatus.DUE;
-    const cancel = (followUps: FollowUp[]) =>
-      followUps.length > 0
-        ? manager.update(
-            FollowUp,
-            followUps.map((f) => f.id),
-            { status: FollowUpStatus.CANCELLED },
-          )
-        : undefined;
-    if (period.state === 'CANCELLED') {
-      await cancel([...existing.values()].filter(open));
-      return;
-    }
-    const wanted = plannedDates(period);
+    const cancelled: FollowUp[] = [];
     const scheduled: FollowUp[] = [];
     const plannedAt = new Date();
+    const wanted = period.state === 'CANCELLED' ? new Map<FollowUpKind, string>() : plannedDates(period);
     for (const kind of Object.values(FollowUpKind)) {
       const current = existing.get(kind);
-      const dueOn = wanted.get(kind);
-      // Once it ended, the open check-ins of the running placement stay only when their day is not after the end.
-      if (period.state === 'ENDED' && (kind === FollowUpKind.WEEK_ONE || kind === FollowUpKind.MIDPOINT)) {
-        if (open(current) && current!.dueOn > period.endDate!) await cancel([current!]);
+      if (period.state === 'CANCELLED') {
+        if (open(current)) cancelled.push(current!);
         continue;
       }
-      if (current && (current.status === FollowUpStatus.DUE || current.status === FollowUpStatus.DONE))
+      // Once it ended, the open check-ins of the running placement stay only when their day is not after the end.
+      if (period.state === 'ENDED' && (kind === FollowUpKind.WEEK_ONE || kind === FollowUpKind.MIDPOINT)) {
+        if (open(current) && current!.dueOn > period.endDate!) cancelled.push(current!);
         continue;
+      }
+      if (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE) continue;
+      const dueOn = wanted.get(kind);
       if (dueOn === undefined) {
-        if (current?.status === FollowUpStatus.SCHEDULED)
-          await manager.update(FollowUp, current.id, { status: FollowUpStatus.CANCELLED });
+        if (current?.status === FollowUpStatus.SCHEDULED) cancelled.push(current);
         continue;
       }
       if (current?.status === FollowUpStatus.SCHEDULED && current.dueOn === dueOn) continue;
@@ -88,6 +73,13 @@ export class FollowUpsService {
         current
           ? await manager.save(Object.assign(current, { dueOn, status: FollowUpStatus.SCHEDULED }))
           : await manager.save(manager.create(FollowUp, { placementId: period.placementId, kind, dueOn })),
+      );
+    }
+    if (cancelled.length > 0) {
+      await manager.update(
+        FollowUp,
+        cancelled.map((followUp) => followUp.id),
+        { status: FollowUpStatus.CANCELLED },
       );
     }
     await this.outbox.record(
@@ -124,9 +116,9 @@ export class FollowUpsService {
   }
 
   /**
-   * The check-in's day came: it becomes DUE, the participant's coach is notified and, but for the outcome (the
-   * coach's to record) and while the placement has not started, the employer's users are asked for feedback. Nothing when the check-in moved to another day,
-   * is no longer scheduled, or its placement was cancelled.
+   * The check-in's day came: it becomes DUE and the participant's coach is notified; once the placement has started,
+   * the employer's users are asked for feedback too (not for the outcome: the coach's to record). Nothing when the
+   * check-in moved to another day, is no longer scheduled, or its placement was cancelled.
    */
   @OnJob(JobName.FollowUpDue)
   due({ followUpId, dueOn }: JobPayloads[JobName.FollowUpDue]): Promise<JobStatus> {
@@ -155,10 +147,7 @@ export class FollowUpsService {
       });
       if (!followUp || followUp.status !== FollowUpStatus.SCHEDULED || followUp.dueOn !== dueOn)
         return JobStatus.Skipped;
-      const [placement] = (await manager.query(
-        'SELECT status, participant_id, employer_organisation_id FROM placements WHERE id = $1',
-        [followUp.placementId],
-      )) as PlacementRow[];
+      const placement = await this.placements.find(followUp.placementId, manager);
       if (!placement || placement.status === 'CANCELLED') return JobStatus.Skipped;
       await manager.update(FollowUp, followUp.id, { status: FollowUpStatus.DUE, becameDueAt: new Date() });
       const cause = `${followUp.id}:${dueOn}`;
@@ -196,15 +185,7 @@ export class FollowUpsService {
       .innerJoin('placements', 'placement', 'placement.id = followUp.placement_id')
       .where('placement.coach_organisation_id = :own', { own: caller.organisationId });
     if (args.placementId) {
-      const [placement] = (await this.dataSource.query(
-        'SELECT coach_organisation_id FROM placements WHERE id = $1',
-        [args.placementId],
-      )) as Array<{ coach_organisation_id: string }>;
-      if (!placement) throw AppError.notFound('Placement');
-      if (placement.coach_organisation_id !== caller.organisationId)
-        throw AppError.forbidden(
-          "Only placements of your organisation's participants are yours to follow up",
-        );
+      await this.placements.forCoach(caller, args.placementId);
       query.andWhere('followUp.placement_id = :placementId', { placementId: args.placementId });
     }
     if (args.status) query.andWhere('followUp.status = :status', { status: args.status });

@@ -1,6 +1,7 @@
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
+  confirmedPlacement,
   consentingParticipant,
   inDays,
   insertProposal,
@@ -47,15 +48,12 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
     const openingId = await publishedOpening(employer, period);
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await insertProposal(stack.environment, openingId, participantId);
-    const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
-      'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
-      { id: proposalId },
-    );
+    const placementId = await confirmedPlacement(coach, proposalId);
     if (start)
       await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
-        id: confirmProposal.id,
+        id: placementId,
       });
-    return confirmProposal.id;
+    return placementId;
   }
 
   async function followUpIds(placementId: string): Promise<Record<string, string>> {

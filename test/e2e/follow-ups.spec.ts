@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
+  confirmedPlacement,
   consentingParticipant,
   inDays,
   insertProposal,
@@ -45,11 +46,8 @@ describe('the follow-up plan of a placement', () => {
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await insertProposal(stack.environment, openingId, participantId);
     const confirmedAt = Date.now();
-    const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
-      'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
-      { id: proposalId },
-    );
-    return { id: confirmProposal.id, confirmedAt };
+    const placementId = await confirmedPlacement(coach, proposalId);
+    return { id: placementId, confirmedAt };
   }
 
   async function followUpsOf(placementId: string): Promise<Record<string, FollowUpRow>> {

@@ -3,6 +3,7 @@ import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/
 import { uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
+  confirmedPlacement,
   consentingParticipant,
   inDays,
   insertProposal,
@@ -331,11 +332,8 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       const openingId = await publishedOpening(employer, period);
       await settleMatching();
       const proposalId = await insertProposal(stack.environment, openingId, participantId);
-      const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
-        'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
-        { id: proposalId },
-      );
-      return { placementId: confirmProposal.id, openingId };
+      const placementId = await confirmedPlacement(coach, proposalId);
+      return { placementId, openingId };
     };
     const active = await placementIn({ startDate: inDays(-10), endDate: inDays(60) });
     const planned = await placementIn({ startDate: inDays(70), endDate: inDays(100) });
@@ -396,11 +394,8 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       const openingId = await publishedOpening(employer, period);
       await settleMatching();
       const proposalId = await insertProposal(stack.environment, openingId, participantId);
-      const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
-        'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
-        { id: proposalId },
-      );
-      confirmed.push(confirmProposal.id);
+      const placementId = await confirmedPlacement(coach, proposalId);
+      confirmed.push(placementId);
     }
     const before = await state(confirmed[1]!);
     const overlapping = await coach.request(

@@ -47,6 +47,15 @@ export async function consentingParticipant(
   return id;
 }
 
+/** Confirms the proposal as `coach`; returns the placement's id. */
+export async function confirmedPlacement(coach: GraphqlClient, proposalId: string): Promise<string> {
+  const { confirmProposal } = await coach.ok<{ confirmProposal: { id: string } }>(
+    'mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { id } }',
+    { id: proposalId },
+  );
+  return confirmProposal.id;
+}
+
 /**
  * A match proposal of the participant's profile for the opening, written straight into match_proposals: the
  * scoring worker that makes them in production is not what these tests are about.
