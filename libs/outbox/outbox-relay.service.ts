@@ -180,23 +180,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async listen(): Promise<void> {
     while (this.running) {
       const client = new pg.Client({ connectionString: this.config.database.url });
+      // Current from before it connects, so that shutdown ends a connection still being made too; and an error at
+      // any point (the database going away while connecting, say) ends the wait instead of going unhandled.
+      this.listener = client;
+      const closed = new Promise<void>((resolve) => {
+        client.on('error', () => resolve());
+        client.once('end', () => resolve());
+      });
       try {
         await client.connect();
-        this.listener = client;
         client.on('notification', () => {
           this.notified = true;
           this.wakeAll();
         });
         await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        await new Promise<void>((resolve) => {
-          client.once('error', () => resolve());
-          client.once('end', () => resolve());
-        });
+        if (this.running) await closed;
       } catch {
         // PostgreSQL unreachable: polling still works; try listening again shortly.
       }
       await client.end().catch(() => undefined);
-      if (this.running) await new Promise((resolve) => setTimeout(resolve, 2_000));
+      if (this.running) await new Promise((resolve) => setTimeout(resolve, 2_000).unref());
     }
   }
 }
