@@ -205,6 +205,14 @@ describe('placements after the confirmation: start, complete, end early, cancel'
 
   it('cancelling a planned placement gives the place back; the note is kept for coaches', async () => {
     const placement = await plannedPlacement({ places: 2 });
+    const before = await state(placement.id);
+    for (const note of ['   ', 'x'.repeat(2_001)]) {
+      const refused = await coach.request(CANCEL, { input: { placementId: placement.id, note } });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      const extensions = refused.errors![0]!.extensions!;
+      expect(extensions.field ?? extensions.fields?.[0]?.field).toBe('input.note');
+    }
+    expect(await state(placement.id)).toEqual(before);
     const { cancelPlacement } = await coach.ok<{ cancelPlacement: PlacementView }>(CANCEL, {
       input: { placementId: placement.id, note: 'Deltagaren fick förhinder innan start' },
     });
@@ -306,6 +314,11 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(await endEarly({}, employer))).toBe('FORBIDDEN');
     expect(errorCode(await endEarly({}, stack.anonymous))).toBe('UNAUTHENTICATED');
     expect(errorCode(await nackaCoach.request(COMPLETE, { id: placement.id }))).toBe('FORBIDDEN');
+    for (const change of [START, COMPLETE])
+      expect(refusedAt(await coach.request(change, { id: 'nope' }))).toEqual([
+        'BAD_USER_INPUT',
+        'input.placementId',
+      ]);
 
     const reschedule = (input: Record<string, unknown>) =>
       coach.request(
