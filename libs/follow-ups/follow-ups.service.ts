@@ -141,13 +141,17 @@ export class FollowUpsService {
 
   private makeDue(followUpId: string, dueOn: string): Promise<JobStatus> {
     return this.dataSource.transaction(async (manager) => {
+      const planned = await manager.findOneBy(FollowUp, { id: followUpId });
+      if (!planned) return JobStatus.Skipped;
+      // The placement first, then its check-in: the order placement changes lock them in (else a start and a
+      // check-in coming due at the same moment deadlock).
+      const placement = await this.placements.find(planned.placementId, manager);
       const followUp = await manager.findOne(FollowUp, {
         where: { id: followUpId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!followUp || followUp.status !== FollowUpStatus.SCHEDULED || followUp.dueOn !== dueOn)
         return JobStatus.Skipped;
-      const placement = await this.placements.find(followUp.placementId, manager);
       if (!placement || placement.status === 'CANCELLED') return JobStatus.Skipped;
       await manager.update(FollowUp, followUp.id, { status: FollowUpStatus.DUE, becameDueAt: new Date() });
       const cause = `${followUp.id}:${dueOn}`;
@@ -159,13 +163,9 @@ export class FollowUpsService {
       );
       // The employer is asked once the person is there; a placement still PLANNED tells only the coach.
       if (followUp.kind !== FollowUpKind.OUTCOME && placement.status !== 'PLANNED') {
-        const employers: Array<{ id: string }> = await manager.query(
-          `SELECT id FROM users WHERE organisation_id = $1 AND role = 'EMPLOYER' AND active`,
-          [placement.employer_organisation_id],
-        );
-        await this.notifications.notify(
+        await this.notifications.notifyEmployers(
           manager,
-          employers.map((user) => user.id),
+          placement.employer_organisation_id,
           NotificationKind.FEEDBACK_REQUESTED,
           cause,
         );

@@ -53,6 +53,25 @@ export class NotificationsService {
       .execute();
   }
 
+  /** `notify` every active EMPLOYER user of the organisation. */
+  async notifyEmployers(
+    manager: EntityManager,
+    organisationId: string,
+    kind: NotificationKind,
+    cause: string,
+  ): Promise<void> {
+    const employers: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM users WHERE organisation_id = $1 AND role = 'EMPLOYER' AND active`,
+      [organisationId],
+    );
+    await this.notify(
+      manager,
+      employers.map((user) => user.id),
+      kind,
+      cause,
+    );
+  }
+
   @OnJob(JobName.WelcomeUser)
   async welcome({ userId }: JobPayloads[JobName.WelcomeUser]): Promise<JobStatus> {
     if (!(await this.users.findActivePrincipal(userId))) return JobStatus.Skipped;

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { FollowUpsService } from '#libs/follow-ups';
 import { JobName, JobStatus, QueueName, QueueService } from '#libs/queue';
 import { eventually } from '../support/eventually.js';
@@ -195,6 +196,33 @@ describe('the follow-up plan of a placement', () => {
     await sweeper.sweep();
     expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [weekOne!.id])).toBe(1);
     expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'SCHEDULED' });
+  });
+
+  it('locks a placement before its check-in when one comes due, as placement changes do (no deadlock)', async () => {
+    const { id } = await placement(200, 260);
+    const { WEEK_ONE: weekOne } = await followUpsOf(id);
+    await sql(`UPDATE follow_ups SET due_on = current_date - 1 WHERE id = $1`, [weekOne!.id]);
+    const change = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await change.connect();
+    try {
+      // A placement change holds the placement, as startPlacement does before it reaches the check-ins.
+      await change.query('BEGIN');
+      await change.query('SELECT 1 FROM placements WHERE id = $1 FOR UPDATE', [id]);
+      const due = stack.worker!.get(FollowUpsService, { strict: false }).due({
+        followUpId: weekOne!.id,
+        dueOn: inDays(-1),
+        plannedAt: new Date().toISOString(),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The due check-in waits for the placement without holding the check-in: the change can take it. (Taking the
+      // check-in first made the two wait for each other: a deadlock, seen as INTERNAL on startPlacement.)
+      await change.query('SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE NOWAIT', [weekOne!.id]);
+      await change.query('COMMIT');
+      expect(await due).toBe(JobStatus.Success);
+    } finally {
+      await change.end();
+    }
+    expect((await followUpsOf(id)).WEEK_ONE).toMatchObject({ status: 'DUE' });
   });
 
   it('lists overdue follow-ups for the coach, and only their organisation’s', async () => {
