@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '#libs/auth';
+import { CompetenceCertificatesModule } from '#libs/competence-certificates';
 import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
@@ -55,6 +56,7 @@ export class ApiModule {
         MatchingModule,
         PlacementsModule,
         FollowUpsModule,
+        CompetenceCertificatesModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

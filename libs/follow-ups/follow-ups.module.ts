@@ -12,6 +12,6 @@ import { FollowedPlacements } from './followed-placements.js';
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUp, FollowUpEntry]), NotificationsModule, ParticipantsModule],
   providers: [FollowedPlacements, FollowUpsService, FollowUpEntriesService, FollowUpsResolver],
-  exports: [FollowUpsService],
+  exports: [FollowUpsService, FollowedPlacements],
 })
 export class FollowUpsModule {}

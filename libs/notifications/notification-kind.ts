@@ -8,6 +8,10 @@ export enum NotificationKind {
   FOLLOW_UP_DUE = 'FOLLOW_UP_DUE',
   /** The employer is asked how a placement in one of its openings goes. */
   FEEDBACK_REQUESTED = 'FEEDBACK_REQUESTED',
+  /** A placement in one of the employer's openings completed: which skills did the person show? */
+  COMPETENCE_CERTIFICATE_REQUESTED = 'COMPETENCE_CERTIFICATE_REQUESTED',
+  /** The employer confirmed the skills of the coach's participant: the kompetensbevis can be printed. */
+  COMPETENCE_CERTIFICATE_ISSUED = 'COMPETENCE_CERTIFICATE_ISSUED',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
@@ -35,5 +39,17 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, { title: string; body: 
     body:
       'Vi vill gärna höra hur det går för personen som har en plats hos er. Berätta för ' +
       'arbetsmarknadskonsulenten om närvaro, arbetsuppgifter och hur svenskan utvecklas.',
+  },
+  [NotificationKind.COMPETENCE_CERTIFICATE_REQUESTED]: {
+    title: 'Bekräfta vad personen har visat',
+    body:
+      'En plats hos er är avslutad. Bekräfta vilka kompetenser personen har visat: de blir ett kompetensbevis ' +
+      'och visas som verifierade i personens kompetensprofil.',
+  },
+  [NotificationKind.COMPETENCE_CERTIFICATE_ISSUED]: {
+    title: 'Kompetensbevis klart',
+    body:
+      'Arbetsgivaren har bekräftat vilka kompetenser din deltagare visade på platsen. Kompetensbeviset kan nu ' +
+      'skrivas ut.',
   },
 };

@@ -18,6 +18,7 @@ import { ParticipantAccess } from './participant-access.js';
 import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
 import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
+import { verifiedSkillIds } from './verified-skills.js';
 
 /** Which status a profile may move to from each status. */
 const TRANSITIONS: Record<ProfileStatus, readonly ProfileStatus[]> = {
@@ -229,36 +230,67 @@ export class CompetenceProfilesService {
     });
   }
 
+  /**
+   * Skills a kompetensbevis confirmed, added to the participant's profile where missing (verified is derived: see
+   * VERIFIED_SKILLS_SQL), in the caller's transaction; the profile counts as changed either way, so that employers'
+   * views and the search index show the verification. CONFLICT when the participant has no profile (erased).
+   */
+  async addVerifiedSkills(
+    participantId: string,
+    skillConceptIds: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const [profile] = (await manager.query(
+      'SELECT id FROM competence_profiles WHERE participant_id = $1 FOR UPDATE',
+      [participantId],
+    )) as Array<{ id: string }>;
+    if (!profile) throw AppError.conflict('The participant has no competence profile any more (erased)');
+    await manager.query(
+      `INSERT INTO profile_skills (profile_id, skill_concept_id) SELECT $1, unnest($2::text[])
+       ON CONFLICT DO NOTHING`,
+      [profile.id, skillConceptIds],
+    );
+    // Touched: the employer view's cache keys on it.
+    await manager.update(CompetenceProfile, profile.id, { updatedAt: new Date() });
+    await this.profileChanges.changed([profile.id], manager);
+  }
+
   /** The coach view, with the labels of every concept fetched in one query per kind. */
   async toType(profiles: CompetenceProfile[]): Promise<CompetenceProfileType[]> {
     const ids = (pick: (p: CompetenceProfile) => Array<string | null>) =>
       profiles.flatMap(pick).filter((id): id is string => id !== null);
-    const [occupations, skills, education, languages, licences, municipalities] = await Promise.all([
-      this.taxonomy.concepts(
-        TaxonomyKind.OCCUPATION,
-        ids((p) => p.occupations.map((o) => o.occupationConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.SKILL,
-        ids((p) => p.skills.map((s) => s.skillConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.EDUCATION_LEVEL,
-        ids((p) => [p.educationLevelConceptId]),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.LANGUAGE,
-        ids((p) => p.languages.map((l) => l.languageConceptId)),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.DRIVING_LICENCE,
-        ids((p) => p.drivingLicenceConceptIds),
-      ),
-      this.taxonomy.concepts(
-        TaxonomyKind.MUNICIPALITY,
-        ids((p) => [p.homeMunicipalityConceptId]),
-      ),
-    ]);
+    const [occupations, skills, education, languages, licences, municipalities, verified] = await Promise.all(
+      [
+        this.taxonomy.concepts(
+          TaxonomyKind.OCCUPATION,
+          ids((p) => p.occupations.map((o) => o.occupationConceptId)),
+        ),
+        this.taxonomy.concepts(
+          TaxonomyKind.SKILL,
+          ids((p) => p.skills.map((s) => s.skillConceptId)),
+        ),
+        this.taxonomy.concepts(
+          TaxonomyKind.EDUCATION_LEVEL,
+          ids((p) => [p.educationLevelConceptId]),
+        ),
+        this.taxonomy.concepts(
+          TaxonomyKind.LANGUAGE,
+          ids((p) => p.languages.map((l) => l.languageConceptId)),
+        ),
+        this.taxonomy.concepts(
+          TaxonomyKind.DRIVING_LICENCE,
+          ids((p) => p.drivingLicenceConceptIds),
+        ),
+        this.taxonomy.concepts(
+          TaxonomyKind.MUNICIPALITY,
+          ids((p) => [p.homeMunicipalityConceptId]),
+        ),
+        verifiedSkillIds(
+          this.dataSource.manager,
+          profiles.map((p) => p.id),
+        ),
+      ],
+    );
     return profiles.map((p) => ({
       participantId: p.participantId,
       publicId: p.publicId,
@@ -268,6 +300,7 @@ export class CompetenceProfilesService {
         yearsOfExperience: o.yearsOfExperience,
       })),
       skills: p.skills.map((s) => conceptFrom(skills, s.skillConceptId)),
+      verifiedSkillIds: verified.get(p.id) ?? [],
       educationLevel: p.educationLevelConceptId ? conceptFrom(education, p.educationLevelConceptId) : null,
       swedishLevel: p.swedishLevel,
       languages: p.languages.map((l) => ({

@@ -6,6 +6,7 @@ import { isoDate } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
+import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { ParticipantAccess, ParticipantErasure, ProfileChanges } from '#libs/participants';
 import type { EndPlacementEarlyInput, ReschedulePlacementInput } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
@@ -41,6 +42,7 @@ export class PlacementLifecycle implements OnModuleInit {
     private readonly matchingTriggers: MatchingTriggers,
     private readonly followUps: FollowUpsService,
     private readonly erasure: ParticipantErasure,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -92,7 +94,10 @@ export class PlacementLifecycle implements OnModuleInit {
     });
   }
 
-  /** ACTIVE → COMPLETED: the placement ran its course, to its last day (an open-ended one ends today). */
+  /**
+   * ACTIVE → COMPLETED: the placement ran its course, to its last day (an open-ended one ends today). The employer is
+   * asked to confirm the skills the person showed (the kompetensbevis).
+   */
   complete(caller: Principal, placementId: string): Promise<Placement> {
     return this.change(caller, placementId, 'complete', async (placement, manager) => {
       if (placement.endDate !== null && placement.endDate > today()) {
@@ -104,6 +109,12 @@ export class PlacementLifecycle implements OnModuleInit {
       const endDate = placement.endDate ?? today();
       await manager.update(Placement, placement.id, { status: PlacementStatus.COMPLETED, endDate });
       await this.followUps.sync(manager, period(placement, { endDate, state: 'ENDED' }));
+      await this.notifications.notifyEmployers(
+        manager,
+        placement.employerOrganisationId,
+        NotificationKind.COMPETENCE_CERTIFICATE_REQUESTED,
+        placement.id,
+      );
     });
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FollowUpsModule } from '#libs/follow-ups';
 import { MatchingModule } from '#libs/matching';
+import { NotificationsModule } from '#libs/notifications';
 import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
@@ -18,6 +19,7 @@ import { PlacementsService } from './placements.service.js';
     OpeningsModule,
     MatchingModule,
     FollowUpsModule,
+    NotificationsModule,
     PersonalDataModule,
   ],
   providers: [PlacementsService, PlacementLifecycle, PlacementViews, PlacementsResolver],

@@ -16,3 +16,11 @@ export enum PlacementKind {
 }
 
 registerEnumType(PlacementKind, { name: 'PlacementKind' });
+
+/** The Swedish name of each kind, as people write it. */
+export const PLACEMENT_KIND_LABELS: Record<PlacementKind, string> = {
+  [PlacementKind.PRAKTIK]: 'Praktik',
+  [PlacementKind.EXTRATJANST]: 'Extratjänst',
+  [PlacementKind.JOBBSPAR]: 'Jobbspår',
+  [PlacementKind.ETABLERINGSJOBB]: 'Etableringsjobb',
+};

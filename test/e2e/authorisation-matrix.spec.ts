@@ -165,6 +165,18 @@ describe('authorisation matrix of the marketplace operations', () => {
     return id;
   }
 
+  /** A completed placementA whose employer confirmed a skill (a kompetensbevis). */
+  async function certifiedPlacementA(): Promise<string> {
+    const id = await placementA({ startDate: inDays(-60), endDate: inDays(-1) }, true);
+    await ok(
+      client.employerA,
+      `mutation($id: ID!, $skills: [String!]!) {
+        issueCompetenceCertificate(input: { placementId: $id, skillConceptIds: $skills }) { placementId } }`,
+      { id, skills: [CONCEPTS.hygienstadning] },
+    );
+    return id;
+  }
+
   let trackSerial = 0;
   async function trackA(): Promise<{ trackId: string; intakeId: string }> {
     trackSerial += 1;
@@ -520,6 +532,28 @@ describe('authorisation matrix of the marketplace operations', () => {
       variables: async () => ({
         id: await placementA({ startDate: inDays(-200), endDate: inDays(-100) }, true),
       }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'issueCompetenceCertificate',
+      query: `mutation($id: ID!, $skills: [String!]!) {
+        issueCompetenceCertificate(input: { placementId: $id, skillConceptIds: $skills }) { placementId } }`,
+      variables: async () => ({
+        id: await placementA({ startDate: inDays(-60), endDate: inDays(-1) }, true),
+        skills: [CONCEPTS.hygienstadning],
+      }),
+      allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'competenceCertificate',
+      query: 'query($id: ID!) { competenceCertificate(placementId: $id) { placementId } }',
+      variables: async () => ({ id: await certifiedPlacementA() }),
+      allowed: { admin: 'ok', coachA: 'ok', employerA: 'ok' },
+    },
+    {
+      name: 'competenceCertificateDocument',
+      query: 'query($id: ID!) { competenceCertificateDocument(placementId: $id) { fileName } }',
+      variables: async () => ({ id: await certifiedPlacementA() }),
       allowed: { admin: 'ok', coachA: 'ok' },
     },
     {

@@ -59,6 +59,8 @@ const ANONYMISED_PROFILE_FIELDS = [
   'skills',
   'summary',
   'swedishLevel',
+  /** Which of `skills` an employer confirmed in a kompetensbevis (issue 5). */
+  'verifiedSkillIds',
   'wantedKinds',
 ];
 

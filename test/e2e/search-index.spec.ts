@@ -20,7 +20,7 @@ import { startStack, type Stack } from '../support/stack.js';
 const K = 5;
 
 /** What AnonymisedProfile shows, each concept with the fields a profile document keeps of it. */
-const SHOWN = `publicId experience { occupation { conceptId label code } yearsOfExperience } skills { conceptId label code }
+const SHOWN = `publicId experience { occupation { conceptId label code } yearsOfExperience } skills { conceptId label code } verifiedSkillIds
   educationLevel swedishLevel languages { conceptId label level } drivingLicences
   availability { from hoursPerWeek freeWeekdays } area { municipality county } ageBand wantedKinds summary`;
 
@@ -29,6 +29,7 @@ const SHOWN_KEYS = [
   'id',
   'experience',
   'skills',
+  'verifiedSkillIds',
   'educationLevel',
   'swedishLevel',
   'languages',

@@ -6,6 +6,7 @@ import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { ProfileStatus } from '../profile-status.js';
+import { VERIFIED_SKILLS_SQL } from '../verified-skills.js';
 import { ageFromBirthYear } from './age-band.js';
 import {
   generalise,
@@ -228,6 +229,7 @@ export class AnonymisedPopulation {
           }))
           .sort((a, b) => b.yearsOfExperience - a.yearsOfExperience || byLabel(a.occupation, b.occupation)),
         skills: profile.skills.map(([conceptId, label]) => ({ conceptId, label, code: null })).sort(byLabel),
+        verifiedSkillIds: profile.verified_skill_ids,
         educationLevel: disclosure.educationLevel,
         swedishLevel: disclosure.swedishLevel,
         languages: shownLanguages(profile.languages, rareLanguages, disclosure),
@@ -255,6 +257,8 @@ interface ProjectedRow {
   experience: Array<[string, string, string | null, number]>;
   /** [skill concept id, label] */
   skills: Array<[string, string]>;
+  /** Sorted; see VERIFIED_SKILLS_SQL. */
+  verified_skill_ids: string[];
   /** [language concept id, label, level] */
   languages: Array<[string, string, LanguageLevel]>;
   /** Licence classes, in the profile's order. */
@@ -275,7 +279,7 @@ const PROJECT_SQL = `
   SELECT p.id, p.public_id, p.available_from::text AS available_from, p.hours_per_week,
          p.free_weekdays::text[] AS free_weekdays, p.wanted_kinds::text[] AS wanted_kinds, p.summary,
          coalesce(experience.rows, '[]') AS experience, coalesce(skills.rows, '[]') AS skills,
-         coalesce(languages.rows, '[]') AS languages,
+         coalesce(languages.rows, '[]') AS languages, coalesce(verified.ids, '{}') AS verified_skill_ids,
          array(SELECT coalesce(d.code, held.id)
                  FROM unnest(p.driving_licence_concept_ids) WITH ORDINALITY AS held(id, n)
                  LEFT JOIN taxonomy_driving_licences d ON d.concept_id = held.id
@@ -297,6 +301,7 @@ const PROJECT_SQL = `
                                                 pl.level)) AS rows
                  FROM profile_languages pl LEFT JOIN taxonomy_languages l ON l.concept_id = pl.language_concept_id
                 WHERE pl.profile_id = ANY($1::uuid[]) GROUP BY pl.profile_id) languages ON languages.profile_id = p.id
+    LEFT JOIN (${VERIFIED_SKILLS_SQL}) verified ON verified.profile_id = p.id
    WHERE p.id = ANY($1::uuid[])`;
 
 /**

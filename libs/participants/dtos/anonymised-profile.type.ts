@@ -37,6 +37,12 @@ export class AnonymisedProfileType {
   @Field(() => [TaxonomyConceptType])
   skills!: TaxonomyConceptType[];
 
+  @Field(() => [String], {
+    description:
+      'Concept ids of the `skills` an employer confirmed in a kompetensbevis after a completed placement: verified.',
+  })
+  verifiedSkillIds!: string[];
+
   @Field(() => String, {
     nullable: true,
     description: 'Exact SUN level or a broader band; null when hidden.',

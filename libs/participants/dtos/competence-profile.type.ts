@@ -70,6 +70,11 @@ export class CompetenceProfileType {
   @Field(() => [TaxonomyConceptType])
   skills!: TaxonomyConceptType[];
 
+  @Field(() => [String], {
+    description: 'Concept ids of the `skills` an employer confirmed in a kompetensbevis: shown as verified.',
+  })
+  verifiedSkillIds!: string[];
+
   @Field(() => TaxonomyConceptType, { nullable: true })
   educationLevel!: TaxonomyConceptType | null;
 

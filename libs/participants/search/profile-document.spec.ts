@@ -15,6 +15,7 @@ function view(overrides: Partial<AnonymisedProfileType> = {}): AnonymisedProfile
       },
     ],
     skills: [{ conceptId: 'skill-1', label: 'Matlagning', code: null }],
+    verifiedSkillIds: ['skill-1'],
     educationLevel: 'Gymnasial utbildning',
     swedishLevel: SwedishLevel.SFI_C,
     languages: [

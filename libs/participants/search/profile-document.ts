@@ -9,6 +9,7 @@ export const SHOWN_KEYS = [
   'id',
   'experience',
   'skills',
+  'verifiedSkillIds',
   'educationLevel',
   'swedishLevel',
   'languages',

@@ -4,7 +4,7 @@ import { AppConfig } from '#libs/config';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { SearchClient, SearchIndex } from '#libs/search';
 import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
-import { PlacementKind, SwedishLevel } from '#libs/vocabulary';
+import { PLACEMENT_KIND_LABELS, PlacementKind, SwedishLevel } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import {
   PROFILE_INDEX_SETTINGS,
@@ -41,13 +41,6 @@ const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
   [SwedishLevel.SFI_C]: 'SFI C',
   [SwedishLevel.SFI_D]: 'SFI D',
   [SwedishLevel.SVA]: 'Svenska som andraspråk',
-};
-
-const PLACEMENT_KIND_LABELS: Record<PlacementKind, string> = {
-  [PlacementKind.PRAKTIK]: 'Praktik',
-  [PlacementKind.EXTRATJANST]: 'Extratjänst',
-  [PlacementKind.JOBBSPAR]: 'Jobbspår',
-  [PlacementKind.ETABLERINGSJOBB]: 'Etableringsjobb',
 };
 
 const NOT_A_CURSOR = 'is not a cursor returned by this search';
@@ -208,12 +201,22 @@ export class ProfileSearchService {
 
 /** A hit back in the shape of the employer view (its filter attributes are not retrieved). */
 function toAnonymisedProfile(hit: ProfileDocument): AnonymisedProfileType {
-  const { id, experience, skills, educationLevel, swedishLevel, languages, drivingLicences } = hit;
+  const {
+    id,
+    experience,
+    skills,
+    verifiedSkillIds,
+    educationLevel,
+    swedishLevel,
+    languages,
+    drivingLicences,
+  } = hit;
   const { availability, area, ageBand, wantedKinds, summary } = hit;
   return {
     publicId: id,
     experience,
     skills,
+    verifiedSkillIds,
     educationLevel,
     swedishLevel,
     languages,

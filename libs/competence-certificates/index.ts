@@ -1,0 +1,1 @@
+export { CompetenceCertificatesModule } from './competence-certificates.module.js';

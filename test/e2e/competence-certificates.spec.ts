@@ -1,0 +1,276 @@
+import { SearchIndex } from '#libs/search';
+import { eventually } from '../support/eventually.js';
+import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
+import { CONCEPTS } from '../support/opening-track-fixtures.js';
+import { conceptIds, createParticipant, publishProfile } from '../support/participants.js';
+import {
+  confirmedPlacement,
+  inDays,
+  insertProposal,
+  publishedOpening,
+} from '../support/placement-fixtures.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+const ISSUE = `mutation($input: IssueCompetenceCertificateInput!) { issueCompetenceCertificate(input: $input) {
+  placementId skills { conceptId label } issuedAt } }`;
+const CERTIFICATE = `query($id: ID!) { competenceCertificate(placementId: $id) { placementId skills { conceptId } } }`;
+const DOCUMENT = `query($id: ID!) { competenceCertificateDocument(placementId: $id) { fileName contentType content } }`;
+
+interface Certified {
+  placementId: string;
+  participantId: string;
+  publicId: string;
+}
+
+/**
+ * Kompetensbevis against the real API, worker, PostgreSQL and Meilisearch: the employer confirms the skills a person
+ * showed in a completed placement, the profile gets them as verified (coach view, employer view and search index),
+ * and the coach prints the certificate.
+ */
+describe('kompetensbevis', () => {
+  let stack: Stack;
+  let coach: GraphqlClient;
+  let nackaCoach: GraphqlClient;
+  let employer: GraphqlClient;
+  let otherEmployer: GraphqlClient;
+
+  const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
+  const refusedAt = (response: GraphqlResponse<unknown>) => [
+    errorCode(response),
+    response.errors?.[0]?.extensions?.field ?? response.errors?.[0]?.extensions?.fields?.[0]?.field,
+  ];
+
+  /**
+   * A participant of coach@varmdo with a published profile (skill: hygienstädning) and a placement in employer@vard's
+   * opening from 60 days ago to yesterday; `complete`: started and COMPLETED (else ACTIVE).
+   */
+  async function placement(complete = true): Promise<Certified> {
+    const concepts = await conceptIds(stack.environment);
+    const { id: participantId } = await createParticipant(coach, { firstName: 'Amina', lastName: 'Hassan' });
+    await publishProfile(coach, participantId, {
+      occupations: [{ occupationConceptId: CONCEPTS.stadare, yearsOfExperience: 2 }],
+      skillConceptIds: [CONCEPTS.hygienstadning],
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      languages: [{ languageConceptId: CONCEPTS.arabiska, level: 'NATIVE' }],
+      homeMunicipalityConceptId: CONCEPTS.varmdo,
+    });
+    const openingId = await publishedOpening(employer, { startDate: inDays(-60), endDate: inDays(-1) });
+    const placementId = await confirmedPlacement(
+      coach,
+      await insertProposal(stack.environment, openingId, participantId),
+    );
+    const changes = complete ? ['startPlacement', 'completePlacement'] : ['startPlacement'];
+    for (const change of changes)
+      await coach.ok(`mutation($id: ID!) { ${change}(input: { placementId: $id }) { id } }`, {
+        id: placementId,
+      });
+    const [{ public_id: publicId }] = (await sql(
+      'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    )) as [{ public_id: string }];
+    return { placementId, participantId, publicId };
+  }
+
+  async function notificationKinds(client: GraphqlClient): Promise<string[]> {
+    const { notifications } = await client.ok<{ notifications: { nodes: Array<{ kind: string }> } }>(
+      'query { notifications(first: 100) { nodes { kind } } }',
+    );
+    return notifications.nodes.map((notification) => notification.kind);
+  }
+
+  async function verifiedForEmployer(publicId: string) {
+    const { anonymisedProfile } = await employer.ok<{
+      anonymisedProfile: { skills: Array<{ conceptId: string }>; verifiedSkillIds: string[] };
+    }>('query($id: String!) { anonymisedProfile(publicId: $id) { skills { conceptId } verifiedSkillIds } }', {
+      id: publicId,
+    });
+    return anonymisedProfile;
+  }
+
+  async function verifiedForCoach(participantId: string) {
+    const { competenceProfile } = await coach.ok<{
+      competenceProfile: { skills: Array<{ conceptId: string }>; verifiedSkillIds: string[] };
+    }>(
+      'query($id: ID!) { competenceProfile(participantId: $id) { skills { conceptId } verifiedSkillIds } }',
+      {
+        id: participantId,
+      },
+    );
+    return competenceProfile;
+  }
+
+  async function written() {
+    const [row] = await sql(`SELECT (SELECT count(*)::int FROM competence_certificates) AS certificates,
+      (SELECT count(*)::int FROM competence_certificate_skills) AS skills,
+      (SELECT count(*)::int FROM profile_skills) AS profile_skills`);
+    return row;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack({ worker: true });
+    coach = await stack.anonymous.login('coach@varmdo.example');
+    nackaCoach = await stack.anonymous.login('coach@nacka.example');
+    employer = await stack.anonymous.login('employer@vard.example');
+    otherEmployer = await stack.anonymous.login('employer@forskolor.example');
+  });
+
+  afterAll(() => stack?.close());
+
+  it('the employer confirms the skills shown: verified on the profile for coach, employers and search', async () => {
+    const { placementId, participantId, publicId } = await placement();
+    expect(await notificationKinds(employer)).toContain('COMPETENCE_CERTIFICATE_REQUESTED');
+    expect(await verifiedForEmployer(publicId)).toMatchObject({ verifiedSkillIds: [] });
+    expect(await coach.ok(CERTIFICATE, { id: placementId })).toEqual({ competenceCertificate: null });
+
+    const { issueCompetenceCertificate } = await employer.ok<{
+      issueCompetenceCertificate: {
+        placementId: string;
+        skills: Array<{ conceptId: string; label: string }>;
+      };
+    }>(ISSUE, {
+      input: { placementId, skillConceptIds: [CONCEPTS.hygienstadning, CONCEPTS.byggstadning] },
+    });
+    expect(issueCompetenceCertificate.placementId).toBe(placementId);
+    expect(issueCompetenceCertificate.skills.map((skill) => skill.conceptId).sort()).toEqual(
+      [CONCEPTS.hygienstadning, CONCEPTS.byggstadning].sort(),
+    );
+
+    const verified = [CONCEPTS.byggstadning, CONCEPTS.hygienstadning].sort();
+    // A skill the profile lacked is added; both are verified.
+    const forCoach = await verifiedForCoach(participantId);
+    expect(forCoach.skills.map((skill) => skill.conceptId).sort()).toEqual(verified);
+    expect(forCoach.verifiedSkillIds).toEqual(verified);
+    const forEmployer = await verifiedForEmployer(publicId);
+    expect(forEmployer.skills.map((skill) => skill.conceptId).sort()).toEqual(verified);
+    expect(forEmployer.verifiedSkillIds).toEqual(verified);
+    // Both sides see the same certificate.
+    for (const client of [coach, employer])
+      expect(
+        (await client.ok<{ competenceCertificate: { skills: unknown[] } }>(CERTIFICATE, { id: placementId }))
+          .competenceCertificate.skills,
+      ).toHaveLength(2);
+
+    const profiles = stack.environment.meilisearchAdmin.index(
+      `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Profiles}`,
+    );
+    const document = await eventually(
+      () => profiles.getDocument<{ verifiedSkillIds?: string[] }>(publicId).catch(() => null),
+      (found) => found?.verifiedSkillIds?.length === 2,
+      30_000,
+    );
+    expect(document!.verifiedSkillIds).toEqual(verified);
+    expect(await notificationKinds(coach)).toContain('COMPETENCE_CERTIFICATE_ISSUED');
+  });
+
+  it('confirming again corrects the list: a skill taken out is no longer verified, the coach is told once', async () => {
+    const { placementId, participantId, publicId } = await placement();
+    await employer.ok(ISSUE, {
+      input: { placementId, skillConceptIds: [CONCEPTS.hygienstadning, CONCEPTS.byggstadning] },
+    });
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+
+    expect((await verifiedForCoach(participantId)).verifiedSkillIds).toEqual([CONCEPTS.byggstadning]);
+    expect((await verifiedForEmployer(publicId)).verifiedSkillIds).toEqual([CONCEPTS.byggstadning]);
+    const [{ count }] = (await sql(
+      `SELECT count(*)::int AS count FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE u.email = 'coach@varmdo.example' AND n.kind = 'COMPETENCE_CERTIFICATE_ISSUED'
+          AND n.dedupe_key LIKE $1`,
+      [`%${placementId}%`],
+    )) as [{ count: number }];
+    expect(count).toBe(1);
+  });
+
+  it('the coach prints the certificate in Swedish, with the name, placement, period and skills; audit-logged', async () => {
+    const { placementId, participantId } = await placement();
+    expect(errorCode(await coach.request(DOCUMENT, { id: placementId }))).toBe('NOT_FOUND');
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+
+    const { competenceCertificateDocument: file } = await coach.ok<{
+      competenceCertificateDocument: { fileName: string; contentType: string; content: string };
+    }>(DOCUMENT, { id: placementId });
+    expect(file.contentType).toBe('text/html; charset=utf-8');
+    expect(file.fileName).toMatch(/^kompetensbevis-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(file.fileName).not.toMatch(/Amina|Hassan/);
+    expect(file.content).toContain('<h1>Kompetensbevis</h1>');
+    expect(file.content).toContain('Amina Hassan');
+    expect(file.content).toContain('har genomfört praktik som <strong>Praktik som barnskötare</strong>');
+    const [{ label }] = (await sql('SELECT label FROM taxonomy_skills WHERE concept_id = $1', [
+      CONCEPTS.byggstadning,
+    ])) as [{ label: string }];
+    expect(file.content).toContain(`<li>${label}</li>`);
+
+    const log = await sql(
+      `SELECT action, fields, purpose FROM personal_data_access_log WHERE participant_id = $1
+        AND purpose = 'query competenceCertificateDocument'`,
+      [participantId],
+    );
+    expect(log).toEqual([
+      { action: 'READ', fields: ['firstName', 'lastName'], purpose: 'query competenceCertificateDocument' },
+    ]);
+  });
+
+  it('refuses bad input, the wrong time and other organisations, writing nothing', async () => {
+    const active = await placement(false);
+    const completed = await placement();
+    const before = await written();
+    const issue = (client: GraphqlClient, input: Record<string, unknown>) =>
+      client.request(ISSUE, { input: { placementId: completed.placementId, ...input } });
+
+    expect(refusedAt(await issue(employer, { skillConceptIds: [] }))).toEqual([
+      'BAD_USER_INPUT',
+      'input.skillConceptIds',
+    ]);
+    expect(
+      refusedAt(await issue(employer, { skillConceptIds: [CONCEPTS.byggstadning, 'no-such-skill'] })),
+    ).toEqual(['BAD_USER_INPUT', 'input.skillConceptIds[1]']);
+    expect(
+      refusedAt(await issue(employer, { skillConceptIds: [CONCEPTS.byggstadning, CONCEPTS.byggstadning] })),
+    ).toEqual(['BAD_USER_INPUT', 'input.skillConceptIds']);
+    expect(
+      refusedAt(
+        await issue(employer, { placementId: 'not-an-id', skillConceptIds: [CONCEPTS.byggstadning] }),
+      ),
+    ).toEqual(['BAD_USER_INPUT', 'input.placementId']);
+    expect(
+      refusedAt(
+        await issue(employer, {
+          placementId: active.placementId,
+          skillConceptIds: [CONCEPTS.byggstadning],
+        }),
+      ),
+    ).toEqual(['CONFLICT', 'input.placementId']);
+    expect(errorCode(await issue(otherEmployer, { skillConceptIds: [CONCEPTS.byggstadning] }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await issue(coach, { skillConceptIds: [CONCEPTS.byggstadning] }))).toBe('FORBIDDEN');
+    expect(await written()).toEqual(before);
+
+    await employer.ok(ISSUE, {
+      input: { placementId: completed.placementId, skillConceptIds: [CONCEPTS.byggstadning] },
+    });
+    expect(errorCode(await otherEmployer.request(CERTIFICATE, { id: completed.placementId }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await nackaCoach.request(CERTIFICATE, { id: completed.placementId }))).toBe('FORBIDDEN');
+    expect(errorCode(await nackaCoach.request(DOCUMENT, { id: completed.placementId }))).toBe('FORBIDDEN');
+    expect(errorCode(await employer.request(DOCUMENT, { id: completed.placementId }))).toBe('FORBIDDEN');
+  });
+
+  it('erasure takes the certificate with the person', async () => {
+    const { placementId, participantId } = await placement();
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: participantId });
+    expect(await sql('SELECT 1 FROM competence_certificates WHERE placement_id = $1', [placementId])).toEqual(
+      [],
+    );
+    expect(await sql('SELECT status FROM placements WHERE id = $1', [placementId])).toEqual([
+      { status: 'COMPLETED' },
+    ]);
+    expect(
+      refusedAt(
+        await employer.request(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } }),
+      ),
+    ).toEqual(['CONFLICT', undefined]);
+  });
+});
