@@ -139,6 +139,22 @@ export class FollowUpsService {
     return late.length > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
+  /**
+   * The person has started, in the caller's transaction: the employer is asked for feedback on the check-ins that
+   * came due while the placement was still PLANNED (they told only the coach then); the same request as the one a
+   * check-in coming due sends, so never twice.
+   */
+  async started(manager: EntityManager, placementId: string, employerOrganisationId: string): Promise<void> {
+    const due = await manager.find(FollowUp, { where: { placementId, status: FollowUpStatus.DUE } });
+    for (const followUp of due.filter((followUp) => followUp.kind !== FollowUpKind.OUTCOME))
+      await this.notifications.notifyEmployers(
+        manager,
+        employerOrganisationId,
+        NotificationKind.FEEDBACK_REQUESTED,
+        `${followUp.id}:${followUp.dueOn}`,
+      );
+  }
+
   private makeDue(followUpId: string, dueOn: string): Promise<JobStatus> {
     return this.dataSource.transaction(async (manager) => {
       const planned = await manager.findOneBy(FollowUp, { id: followUpId });

@@ -91,6 +91,7 @@ export class PlacementLifecycle implements OnModuleInit {
       await manager.update(Placement, placement.id, { status: PlacementStatus.ACTIVE });
       // Also makes the plan of a placement confirmed before follow-up plans existed.
       await this.followUps.sync(manager, period(placement, { state: 'RUNNING' }));
+      await this.followUps.started(manager, placement.id, placement.employerOrganisationId);
     });
   }
 

@@ -198,6 +198,21 @@ describe('the follow-up plan of a placement', () => {
     expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'SCHEDULED' });
   });
 
+  it('asks the employer, once the person has started, about check-ins that came due while it was planned', async () => {
+    const { id } = await placement(-40, -1);
+    const due = await eventually(
+      () => followUpsOf(id),
+      (rows) => ['WEEK_ONE', 'MIDPOINT', 'END'].every((kind) => rows[kind]?.status === 'DUE'),
+      30_000,
+    );
+    const ids = ['WEEK_ONE', 'MIDPOINT', 'END'].map((kind) => due[kind]!.id);
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', ids)).toBe(3);
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', ids)).toBe(0);
+
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', ids)).toBe(3);
+  });
+
   it('locks a placement before its check-in when one comes due, as placement changes do (no deadlock)', async () => {
     const { id } = await placement(200, 260);
     const { WEEK_ONE: weekOne } = await followUpsOf(id);
