@@ -8,3 +8,4 @@ export {
   parseIsoDate,
   startOfDay,
 } from './calendar-date.js';
+export { SWEDISH_TIME_ZONE, swedishTime } from './swedish-time.js';

@@ -1,5 +1,5 @@
 import { FollowUpKind } from './follow-up-kind.js';
-import { plannedDates } from './follow-up-plan.js';
+import { checkInTime, plannedDates } from './follow-up-plan.js';
 
 const period = (startDate: string, endDate: string | null) =>
   Object.fromEntries(plannedDates({ placementId: 'p', startDate, endDate, state: 'RUNNING' }));
@@ -35,5 +35,20 @@ describe('the follow-up plan of a placement', () => {
   it('crosses year ends and leap days by calendar days', () => {
     expect(period('2027-12-28', '2028-03-01')[FollowUpKind.WEEK_ONE]).toBe('2028-01-04');
     expect(period('2027-12-28', '2028-03-01')[FollowUpKind.OUTCOME]).toBe('2028-05-30');
+  });
+});
+
+describe('when a check-in fires', () => {
+  const plannedAt = new Date('2027-01-04T15:30:00Z');
+
+  it('at 07:00 Swedish time on its day, or at once when that has passed', () => {
+    expect(checkInTime('2027-01-11', plannedAt, 86_400_000).toISOString()).toBe('2027-01-11T06:00:00.000Z');
+    expect(checkInTime('2027-06-11', plannedAt, 86_400_000).toISOString()).toBe('2027-06-11T05:00:00.000Z');
+    expect(checkInTime('2027-01-04', plannedAt, 86_400_000).getTime()).toBeLessThan(plannedAt.getTime());
+  });
+
+  it('with shortened days, that many of them after it was planned', () => {
+    expect(checkInTime('2027-01-11', plannedAt, 200).getTime() - plannedAt.getTime()).toBe(7 * 200);
+    expect(checkInTime('2026-12-01', plannedAt, 200)).toEqual(plannedAt);
   });
 });

@@ -1,10 +1,13 @@
-import { addDays, daysBetween, isoDate, parseIsoDate } from '#libs/calendar';
+import { addDays, daysBetween, isoDate, parseIsoDate, swedishTime } from '#libs/calendar';
 import { FollowUpKind } from './follow-up-kind.js';
 
 /** Days after the last day when the outcome is due: the national key figure counts the status 90 days after. */
 export const OUTCOME_AFTER_DAYS = 90;
 /** Days after the start of the first check-in. */
 export const WEEK_ONE_AFTER_DAYS = 7;
+/** The hour (Swedish time) a check-in comes due on its day: the coach finds it when the working day starts. */
+export const CHECK_IN_HOUR = 7;
+const FULL_DAY_MS = 86_400_000;
 
 /** What the plan of one placement depends on. */
 export interface PlacementPeriod {
@@ -34,4 +37,14 @@ export function plannedDates({ startDate, endDate }: PlacementPeriod): Map<Follo
     dates.set(FollowUpKind.OUTCOME, shift(endDate, OUTCOME_AFTER_DAYS));
   }
   return dates;
+}
+
+/**
+ * When a check-in due on `dueOn` fires: at CHECK_IN_HOUR, Swedish time, on its day (at once when that has passed).
+ * With days shortened (`dayMs`, FOLLOW_UP_DAY_MS, to watch a plan run in seconds): that many days after `plannedAt`.
+ */
+export function checkInTime(dueOn: string, plannedAt: Date, dayMs: number): Date {
+  if (dayMs === FULL_DAY_MS) return swedishTime(dueOn, CHECK_IN_HOUR);
+  const days = Math.max(0, daysBetween(isoDate(plannedAt), dueOn));
+  return new Date(plannedAt.getTime() + days * dayMs);
 }

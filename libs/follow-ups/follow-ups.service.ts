@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { daysBetween, isoDate } from '#libs/calendar';
 import { AppConfig } from '#libs/config';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { Outbox, enqueueJob } from '#libs/outbox';
@@ -12,7 +11,7 @@ import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import type { FollowUpsArgs } from './dtos/follow-up.inputs.js';
 import { FollowUp } from './entities/follow-up.entity.js';
 import { FollowUpKind, FollowUpStatus } from './follow-up-kind.js';
-import { plannedDates, type PlacementPeriod } from './follow-up-plan.js';
+import { checkInTime, plannedDates, type PlacementPeriod } from './follow-up-plan.js';
 import { FollowedPlacements } from './followed-placements.js';
 
 /**
@@ -90,7 +89,7 @@ export class FollowUpsService {
             name: JobName.FollowUpDue,
             payload: { followUpId: followUp.id, dueOn: followUp.dueOn, plannedAt: plannedAt.toISOString() },
           },
-          this.dueAt(followUp.dueOn, plannedAt),
+          checkInTime(followUp.dueOn, plannedAt, this.config.followUps.dayMs),
         ),
       ),
     );
@@ -107,12 +106,6 @@ export class FollowUpsService {
       `UPDATE follow_ups f SET outcome_note = NULL FROM placements p WHERE p.id = f.placement_id AND p.participant_id = $1`,
       [participantId],
     );
-  }
-
-  /** When a check-in due on `dueOn` fires: that many FOLLOW_UP_DAY_MS after `plannedAt` (then when its day came). */
-  private dueAt(dueOn: string, plannedAt: Date): Date {
-    const days = Math.max(0, daysBetween(isoDate(plannedAt), dueOn));
-    return new Date(plannedAt.getTime() + days * this.config.followUps.dayMs);
   }
 
   /**
