@@ -1,0 +1,58 @@
+/*
+ * Small-cell suppression of the key figures. A count of people (or of things each about one person: proposals,
+ * placements, outcomes, enrolments) below MIN_COUNT could point to someone in a municipality of ~150 participants, so
+ * it is never shown; neither is a figure computed from one. Zero is shown: it singles out no one.
+ */
+
+/** The smallest count of people shown. */
+export const MIN_COUNT = 5;
+
+/** A count as shown: `value` null when suppressed. */
+export interface Count {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export const SUPPRESSED: Count = Object.freeze({ value: null, suppressed: true });
+
+/** Primary suppression: 1–4 hidden, 0 and 5 or more shown. */
+export function count(value: number): Count {
+  return value > 0 && value < MIN_COUNT ? SUPPRESSED : { value, suppressed: false };
+}
+
+/**
+ * The cells of one breakdown of a total (placements by gender, ended placements by reason …). Cells of 1–4 are hidden;
+ * when that hides exactly one cell, the smallest other cell above zero is hidden too, so that the hidden one cannot be
+ * found by subtracting the shown cells from the total (secondary suppression; a zero is never the second cell, since
+ * "hidden" would then mean the first cell is the whole difference). When the total itself is hidden, so is every
+ * cell, zeros too: the cells would add up to it, and zeros would tell who the few are not.
+ */
+export function breakdown(values: readonly number[], totalSuppressed = false): Count[] {
+  if (totalSuppressed) return values.map(() => SUPPRESSED);
+  const cells = values.map(count);
+  const hidden = cells.filter((cell) => cell.suppressed).length;
+  if (hidden === 1) {
+    let second = -1;
+    values.forEach((value, index) => {
+      if (!cells[index]!.suppressed && value > 0 && (second < 0 || value < values[second]!)) second = index;
+    });
+    if (second >= 0) cells[second] = SUPPRESSED;
+  }
+  return cells;
+}
+
+/**
+ * `numerator / denominator`, rounded to three decimals, or null when either is hidden or the denominator is below
+ * MIN_COUNT: a share of a hidden count would give the count back.
+ */
+export function share(numerator: Count, denominator: Count): number | null {
+  if (numerator.suppressed || denominator.suppressed || denominator.value === null) return null;
+  if (denominator.value < MIN_COUNT || numerator.value === null) return null;
+  return Math.round((numerator.value / denominator.value) * 1000) / 1000;
+}
+
+/** The sum of shown counts, hidden when any of them is. */
+export function sum(...counts: Count[]): Count {
+  if (counts.some((part) => part.suppressed)) return SUPPRESSED;
+  return { value: counts.reduce((total, part) => total + (part.value ?? 0), 0), suppressed: false };
+}
