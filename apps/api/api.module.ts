@@ -7,6 +7,7 @@ import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
 import { FollowUpsModule } from '#libs/follow-ups';
+import { KeyFiguresModule } from '#libs/key-figures';
 import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
@@ -55,6 +56,7 @@ export class ApiModule {
         MatchingModule,
         PlacementsModule,
         FollowUpsModule,
+        KeyFiguresModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },
