@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Role, type Principal } from '#libs/access-control';
-import { lastDayWithin } from '#libs/calendar';
-import { AppError, type FieldProblem } from '#libs/errors';
+import { AppError } from '#libs/errors';
 import { OrganisationsService } from '#libs/organisations';
 import { PlacementEndReason } from '#libs/placements';
 import { TaxonomyService } from '#libs/taxonomy';
 import { PlacementKind, SwedishLevel } from '#libs/vocabulary';
-import type { KeyFiguresInput } from './dtos/key-figures.input.js';
+import { keyFiguresInputProblems, type KeyFiguresInput } from './dtos/key-figures.input.js';
 import type { GroupFiguresType, KeyFiguresType, TrackFiguresType } from './dtos/key-figures.type.js';
 import {
   KeyFiguresRepository,
@@ -16,9 +15,6 @@ import {
   type Period,
 } from './key-figures.repository.js';
 import { breakdown, count, share, sum, type Count } from './suppression.js';
-
-/** The longest period asked for at once. */
-export const MAX_PERIOD_YEARS = 5;
 
 /** The groups of each breakdown, in the order shown, with their Swedish labels. */
 export const GROUPS = {
@@ -50,28 +46,6 @@ export const GROUPS = {
     ['NONE', 'Ingen prioriterad grupp'],
   ],
 } as const satisfies Record<string, ReadonlyArray<readonly [string, string]>>;
-
-/**
- * What is wrong with the input beyond each field's own format (checked by the validation pipe): exactly one of
- * organisation and municipality, `from` ≤ `to`, at most MAX_PERIOD_YEARS long.
- */
-export function keyFiguresInputProblems(input: KeyFiguresInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const organisation = input.organisationId !== undefined && input.organisationId !== null;
-  const municipality = input.municipalityCode !== undefined && input.municipalityCode !== null;
-  if (organisation === municipality) {
-    problems.push({
-      field: organisation ? 'input.municipalityCode' : 'input.organisationId',
-      message: 'give exactly one of organisationId and municipalityCode',
-    });
-  }
-  if (input.to < input.from) {
-    problems.push({ field: 'input.to', message: `must not be before from (${input.from})` });
-  } else if (input.to > lastDayWithin(input.from, MAX_PERIOD_YEARS * 12)) {
-    problems.push({ field: 'input.to', message: `must be at most ${MAX_PERIOD_YEARS} years after from` });
-  }
-  return problems;
-}
 
 /**
  * Key figures of an organisation or a municipality for a period (issue 5), with every count of people below 5

@@ -1,8 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
-import { calendarDateProblem } from '#libs/calendar';
+import { calendarDateProblem, lastDayWithin } from '#libs/calendar';
+import type { FieldProblem } from '#libs/errors';
 import { municipalityCodeProblem } from '#libs/organisations';
 import { Satisfies, Trim } from '#libs/validation';
+
+/** The longest period asked for at once. */
+export const MAX_PERIOD_YEARS = 5;
 
 @InputType({
   description:
@@ -38,4 +42,26 @@ export class KeyFiguresInput {
   @Field({ description: 'Last day of the period, YYYY-MM-DD, included.' })
   @Satisfies(calendarDateProblem)
   to!: string;
+}
+
+/**
+ * What is wrong with the input beyond each field's own format (checked by the validation pipe): exactly one of
+ * organisation and municipality, `from` ≤ `to`, at most MAX_PERIOD_YEARS long.
+ */
+export function keyFiguresInputProblems(input: KeyFiguresInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const organisation = input.organisationId !== undefined && input.organisationId !== null;
+  const municipality = input.municipalityCode !== undefined && input.municipalityCode !== null;
+  if (organisation === municipality) {
+    problems.push({
+      field: organisation ? 'input.municipalityCode' : 'input.organisationId',
+      message: 'give exactly one of organisationId and municipalityCode',
+    });
+  }
+  if (input.to < input.from) {
+    problems.push({ field: 'input.to', message: `must not be before from (${input.from})` });
+  } else if (input.to > lastDayWithin(input.from, MAX_PERIOD_YEARS * 12)) {
+    problems.push({ field: 'input.to', message: `must be at most ${MAX_PERIOD_YEARS} years after from` });
+  }
+  return problems;
 }
