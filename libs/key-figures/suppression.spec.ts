@@ -28,6 +28,16 @@ describe('small-cell suppression', () => {
     expect(breakdown([2, 3, 40])).toEqual([SUPPRESSED, SUPPRESSED, shown(40)]);
   });
 
+  it('hides one more when the hidden cells hold fewer than five together', () => {
+    // Two hidden cells adding up to 2 would both be 1.
+    expect(breakdown([1, 1, 9, 20])).toEqual([SUPPRESSED, SUPPRESSED, SUPPRESSED, shown(20)]);
+    expect(breakdown([1, 4, 9, 20])).toEqual([SUPPRESSED, SUPPRESSED, shown(9), shown(20)]);
+  });
+
+  it('stops when no cell above zero is left to hide', () => {
+    expect(breakdown([2, 0, 0])).toEqual([SUPPRESSED, shown(0), shown(0)]);
+  });
+
   it('never picks a zero as the second cell', () => {
     expect(breakdown([0, 4, 0, 6])).toEqual([shown(0), SUPPRESSED, shown(0), SUPPRESSED]);
   });

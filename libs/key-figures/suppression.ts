@@ -21,22 +21,26 @@ export function count(value: number): Count {
 }
 
 /**
- * The cells of one breakdown of a total (placements by gender, ended placements by reason …). Cells of 1–4 are hidden;
- * when that hides exactly one cell, the smallest other cell above zero is hidden too, so that the hidden one cannot be
- * found by subtracting the shown cells from the total (secondary suppression; a zero is never the second cell, since
- * "hidden" would then mean the first cell is the whole difference). When the total itself is hidden, so is every
- * cell, zeros too: the cells would add up to it, and zeros would tell who the few are not.
+ * The cells of one breakdown of a total (placements by gender, ended placements by reason …). Cells of 1–4 are hidden.
+ * Then, while exactly one cell is hidden (the total minus the shown cells would give it back) or the hidden cells
+ * hold fewer than MIN_COUNT together (two hidden cells adding up to 2 are both 1), the smallest other cell above zero
+ * is hidden too: secondary suppression. A zero is never taken, since "hidden" would then point at the other hidden
+ * cells. When the total itself is hidden, so is every cell, zeros too: the cells would add up to it, and zeros would
+ * tell who the few are not.
  */
 export function breakdown(values: readonly number[], totalSuppressed = false): Count[] {
   if (totalSuppressed) return values.map(() => SUPPRESSED);
   const cells = values.map(count);
-  const hidden = cells.filter((cell) => cell.suppressed).length;
-  if (hidden === 1) {
-    let second = -1;
+  const hidden = () => cells.filter((cell) => cell.suppressed).length;
+  const hiddenSum = () =>
+    values.reduce((total, value, index) => total + (cells[index]!.suppressed ? value : 0), 0);
+  while (hidden() === 1 || (hidden() > 1 && hiddenSum() < MIN_COUNT)) {
+    let next = -1;
     values.forEach((value, index) => {
-      if (!cells[index]!.suppressed && value > 0 && (second < 0 || value < values[second]!)) second = index;
+      if (!cells[index]!.suppressed && value > 0 && (next < 0 || value < values[next]!)) next = index;
     });
-    if (second >= 0) cells[second] = SUPPRESSED;
+    if (next < 0) break;
+    cells[next] = SUPPRESSED;
   }
   return cells;
 }

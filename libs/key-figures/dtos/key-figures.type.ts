@@ -5,8 +5,8 @@ import { PlacementKind } from '#libs/vocabulary';
 @ObjectType('Count', {
   description:
     'A count of people (or of proposals, placements, outcomes or enrolments, each about one person). Counts of 1–4 ' +
-    'are suppressed (`value` null); so is a second cell of a breakdown when one alone would be, and every cell of a ' +
-    'breakdown whose total is suppressed. 0 is shown.',
+    'are suppressed (`value` null); so are more cells of a breakdown when one alone, or cells holding fewer than 5 ' +
+    'together, would be, and every cell of a breakdown whose total is suppressed. 0 is shown.',
 })
 export class CountType {
   @Field(() => Int, { nullable: true })
