@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Whose figures: an organisation, or a municipality (its taxonomy concept id and kommunkod). */
 export type KeyFiguresScope =
@@ -55,6 +55,14 @@ export interface IntakeRow {
   filled: number;
 }
 
+export interface KeyFiguresRows {
+  kinds: OpeningKindRow[];
+  totals: PlacementTotalsRow;
+  groups: GroupRow[];
+  proposals: ProposalRow;
+  intakes: IntakeRow[];
+}
+
 /** A timestamp's day in Sweden, compared with the period's days. */
 const IN_PERIOD = (column: string) =>
   `(${column} AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $1::date AND $2::date`;
@@ -103,6 +111,23 @@ const SCOPED_PLACEMENTS = `
 export class KeyFiguresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Every count the figures need, read in one REPEATABLE READ snapshot so that the cells of a breakdown always add up
+   * to their total (a placement confirmed between two queries would otherwise break the secondary suppression).
+   */
+  read(scope: KeyFiguresScope, period: Period): Promise<KeyFiguresRows> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      return {
+        kinds: await this.openingsByKind(manager, scope, period),
+        totals: await this.placementTotals(manager, scope, period),
+        groups: await this.placementGroups(manager, scope, period),
+        proposals: await this.proposals(manager, scope, period),
+        intakes: await this.intakes(manager, scope, period),
+      };
+    });
+  }
+
   /** $1 from, $2 to, $3 organisation id, $4 municipality concept id, $5 kommunkod (the scope's two are null). */
   private parameters(scope: KeyFiguresScope, period: Period): unknown[] {
     return [
@@ -115,8 +140,12 @@ export class KeyFiguresRepository {
   }
 
   /** Openings published in the period, by kind; a place is filled by a placement that was not cancelled. */
-  async openingsByKind(scope: KeyFiguresScope, period: Period): Promise<OpeningKindRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  private async openingsByKind(
+    manager: EntityManager,
+    scope: KeyFiguresScope,
+    period: Period,
+  ): Promise<OpeningKindRow[]> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT o.kind::text AS kind, count(*)::int AS openings, sum(o.places)::int AS "placesOffered",
               sum(LEAST(o.places, (SELECT count(*) FROM placements p
                                     WHERE p.opening_id = o.id AND p.status <> 'CANCELLED')))::int AS "placesFilled"
@@ -129,8 +158,12 @@ export class KeyFiguresRepository {
   }
 
   /** Placements confirmed or ended in the period, the median days to confirmation, and the 90-day outcomes. */
-  async placementTotals(scope: KeyFiguresScope, period: Period): Promise<PlacementTotalsRow> {
-    const [row] = await this.dataSource.query(
+  private async placementTotals(
+    manager: EntityManager,
+    scope: KeyFiguresScope,
+    period: Period,
+  ): Promise<PlacementTotalsRow> {
+    const [row] = await manager.query(
       `${SCOPED_PLACEMENTS}
        SELECT count(*) FILTER (WHERE confirmed_in_period)::int AS confirmed,
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_confirmation)
@@ -153,8 +186,12 @@ export class KeyFiguresRepository {
    * The same placements counted per group of each dimension: the participant's education, Swedish level, gender and
    * priority groups (one person can be in several, or in NONE), and the reason of an early end.
    */
-  async placementGroups(scope: KeyFiguresScope, period: Period): Promise<GroupRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  private async placementGroups(
+    manager: EntityManager,
+    scope: KeyFiguresScope,
+    period: Period,
+  ): Promise<GroupRow[]> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
       `${SCOPED_PLACEMENTS}
        SELECT g.dimension, g.grp AS "group",
               count(*) FILTER (WHERE confirmed_in_period)::int AS confirmed,
@@ -181,8 +218,12 @@ export class KeyFiguresRepository {
   }
 
   /** Match proposals decided (confirmed or rejected) in the period, in an opening in scope or of a participant in it. */
-  async proposals(scope: KeyFiguresScope, period: Period): Promise<ProposalRow> {
-    const [row] = await this.dataSource.query(
+  private async proposals(
+    manager: EntityManager,
+    scope: KeyFiguresScope,
+    period: Period,
+  ): Promise<ProposalRow> {
+    const [row] = await manager.query(
       `SELECT count(*) FILTER (WHERE mp.status = 'CONFIRMED')::int AS confirmed,
               count(*) FILTER (WHERE mp.status = 'REJECTED')::int AS rejected
          FROM match_proposals mp
@@ -198,8 +239,12 @@ export class KeyFiguresRepository {
   }
 
   /** Intakes starting in the period of the organisation's tracks, or of the tracks located in the municipality. */
-  async intakes(scope: KeyFiguresScope, period: Period): Promise<IntakeRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  private async intakes(
+    manager: EntityManager,
+    scope: KeyFiguresScope,
+    period: Period,
+  ): Promise<IntakeRow[]> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT t.id AS "trackId", t.name AS "trackName", i.id AS "intakeId", i.start_date::text AS "startDate",
               i.places::int AS places, i.places_taken::int AS filled
          FROM tracks t

@@ -64,13 +64,7 @@ export class KeyFiguresService {
     if (problems.length > 0) throw AppError.badInputs(problems);
     const { scope, scopeName } = await this.scope(caller, input);
     const period: Period = { from: input.from, to: input.to };
-    const [kinds, totals, groups, proposals, intakes] = await Promise.all([
-      this.repository.openingsByKind(scope, period),
-      this.repository.placementTotals(scope, period),
-      this.repository.placementGroups(scope, period),
-      this.repository.proposals(scope, period),
-      this.repository.intakes(scope, period),
-    ]);
+    const { kinds, totals, groups, proposals, intakes } = await this.repository.read(scope, period);
 
     // Openings and places are not personal data; filled places are people.
     const kindRows = Object.values(PlacementKind).map(
