@@ -10,6 +10,7 @@ import { CandidateOccupiedPeriods1795453000001 } from './1795453000001-Candidate
 import { OutboxPendingById1795454000001 } from './1795454000001-OutboxPendingById.js';
 import { PlacementLifecycle1795455000001 } from './1795455000001-PlacementLifecycle.js';
 import { FollowUpPlan1795456000001 } from './1795456000001-FollowUpPlan.js';
+import { ParticipantGender1795457000001 } from './1795457000001-ParticipantGender.js';
 import { CompetenceCertificates1795458000001 } from './1795458000001-CompetenceCertificates.js';
 
 type MigrationClass = new () => MigrationInterface;
@@ -27,5 +28,6 @@ export const migrations: MigrationClass[] = [
   OutboxPendingById1795454000001,
   PlacementLifecycle1795455000001,
   FollowUpPlan1795456000001,
+  ParticipantGender1795457000001,
   CompetenceCertificates1795458000001,
 ];

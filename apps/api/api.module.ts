@@ -8,6 +8,7 @@ import { AppConfig, ConfigModule } from '#libs/config';
 import { DatabaseModule } from '#libs/database';
 import { NotificationsModule } from '#libs/notifications';
 import { FollowUpsModule } from '#libs/follow-ups';
+import { KeyFiguresModule } from '#libs/key-figures';
 import { MatchingModule } from '#libs/matching';
 import { OpeningsModule } from '#libs/openings';
 import { OrganisationsModule } from '#libs/organisations';
@@ -57,6 +58,7 @@ export class ApiModule {
         PlacementsModule,
         FollowUpsModule,
         CompetenceCertificatesModule,
+        KeyFiguresModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

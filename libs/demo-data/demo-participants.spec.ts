@@ -52,7 +52,7 @@ describe('generated participants', () => {
     expect(Math.max(...facts.map((f) => f.age))).toBeLessThanOrEqual(64);
   });
 
-  it('have valid personnummer that agree with age and gender, some samordningsnummer, none twice', () => {
+  it('have valid personnummer that agree with age and gender (and a gender that agrees with it), some samordningsnummer, none twice', () => {
     const many = generateParticipants(2000, 11, { today: TODAY });
     const numbers = new Set<string>();
     for (const { participant, facts } of many) {
@@ -61,6 +61,7 @@ describe('generated participants', () => {
       expect(DEMO_REFERENCE_YEAR - parsed.birthDate.year).toBe(facts.age);
       expect(parsed.isSamordningsnummer).toBe(facts.samordningsnummer);
       expect(Number(parsed.digits.charAt(10)) % 2 === 0).toBe(facts.woman);
+      expect(participant.gender).toBe(facts.woman ? 'WOMAN' : 'MAN');
       numbers.add(parsed.digits);
     }
     expect(numbers.size).toBe(many.length);

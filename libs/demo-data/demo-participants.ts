@@ -2,6 +2,7 @@ import { addDays, addMonths, isoDate, startOfDay } from '#libs/calendar';
 import { withLuhnCheckDigit } from '#libs/identity-numbers';
 import {
   ConsentScope,
+  Gender,
   ProfileStatus,
   TravelReach,
   type CreateParticipantInput,
@@ -300,6 +301,8 @@ function generateOne(index: number, random: Random, drawn: Drawn): GeneratedPart
       // 070-174 06 05 … 070-174 06 99: mobile numbers the Swedish regulator (PTS) reserves for fiction.
       phone: hasPhone ? `070-174 06 ${String(5 + (index % 95)).padStart(2, '0')}` : null,
       email: hasEmail ? `${ascii(firstName)}.${ascii(lastName)}${index}@example.com` : null,
+      // Agrees with the personnummer's gender digit and the priority group "women".
+      gender: woman ? Gender.WOMAN : Gender.MAN,
     },
     consentScopes,
     profile: {

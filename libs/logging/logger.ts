@@ -17,6 +17,7 @@ export const REDACTED_KEYS = [
   'phone',
   'name',
   'personnummer',
+  'gender',
   'variables',
   'parameters',
   'detail',

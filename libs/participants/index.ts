@@ -5,6 +5,7 @@ export { ProfileOccupation } from './entities/profile-occupation.entity.js';
 export { ProfileSkill } from './entities/profile-skill.entity.js';
 export { ProfileLanguage } from './entities/profile-language.entity.js';
 export { ConsentScope, hasConsent } from './consent-scope.js';
+export { Gender } from './gender.js';
 export { ProfileStatus } from './profile-status.js';
 export { TravelReach } from './travel-reach.js';
 export { ParticipantAccess } from './participant-access.js';

@@ -8,6 +8,7 @@ import { formatPersonnummer, parsePersonnummer } from '#libs/identity-numbers';
 import { paginate, type Page } from '#libs/pagination';
 import { PersonalDataAction, PersonalDataAuditLog, PersonalDataCipher } from '#libs/personal-data';
 import { ConsentScope, hasConsent } from './consent-scope.js';
+import { Gender } from './gender.js';
 import type {
   CreateParticipantInput,
   ParticipantsArgs,
@@ -61,6 +62,7 @@ export class ParticipantsService {
             phoneEncrypted: this.cipher.encryptOptional(input.phone),
             emailEncrypted: this.cipher.encryptOptional(input.email),
             birthYear: personnummer.birthDate.year,
+            gender: input.gender,
             consentScopes: [],
           }),
         );
@@ -77,6 +79,7 @@ export class ParticipantsService {
               'personnummer',
               'phone',
               'email',
+              'gender',
             ]),
           ],
           manager,
@@ -110,6 +113,10 @@ export class ParticipantsService {
       if (input.email !== undefined) {
         participant.emailEncrypted = this.cipher.encryptOptional(input.email);
         changed.push('email');
+      }
+      if (input.gender !== undefined) {
+        participant.gender = input.gender;
+        changed.push('gender');
       }
       if (input.coachId !== undefined) {
         participant.coachId = await this.responsibleCoach(caller, input.coachId, 'input.coachId', manager);
@@ -221,6 +228,7 @@ export class ParticipantsService {
       phone: wanted.has('phone') ? this.cipher.decryptOptional(participant.phoneEncrypted) : null,
       email: wanted.has('email') ? this.cipher.decryptOptional(participant.emailEncrypted) : null,
       birthYear: wanted.has('birthYear') ? participant.birthYear : null,
+      gender: wanted.has('gender') ? participant.gender : null,
       consent: {
         active:
           hasConsent(participant, ConsentScope.ANONYMISED_PROFILE) ||
@@ -277,6 +285,7 @@ export class ParticipantsService {
         phoneEncrypted: null,
         emailEncrypted: null,
         birthYear: null,
+        gender: Gender.NOT_STATED,
         coachId: null,
         consentScopes: [],
         erasedAt: new Date(),
@@ -292,6 +301,7 @@ export class ParticipantsService {
             'phone',
             'email',
             'birthYear',
+            'gender',
             'profile',
           ]),
         ],

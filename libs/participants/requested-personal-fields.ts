@@ -8,6 +8,7 @@ export const PERSONAL_FIELDS = [
   'phone',
   'email',
   'birthYear',
+  'gender',
   'consent',
 ] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { buildSchema } from 'graphql';
 import { SCHEMA_FILE } from '../../apps/api/graphql/schema-file.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
-import { CONCEPTS, organisationWithUser } from '../support/opening-track-fixtures.js';
+import { CONCEPTS, organisationOf, organisationWithUser } from '../support/opening-track-fixtures.js';
 import {
   conceptIds,
   createParticipant,
@@ -645,6 +645,24 @@ describe('authorisation matrix of the marketplace operations', () => {
       query: 'query($id: ID!) { employerPlacement(id: $id) { id introduction { firstName } } }',
       variables: async () => ({ id: await placementA() }),
       allowed: { employerA: 'ok' },
+    },
+    {
+      name: 'keyFigures',
+      query: `query($input: KeyFiguresInput!) { keyFigures(input: $input) {
+        placements { confirmed { value suppressed } } } }`,
+      // Organisation A's: its coaches and any admin; another municipality's coach and employers are refused.
+      variables: async () => ({
+        input: { organisationId: await organisationOf(client.coachA), from: '2026-01-01', to: '2026-12-31' },
+      }),
+      allowed: { admin: 'ok', coachA: 'ok' },
+    },
+    {
+      name: 'keyFiguresCsv',
+      query: 'query($input: KeyFiguresInput!) { keyFiguresCsv(input: $input) { fileName content } }',
+      variables: async () => ({
+        input: { organisationId: await organisationOf(client.coachA), from: '2026-01-01', to: '2026-12-31' },
+      }),
+      allowed: { admin: 'ok', coachA: 'ok' },
     },
   ];
 

@@ -352,6 +352,73 @@ describe('participants and competence profiles', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('keeps a coach-only gender: NOT_STATED by default, read and changed audit-logged, reset by erasure', async () => {
+    const lastLog = async (id: string) =>
+      (
+        await stack.environment.sql(
+          'SELECT action, fields FROM personal_data_access_log WHERE participant_id = $1 ORDER BY accessed_at DESC LIMIT 1',
+          [id],
+        )
+      )[0];
+    const gender = async (id: string) =>
+      (
+        await coach.ok<{ participant: { gender: string } }>(
+          'query($id: ID!) { participant(id: $id) { gender } }',
+          { id },
+        )
+      ).participant.gender;
+
+    const unstated = await createParticipant(coach);
+    expect(await gender(unstated.id)).toBe('NOT_STATED');
+    const { createParticipant: created } = await coach.ok<{ createParticipant: { id: string } }>(
+      'mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }',
+      {
+        input: {
+          firstName: 'Amal',
+          lastName: 'Yusuf',
+          personnummer: uniquePersonnummer(1990),
+          gender: 'WOMAN',
+        },
+      },
+    );
+    expect(await lastLog(created.id)).toEqual({
+      action: 'CREATE',
+      fields: ['firstName', 'lastName', 'personnummer', 'phone', 'email', 'gender'],
+    });
+    expect(await gender(created.id)).toBe('WOMAN');
+    expect(await lastLog(created.id)).toEqual({ action: 'READ', fields: ['gender'] });
+
+    await coach.ok('mutation($id: ID!) { updateParticipant(id: $id, input: { gender: OTHER }) { id } }', {
+      id: created.id,
+    });
+    expect(await lastLog(created.id)).toEqual({ action: 'UPDATE', fields: ['gender'] });
+    expect(await gender(created.id)).toBe('OTHER');
+    const refused = await coach.request(
+      'mutation($id: ID!, $input: UpdateParticipantInput!) { updateParticipant(id: $id, input: $input) { id } }',
+      { id: created.id, input: { gender: 'FEMALE' } },
+    );
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(await gender(created.id)).toBe('OTHER');
+
+    // Another organisation's coach and employers get nothing.
+    expect(
+      errorCode(
+        await otherCoach.request('query($id: ID!) { participant(id: $id) { gender } }', { id: created.id }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await employer.request('query($id: ID!) { participant(id: $id) { gender } }', { id: created.id }),
+      ),
+    ).toBe('FORBIDDEN');
+
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: created.id });
+    const [tombstone] = await stack.environment.sql('SELECT gender FROM participants WHERE id = $1', [
+      created.id,
+    ]);
+    expect(tombstone).toEqual({ gender: 'NOT_STATED' });
+  });
+
   it('erasure leaves no personal data anywhere in PostgreSQL', async () => {
     const personnummer = uniquePersonnummer(1993);
     const { id } = await createParticipant(coach, {

@@ -15,6 +15,7 @@ import { PageArgs } from '#libs/pagination';
 import { personnummerProblem } from '#libs/identity-numbers';
 import { Absent, NormaliseEmail, Satisfies, Trim } from '#libs/validation';
 import { ConsentScope } from '../consent-scope.js';
+import { Gender } from '../gender.js';
 import { ProfileStatus } from '../profile-status.js';
 
 const PHONE = /^\+?[0-9][0-9 -]{5,18}[0-9]$/;
@@ -59,6 +60,10 @@ export class CreateParticipantInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be an id' })
   coachId?: string | null;
+
+  @Field(() => Gender, { defaultValue: Gender.NOT_STATED, description: 'Coach-only personal data.' })
+  @IsEnum(Gender)
+  gender: Gender = Gender.NOT_STATED;
 }
 
 /** Fields left out stay as they are; phone and email can be cleared with null. The personnummer does not change. */
@@ -95,6 +100,11 @@ export class UpdateParticipantInput {
   @Absent()
   @IsUUID('all', { message: 'must be an id' })
   coachId?: string;
+
+  @Field(() => Gender, { nullable: true, description: 'Coach-only personal data.' })
+  @Absent()
+  @IsEnum(Gender)
+  gender?: Gender;
 }
 
 @InputType()

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConsentScope } from '../consent-scope.js';
+import { Gender } from '../gender.js';
 import { CompetenceProfileType } from './competence-profile.type.js';
 
 @ObjectType('Consent')
@@ -52,6 +53,9 @@ export class ParticipantType {
 
   @Field(() => Int, { nullable: true, description: 'Personal data.' })
   birthYear?: number | null;
+
+  @Field(() => Gender, { nullable: true, description: 'Personal data, coach-only.' })
+  gender?: Gender | null;
 
   @Field(() => ConsentType)
   consent!: ConsentType;

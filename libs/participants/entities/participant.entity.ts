@@ -13,6 +13,7 @@ import {
 import { Organisation } from '#libs/organisations';
 import { User } from '#libs/users';
 import { ConsentScope } from '../consent-scope.js';
+import { Gender } from '../gender.js';
 
 /**
  * The person: personal data, kept apart from the competence profile. Personnummer, phone and email are encrypted
@@ -73,6 +74,10 @@ export class Participant {
   /** From the personnummer; employers only ever see an age band derived from it. */
   @Column({ name: 'birth_year', type: 'smallint', nullable: true })
   birthYear!: number | null;
+
+  /** Coach-only, as the participant states it; reset to NOT_STATED by erasure. */
+  @Column({ type: 'enum', enum: Gender, enumName: 'gender', default: Gender.NOT_STATED })
+  gender!: Gender;
 
   @Column({ name: 'consent_given_at', type: 'timestamptz', nullable: true })
   consentGivenAt!: Date | null;

@@ -1,0 +1,2 @@
+export { KeyFiguresModule } from './key-figures.module.js';
+export { KeyFiguresService } from './key-figures.service.js';
