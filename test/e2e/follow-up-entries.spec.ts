@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -136,6 +137,26 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
       ['COACH', 'Behöver stöd med SFI-schemat, ta upp med SFI-läraren'],
       ['EMPLOYER', null],
     ]);
+  });
+
+  it('an entry waits for a placement change holding the placement, without holding the check-in (no deadlock)', async () => {
+    const placementId = await placement(true);
+    const { WEEK_ONE: weekOne } = await followUpIds(placementId);
+    const change = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await change.connect();
+    try {
+      // A placement change (start, end, reschedule) holds the placement, then takes its check-ins.
+      await change.query('BEGIN');
+      await change.query('SELECT 1 FROM placements WHERE id = $1 FOR UPDATE', [placementId]);
+      const entry = coach.request(RECORD, { input: { placementId, followUpId: weekOne, ...FEEDBACK_INPUT } });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The entry queues on the placement and holds nothing the change needs next.
+      await change.query('SELECT 1 FROM follow_ups WHERE id = $1 FOR UPDATE NOWAIT', [weekOne]);
+      await change.query('COMMIT');
+      expect((await entry).errors).toBeUndefined();
+    } finally {
+      await change.end();
+    }
   });
 
   it('keeps each organisation to its own placements', async () => {
