@@ -14,7 +14,7 @@ import {
   type KeyFiguresScope,
   type Period,
 } from './key-figures.repository.js';
-import { breakdown, count, share, sum, type Count } from './suppression.js';
+import { breakdown, count, share, sum, SUPPRESSED, type Count } from './suppression.js';
 
 /** The groups of each breakdown, in the order shown, with their Swedish labels. */
 export const GROUPS = {
@@ -78,11 +78,14 @@ export class KeyFiguresService {
       placesFilled.suppressed,
     );
 
-    const decided = count(proposals.confirmed + proposals.rejected);
+    const decidedCount = count(proposals.confirmed + proposals.rejected);
     const [confirmedProposals, rejectedProposals] = breakdown(
       [proposals.confirmed, proposals.rejected],
-      decided.suppressed,
+      decidedCount.suppressed,
     ) as [Count, Count];
+    // Confirmed proposals are the confirmed placements, shown below: a hidden rejected count must not be the shown
+    // total minus them, so the total is hidden with it.
+    const decided = rejectedProposals.suppressed ? SUPPRESSED : decidedCount;
 
     const confirmed = count(totals.confirmed);
     const ended = count(totals.completed + totals.endedEarly);
@@ -209,7 +212,8 @@ function groupRow(rows: GroupRow[], dimension: string, group: string): GroupRow 
 
 /**
  * Every group of a dimension, zeros included; each column is suppressed as a breakdown of its total (for the
- * priority groups, which overlap, that is more than needed, and kept for one rule).
+ * priority groups, which overlap, that is more than needed, and kept for one rule; NONE is also hidden with a hidden
+ * count of people in some group).
  */
 function groupFigures(
   rows: GroupRow[],
@@ -222,11 +226,21 @@ function groupFigures(
       groups.map((group) => group[key]),
       totalSuppressed[key],
     );
-  const [confirmed, ended, inWorkOrStudies] = [
-    column('confirmed'),
-    column('ended'),
-    column('inWorkOrStudies'),
-  ];
+  const [confirmed, ended, inWorkOrStudies] = (['confirmed', 'ended', 'inWorkOrStudies'] as const).map(
+    (key) => {
+      const cells = column(key);
+      if (dimension !== 'PRIORITY') return cells;
+      // The groups overlap, so the column does not add up to the total; "in some group" and NONE do: the total minus
+      // NONE must not give back a hidden count of people in some priority group.
+      const none = GROUPS.PRIORITY.findIndex(([group]) => group === 'NONE');
+      const [, noneInPair] = breakdown(
+        [groupRow(rows, 'PRIORITY_ANY', 'ANY')[key], groups[none]![key]],
+        totalSuppressed[key],
+      );
+      if (noneInPair!.suppressed) cells[none] = SUPPRESSED;
+      return cells;
+    },
+  );
   return groups.map((group, index) => ({
     group: group.group,
     label: group.label,

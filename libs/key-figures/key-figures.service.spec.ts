@@ -1,0 +1,98 @@
+import { Role, type Principal } from '#libs/access-control';
+import type { OrganisationsService } from '#libs/organisations';
+import type { TaxonomyService } from '#libs/taxonomy';
+import type { GroupRow, KeyFiguresRepository, KeyFiguresRows } from './key-figures.repository.js';
+import { KeyFiguresService } from './key-figures.service.js';
+
+const ADMIN: Principal = { userId: 'u', organisationId: 'o', role: Role.ADMIN } as Principal;
+const INPUT = {
+  organisationId: '6f1c1f6e-4d7e-4a55-9d47-1f4a5c2d7b10',
+  from: '2026-01-01',
+  to: '2026-12-31',
+};
+
+/** The figures of `rows` as the service shows them (the repository and organisations stubbed: no database here). */
+function figuresOf(rows: Partial<KeyFiguresRows>) {
+  const all: KeyFiguresRows = {
+    kinds: [],
+    totals: totals({}),
+    groups: [],
+    proposals: { confirmed: 0, rejected: 0 },
+    intakes: [],
+    ...rows,
+  };
+  const repository = { read: () => Promise.resolve(all) } as unknown as KeyFiguresRepository;
+  const organisations = {
+    get: (id: string) => Promise.resolve({ id, name: 'Testkommunen' }),
+  } as unknown as OrganisationsService;
+  return new KeyFiguresService(repository, organisations, {} as TaxonomyService).figures(ADMIN, INPUT);
+}
+
+/** Placement totals: none, but `changes`. */
+function totals(changes: Partial<KeyFiguresRows['totals']>): KeyFiguresRows['totals'] {
+  return {
+    confirmed: 0,
+    medianDays: null,
+    completed: 0,
+    endedEarly: 0,
+    work: 0,
+    studies: 0,
+    programme: 0,
+    none: 0,
+    unknown: 0,
+    notRecorded: 0,
+    ...changes,
+  };
+}
+
+const group = (dimension: string, name: string, confirmed: number): GroupRow => ({
+  dimension,
+  group: name,
+  confirmed,
+  ended: 0,
+  inWorkOrStudies: 0,
+});
+
+describe('key figures across sections of one answer', () => {
+  it('hides the proposals decided when the rejected count is hidden: confirmed ones are shown as placements', async () => {
+    const figures = await figuresOf({
+      totals: totals({ confirmed: 5, medianDays: 3 }),
+      proposals: { confirmed: 5, rejected: 2 },
+    });
+    expect(figures.placements.confirmed).toEqual({ value: 5, suppressed: false });
+    expect(figures.proposals.rejected.suppressed).toBe(true);
+    // Shown, 7 − 5 would give the 2 back.
+    expect(figures.proposals.decided).toEqual({ value: null, suppressed: true });
+    expect(figures.proposals.confirmedShare).toBeNull();
+  });
+
+  it('shows the proposals decided when every cell is shown', async () => {
+    const figures = await figuresOf({ proposals: { confirmed: 6, rejected: 5 } });
+    expect(figures.proposals.decided).toEqual({ value: 11, suppressed: false });
+    expect(figures.proposals.confirmedShare).toBe(0.545);
+  });
+
+  it('hides NONE when the people in some priority group are fewer than 5: the total minus NONE would tell', async () => {
+    // 20 placements confirmed; the same 3 people have a disability and long-term financial assistance.
+    const figures = await figuresOf({
+      totals: totals({ confirmed: 20, medianDays: 4 }),
+      groups: [
+        group('PRIORITY', 'DISABILITY', 3),
+        group('PRIORITY', 'LONG_TERM_ASSISTANCE', 3),
+        group('PRIORITY', 'NONE', 17),
+        group('PRIORITY_ANY', 'ANY', 3),
+      ],
+    });
+    expect(figures.placements.confirmed).toEqual({ value: 20, suppressed: false });
+    const shown = Object.fromEntries(
+      figures.byPriorityGroup.map((row) => [row.group, row.placementsConfirmed.value]),
+    );
+    expect(shown).toEqual({
+      WOMAN: 0,
+      SHORT_EDUCATION: 0,
+      DISABILITY: null,
+      LONG_TERM_ASSISTANCE: null,
+      NONE: null,
+    });
+  });
+});
