@@ -20,6 +20,8 @@ describe('certificateHtml', () => {
   it('names the person, the placement, the period and every confirmed skill, in Swedish', () => {
     const html = certificateHtml(CONTENT);
     expect(html).toContain('<html lang="sv">');
+    // Not in the title: browsers make it the file name of a saved PDF and print it in page headers.
+    expect(html).toContain('<title>Kompetensbevis</title>');
     expect(html).toContain('<h1>Kompetensbevis</h1>');
     expect(html).toContain('Amina Hassan');
     expect(html).toContain('har genomfört praktik som <strong>Barnskötare</strong>');

@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { SWEDISH_TIME_ZONE } from '#libs/calendar';
 import { PlacementKind } from '#libs/vocabulary';
 
 /** What a printed kompetensbevis says. */
@@ -28,7 +29,7 @@ const KIND_PHRASE: Record<PlacementKind, string> = {
   [PlacementKind.ETABLERINGSJOBB]: 'ett etableringsjobb',
 };
 
-const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' });
+const LONG_DATE = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: SWEDISH_TIME_ZONE });
 
 /** "1 december 2026" */
 export function swedishDate(date: string | Date): string {
@@ -48,7 +49,7 @@ export function certificateHtml(content: CertificateContent): string {
 <html lang="sv">
 <head>
 <meta charset="utf-8">
-<title>Kompetensbevis – ${text(content.personName)}</title>
+<title>Kompetensbevis</title>
 <style>
   @page { size: A4; margin: 20mm; }
   body { font-family: "Helvetica Neue", Arial, sans-serif; color: #111; line-height: 1.45; max-width: 170mm; margin: 0 auto; }

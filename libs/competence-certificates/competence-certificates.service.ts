@@ -70,19 +70,23 @@ export class CompetenceCertificatesService implements OnModuleInit {
   async issue(caller: Principal, input: IssueCompetenceCertificateInput): Promise<CompetenceCertificateType> {
     const { participant_id } = await this.placements.forEmployer(caller, input.placementId);
     const certificate = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM participants WHERE id = $1 FOR SHARE', [participant_id]);
+      const [participant] = (await manager.query(
+        'SELECT erased_at FROM participants WHERE id = $1 FOR SHARE',
+        [participant_id],
+      )) as Array<{ erased_at: Date | null }>;
       const placement = await this.placements.forEmployer(caller, input.placementId, manager);
+      await this.taxonomy.assertKnown(
+        [{ kind: TaxonomyKind.SKILL, field: 'input.skillConceptIds', ids: input.skillConceptIds }],
+        manager,
+      );
       if (placement.status !== 'COMPLETED') {
         throw AppError.conflict(
           `The placement is ${placement.status}: skills are confirmed once it has COMPLETED`,
           'input.placementId',
         );
       }
-      await this.taxonomy.assertKnown(
-        [{ kind: TaxonomyKind.SKILL, field: 'input.skillConceptIds', ids: input.skillConceptIds }],
-        manager,
-      );
-      const first = !(await manager.existsBy(CompetenceCertificate, { placementId: input.placementId }));
+      if (participant!.erased_at !== null)
+        throw AppError.conflict('The person was erased: there is no one to certify', 'input.placementId');
       await manager.upsert(
         CompetenceCertificate,
         { placementId: input.placementId, issuedBy: caller.userId, issuedAt: new Date() },
@@ -93,15 +97,19 @@ export class CompetenceCertificatesService implements OnModuleInit {
         CompetenceCertificateSkill,
         input.skillConceptIds.map((skillConceptId) => ({ placementId: input.placementId, skillConceptId })),
       );
-      await this.profiles.addVerifiedSkills(placement.participant_id, input.skillConceptIds, manager);
-      if (first) {
-        await this.notifications.notify(
-          manager,
-          await this.access.responsibleCoaches(placement.participant_id, manager),
-          NotificationKind.COMPETENCE_CERTIFICATE_ISSUED,
-          input.placementId,
-        );
-      }
+      await this.profiles.addVerifiedSkills(
+        placement.participant_id,
+        input.skillConceptIds,
+        'input.skillConceptIds',
+        manager,
+      );
+      // Once per placement: a correction is the same cause.
+      await this.notifications.notify(
+        manager,
+        await this.access.responsibleCoaches(placement.participant_id, manager),
+        NotificationKind.COMPETENCE_CERTIFICATE_ISSUED,
+        input.placementId,
+      );
       return this.load(input.placementId, manager);
     });
     return (await this.describe([certificate!]))[0]!;

@@ -7,7 +7,7 @@ import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
 import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import { personalDataInSummary } from './anonymisation/summary-check.js';
 import { ConsentScope, hasConsent } from './consent-scope.js';
-import type { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
+import { PROFILE_SKILLS_MAX, type UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 import type { CompetenceProfileType } from './dtos/competence-profile.type.js';
 import { CompetenceProfile } from './entities/competence-profile.entity.js';
 import type { Participant } from './entities/participant.entity.js';
@@ -233,11 +233,13 @@ export class CompetenceProfilesService {
   /**
    * Skills a kompetensbevis confirmed, added to the participant's profile where missing (verified is derived: see
    * VERIFIED_SKILLS_SQL), in the caller's transaction; the profile counts as changed either way, so that employers'
-   * views and the search index show the verification. CONFLICT when the participant has no profile (erased).
+   * views and the search index show the verification. CONFLICT when the participant has no profile (erased);
+   * BAD_USER_INPUT on `field` when the profile would hold more than PROFILE_SKILLS_MAX skills.
    */
   async addVerifiedSkills(
     participantId: string,
     skillConceptIds: string[],
+    field: string,
     manager: EntityManager,
   ): Promise<void> {
     const [profile] = (await manager.query(
@@ -250,6 +252,15 @@ export class CompetenceProfilesService {
        ON CONFLICT DO NOTHING`,
       [profile.id, skillConceptIds],
     );
+    const [{ skills }] = (await manager.query(
+      'SELECT count(*)::int AS skills FROM profile_skills WHERE profile_id = $1',
+      [profile.id],
+    )) as [{ skills: number }];
+    if (skills > PROFILE_SKILLS_MAX)
+      throw AppError.badInput(
+        field,
+        `would give the competence profile ${skills} skills, more than ${PROFILE_SKILLS_MAX}: ask the coach to make room`,
+      );
     // Touched: the employer view's cache keys on it.
     await manager.update(CompetenceProfile, profile.id, { updatedAt: new Date() });
     await this.profileChanges.changed([profile.id], manager);

@@ -240,6 +240,12 @@ describe('kompetensbevis', () => {
         }),
       ),
     ).toEqual(['CONFLICT', 'input.placementId']);
+    // A skill unknown is bad input whatever the placement's status.
+    expect(
+      refusedAt(
+        await issue(employer, { placementId: active.placementId, skillConceptIds: ['no-such-skill'] }),
+      ),
+    ).toEqual(['BAD_USER_INPUT', 'input.skillConceptIds[0]']);
     expect(errorCode(await issue(otherEmployer, { skillConceptIds: [CONCEPTS.byggstadning] }))).toBe(
       'FORBIDDEN',
     );
@@ -257,6 +263,29 @@ describe('kompetensbevis', () => {
     expect(errorCode(await employer.request(DOCUMENT, { id: completed.placementId }))).toBe('FORBIDDEN');
   });
 
+  it('refuses skills that would take the profile past its 100, writing nothing', async () => {
+    const { placementId, participantId } = await placement();
+    const many = (
+      (await sql(
+        `SELECT concept_id FROM taxonomy_skills WHERE concept_id <> ALL($1::text[]) ORDER BY concept_id LIMIT 99`,
+        [[CONCEPTS.byggstadning, CONCEPTS.flyttstadning]],
+      )) as Array<{ concept_id: string }>
+    ).map((row) => row.concept_id);
+    await coach.ok(
+      'mutation($id: ID!, $skills: [String!]) { updateCompetenceProfile(participantId: $id, input: { skillConceptIds: $skills }) { status } }',
+      { id: participantId, skills: many },
+    );
+    const before = await written();
+    const refused = await employer.request(ISSUE, {
+      input: { placementId, skillConceptIds: [CONCEPTS.byggstadning, CONCEPTS.flyttstadning] },
+    });
+    expect(refusedAt(refused)).toEqual(['BAD_USER_INPUT', 'input.skillConceptIds']);
+    expect(refused.errors?.[0]?.message).toMatch(/101 skills, more than 100/);
+    expect(await written()).toEqual(before);
+    // One more fits.
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+  });
+
   it('erasure takes the certificate with the person', async () => {
     const { placementId, participantId } = await placement();
     await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
@@ -271,6 +300,6 @@ describe('kompetensbevis', () => {
       refusedAt(
         await employer.request(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } }),
       ),
-    ).toEqual(['CONFLICT', undefined]);
+    ).toEqual(['CONFLICT', 'input.placementId']);
   });
 });

@@ -20,6 +20,9 @@ import { Absent, Satisfies, Trim } from '#libs/validation';
 import { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import { TravelReach } from '../travel-reach.js';
 
+/** Skills a competence profile holds at most: what the coach enters and what kompetensbevis add. */
+export const PROFILE_SKILLS_MAX = 100;
+
 @InputType()
 export class ProfileOccupationInput {
   @Field({ description: 'JobTech occupation-name concept id.' })
@@ -75,9 +78,12 @@ export class UpdateCompetenceProfileInput {
   @Type(() => ProfileOccupationInput)
   occupations?: ProfileOccupationInput[];
 
-  @Field(() => [String], { nullable: true, description: 'JobTech skill concept ids.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `JobTech skill concept ids, at most ${PROFILE_SKILLS_MAX} (kompetensbevis add theirs).`,
+  })
   @Absent()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(PROFILE_SKILLS_MAX)
   @ArrayUnique()
   @IsString({ each: true })
   skillConceptIds?: string[];

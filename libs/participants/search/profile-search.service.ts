@@ -216,7 +216,8 @@ function toAnonymisedProfile(hit: ProfileDocument): AnonymisedProfileType {
     publicId: id,
     experience,
     skills,
-    verifiedSkillIds,
+    // Absent from documents written before verified skills existed, until `npm run reindex`.
+    verifiedSkillIds: verifiedSkillIds ?? [],
     educationLevel,
     swedishLevel,
     languages,
