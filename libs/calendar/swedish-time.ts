@@ -12,6 +12,16 @@ function offsetMinutes(at: Date): number {
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: SWEDISH_TIME_ZONE });
+
+/** The day it is in Sweden at `now`, YYYY-MM-DD: the day users mean by "today". */
+export function todayInSweden(now = new Date()): string {
+  return SWEDISH_DATE.format(now);
+}
+
+/** `todayInSweden` in PostgreSQL, for SQL text: a date. */
+export const TODAY_IN_SWEDEN_SQL = `(now() AT TIME ZONE '${SWEDISH_TIME_ZONE}')::date`;
+
 /** The moment it is `hour`:00 in Sweden on `date` (YYYY-MM-DD), summer time or not. */
 export function swedishTime(date: string, hour: number): Date {
   const wall = parseIsoDate(date).getTime() + hour * 3_600_000;

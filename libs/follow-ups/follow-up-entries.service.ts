@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { addDays, isoDate, parseIsoDate } from '#libs/calendar';
+import { addDays, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import type {
   FollowUpFeedbackInput,
@@ -79,7 +79,7 @@ export class FollowUpEntriesService {
         );
       }
       const dueOn = isoDate(addDays(parseIsoDate(placement.end_date!), OUTCOME_AFTER_DAYS));
-      if (dueOn > isoDate(new Date())) {
+      if (dueOn > todayInSweden()) {
         throw AppError.conflict(
           `The outcome is the status ${OUTCOME_AFTER_DAYS} days after the last day: record it from ${dueOn}`,
           'input.placementId',

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
-import { isoDate } from '#libs/calendar';
+import { todayInSweden } from '#libs/calendar';
 import { PageOf, type Page } from '#libs/pagination';
 import { IdArg } from '#libs/validation';
 import {
@@ -36,7 +36,7 @@ export class FollowUpsResolver {
     @CurrentUser() caller: Principal,
   ): Promise<Page<FollowUpType>> {
     const page = await this.service.list(caller, args);
-    const today = isoDate(new Date());
+    const today = todayInSweden();
     return { ...page, nodes: page.nodes.map((followUp) => view(followUp, today)) };
   }
 
@@ -74,7 +74,7 @@ export class FollowUpsResolver {
     @Args('input') input: RecordOutcomeInput,
     @CurrentUser() caller: Principal,
   ): Promise<FollowUpType> {
-    return view(await this.entries.recordOutcome(caller, input), isoDate(new Date()));
+    return view(await this.entries.recordOutcome(caller, input), todayInSweden());
   }
 
   @Query(() => [FollowUpEntryType], {

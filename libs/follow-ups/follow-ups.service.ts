@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
+import { TODAY_IN_SWEDEN_SQL } from '#libs/calendar';
 import { AppConfig } from '#libs/config';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { Outbox, enqueueJob } from '#libs/outbox';
@@ -125,7 +126,7 @@ export class FollowUpsService {
   @OnJob(JobName.SweepFollowUps)
   async sweep(): Promise<JobStatus> {
     const late: Array<{ id: string; due_on: string }> = await this.dataSource.query(
-      `SELECT id, due_on::text FROM follow_ups WHERE status = $1 AND due_on < current_date ORDER BY due_on, id LIMIT 1000`,
+      `SELECT id, due_on::text FROM follow_ups WHERE status = $1 AND due_on < ${TODAY_IN_SWEDEN_SQL} ORDER BY due_on, id LIMIT 1000`,
       [FollowUpStatus.SCHEDULED],
     );
     for (const followUp of late) await this.makeDue(followUp.id, followUp.due_on);
@@ -199,7 +200,7 @@ export class FollowUpsService {
     }
     if (args.status) query.andWhere('followUp.status = :status', { status: args.status });
     if (args.overdueOnly)
-      query.andWhere('followUp.status = :due AND followUp.due_on < current_date', {
+      query.andWhere(`followUp.status = :due AND followUp.due_on < ${TODAY_IN_SWEDEN_SQL}`, {
         due: FollowUpStatus.DUE,
       });
     return paginate(query, args, { column: 'followUp.due_on', direction: 'ASC' });

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Download } from '#libs/downloads';
 import { PlacementEndReason } from '#libs/placements';
-import { PlacementKind } from '#libs/vocabulary';
+import { PLACEMENT_KIND_LABELS } from '#libs/vocabulary';
 import type { GroupFiguresType, KeyFiguresType } from './dtos/key-figures.type.js';
 import type { Count } from './suppression.js';
 
@@ -9,13 +9,6 @@ import type { Count } from './suppression.js';
 export const SUPPRESSED_CELL = '..';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-
-const KIND_LABELS: Record<PlacementKind, string> = {
-  [PlacementKind.PRAKTIK]: 'Praktik',
-  [PlacementKind.EXTRATJANST]: 'Extratjänst',
-  [PlacementKind.JOBBSPAR]: 'Jobbspår',
-  [PlacementKind.ETABLERINGSJOBB]: 'Etableringsjobb',
-};
 
 const REASON_LABELS: Record<PlacementEndReason, string> = {
   [PlacementEndReason.HEALTH]: 'Hälsa',
@@ -47,7 +40,7 @@ export function keyFiguresCsv(figures: KeyFiguresType): Download {
 
   const { openings } = figures;
   for (const kind of [...openings.byKind, { ...openings, kind: null }]) {
-    const group = kind.kind ? KIND_LABELS[kind.kind] : 'Totalt';
+    const group = kind.kind ? PLACEMENT_KIND_LABELS[kind.kind] : 'Totalt';
     add('Insatser', group, 'Publicerade', 'published' in kind ? kind.published : kind.openings);
     add('Insatser', group, 'Platser', kind.placesOffered);
     add('Insatser', group, 'Tillsatta platser', kind.placesFilled);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SWEDISH_TIME_ZONE } from '#libs/calendar';
 
 /** Whose figures: an organisation, or a municipality (its taxonomy concept id and kommunkod). */
 export type KeyFiguresScope =
@@ -68,7 +69,7 @@ export interface KeyFiguresRows {
 
 /** A timestamp's day in Sweden, compared with the period's days. */
 const IN_PERIOD = (column: string) =>
-  `(${column} AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $1::date AND $2::date`;
+  `(${column} AT TIME ZONE '${SWEDISH_TIME_ZONE}')::date BETWEEN $1::date AND $2::date`;
 
 /** The opening `o` is in scope: posted by the organisation ($3), or located in the municipality ($4). */
 const OPENING_IN_SCOPE = `(o.organisation_id = $3::uuid OR o.municipality_concept_id = $4::text)`;

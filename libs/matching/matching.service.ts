@@ -1,3 +1,4 @@
+import { todayInSweden } from '#libs/calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MeilisearchApiError } from 'meilisearch';
@@ -26,11 +27,6 @@ interface Fresh {
 
 /** Statuses matching may write over; CONFIRMED and REJECTED are the coaches' and stay as they are. */
 const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
-
-/** Today in Sweden, YYYY-MM-DD: the day urgency is measured from. */
-export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
 
 /**
  * The scoring worker. MatchOpening ranks an opening's candidates (retrieved from Meilisearch with the hard

@@ -1,3 +1,4 @@
+import { todayInSweden } from '#libs/calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
@@ -11,7 +12,7 @@ import { AnonymisedProfilesService, Participant, ParticipantAccess } from '#libs
 import type { ProposalsArgs, RejectProposalInput, RequestIntroductionInput } from './dtos/proposal.inputs.js';
 import { MatchProposal } from './entities/match-proposal.entity.js';
 import { MatchingData } from './matching-data.js';
-import { lockOpenings, todayInSweden } from './matching.service.js';
+import { lockOpenings } from './matching.service.js';
 import { ProposalOrigin, ProposalStatus, RejectionReason } from './proposal-status.js';
 import { ALGORITHM_VERSION, scoreMatch, type ScoredMatch } from './scoring.js';
 

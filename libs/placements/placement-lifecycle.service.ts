@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { isoDate } from '#libs/calendar';
+import { TODAY_IN_SWEDEN_SQL, todayInSweden } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
@@ -233,7 +233,7 @@ export class PlacementLifecycle implements OnModuleInit {
     await manager.query(
       `UPDATE openings
           SET status = CASE WHEN status = 'FILLED' AND places_taken = places
-                             AND (end_date IS NULL OR end_date >= current_date)
+                             AND (end_date IS NULL OR end_date >= ${TODAY_IN_SWEDEN_SQL})
                             THEN 'PUBLISHED'::opening_status ELSE status END,
               places_taken = places_taken - 1,
               updated_at = now()
@@ -265,7 +265,7 @@ function period(
   };
 }
 
-/** Today's date (UTC), YYYY-MM-DD. */
+/** Today in Sweden, YYYY-MM-DD: the day coaches mean (a placement completed at 00:30 ended that day). */
 function today(): string {
-  return isoDate(new Date());
+  return todayInSweden();
 }
