@@ -186,7 +186,7 @@ describe('the follow-up plan of a placement', () => {
     const { id } = await placement(200, 260);
     const { WEEK_ONE: weekOne } = await followUpsOf(id);
     // As if its delayed job had been lost (Redis's data gone) and its day had come two days ago.
-    await sql(`UPDATE follow_ups SET due_on = current_date - 2 WHERE id = $1`, [weekOne!.id]);
+    await sql(`UPDATE follow_ups SET due_on = $2 WHERE id = $1`, [weekOne!.id, inDays(-2)]);
     const sweeper = stack.worker!.get(FollowUpsService, { strict: false });
 
     expect(await sweeper.sweep()).toBe(JobStatus.Success);
@@ -216,7 +216,7 @@ describe('the follow-up plan of a placement', () => {
   it('locks a placement before its check-in when one comes due, as placement changes do (no deadlock)', async () => {
     const { id } = await placement(200, 260);
     const { WEEK_ONE: weekOne } = await followUpsOf(id);
-    await sql(`UPDATE follow_ups SET due_on = current_date - 1 WHERE id = $1`, [weekOne!.id]);
+    await sql(`UPDATE follow_ups SET due_on = $2 WHERE id = $1`, [weekOne!.id, inDays(-1)]);
     const change = new pg.Client({ connectionString: stack.environment.databaseUrl });
     await change.connect();
     try {
@@ -244,10 +244,10 @@ describe('the follow-up plan of a placement', () => {
     const { id } = await placement(200, 260);
     const { WEEK_ONE: weekOne } = await followUpsOf(id);
     // As if its day had come a week ago and nobody followed up.
-    await sql(
-      `UPDATE follow_ups SET status = 'DUE', due_on = current_date - 7, became_due_at = now() WHERE id = $1`,
-      [weekOne!.id],
-    );
+    await sql(`UPDATE follow_ups SET status = 'DUE', due_on = $2, became_due_at = now() WHERE id = $1`, [
+      weekOne!.id,
+      inDays(-7),
+    ]);
     const { followUps } = await coach.ok<{ followUps: { nodes: Array<{ id: string; overdue: boolean }> } }>(
       FOLLOW_UPS,
       { overdueOnly: true },

@@ -1,4 +1,4 @@
-import { addDays, isoDate } from '#libs/calendar';
+import { addDays, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import type { GraphqlClient } from './graphql-client.js';
 import { CONCEPTS } from './opening-track-fixtures.js';
 import { createParticipant } from './participants.js';
@@ -78,7 +78,8 @@ export async function insertProposal(
   return row.id as string;
 }
 
-/** The date `days` days from today (UTC), YYYY-MM-DD; negative: in the past. */
+/** The date `days` days from today in Sweden, YYYY-MM-DD; negative: in the past. */
 export function inDays(days: number): string {
-  return isoDate(addDays(new Date(), days));
+  // From the day in Sweden, as the API counts: near midnight UTC the two differ.
+  return isoDate(addDays(parseIsoDate(todayInSweden()), days));
 }
