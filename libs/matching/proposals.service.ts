@@ -141,8 +141,8 @@ export class ProposalsService {
     caller: Principal,
     input: RequestIntroductionInput,
   ): Promise<{ openingId: string; publicId: string; requestedAt: Date }> {
-    // NOT_FOUND unless the employer can see the profile now (published, consented, k-anonymous).
-    await this.anonymisedProfiles.get(input.publicId);
+    // NOT_FOUND unless the employer can see the profile now (published, consented, k-anonymous, not known to it).
+    await this.anonymisedProfiles.get(caller, input.publicId);
     return this.dataSource.transaction(async (manager) => {
       const opening = await manager.findOneBy(Opening, { id: input.openingId });
       if (!opening) throw AppError.notFound('Opening');

@@ -10,6 +10,7 @@ import { ProfileSkill } from './entities/profile-skill.entity.js';
 import { AnonymisedPopulation } from './anonymisation/anonymised-population.js';
 import { AnonymisedProfilesResolver } from './anonymisation/anonymised-profiles.resolver.js';
 import { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
+import { ProfilesKnownToEmployers } from './anonymisation/profiles-known-to-employers.js';
 import { CompetenceProfilesResolver } from './competence-profiles.resolver.js';
 import { CompetenceProfilesService } from './competence-profiles.service.js';
 import { ParticipantAccess } from './participant-access.js';
@@ -43,6 +44,7 @@ import { ProfileSearchService } from './search/profile-search.service.js';
     CompetenceProfilesService,
     AnonymisedPopulation,
     AnonymisedProfilesService,
+    ProfilesKnownToEmployers,
     ProfileSearchProjection,
     ProfileSearchService,
     ParticipantsResolver,

@@ -79,8 +79,9 @@ describe('kompetensbevis', () => {
     return notifications.nodes.map((notification) => notification.kind);
   }
 
+  /** The profile as another employer than the one the person was placed with sees it. */
   async function verifiedForEmployer(publicId: string) {
-    const { anonymisedProfile } = await employer.ok<{
+    const { anonymisedProfile } = await otherEmployer.ok<{
       anonymisedProfile: { skills: Array<{ conceptId: string }>; verifiedSkillIds: string[] };
     }>('query($id: String!) { anonymisedProfile(publicId: $id) { skills { conceptId } verifiedSkillIds } }', {
       id: publicId,
@@ -161,6 +162,37 @@ describe('kompetensbevis', () => {
     );
     expect(document!.verifiedSkillIds).toEqual(verified);
     expect(await notificationKinds(coach)).toContain('COMPETENCE_CERTIFICATE_ISSUED');
+  });
+
+  it('never shows the employer who hosted the person their profile: it knows who that is', async () => {
+    const { placementId, publicId } = await placement();
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+    const byPseudonym = 'query($id: String!) { anonymisedProfile(publicId: $id) { publicId } }';
+    expect(errorCode(await employer.request(byPseudonym, { id: publicId }))).toBe('NOT_FOUND');
+    expect((await otherEmployer.ok(byPseudonym, { id: publicId })) as unknown).toEqual({
+      anonymisedProfile: { publicId },
+    });
+
+    type Browse = { anonymisedProfiles: { nodes: Array<{ publicId: string }>; totalCount: number } };
+    const browse = 'query { anonymisedProfiles(first: 100) { nodes { publicId } totalCount } }';
+    const [hosting, other] = [await employer.ok<Browse>(browse), await otherEmployer.ok<Browse>(browse)];
+    expect(hosting.anonymisedProfiles.totalCount).toBeLessThan(other.anonymisedProfiles.totalCount);
+    expect(hosting.anonymisedProfiles.nodes.map((node) => node.publicId)).not.toContain(publicId);
+
+    // Search: not among the hits of the exact skill the employer confirmed, for it; there for others.
+    type Search = { searchProfiles: { nodes: Array<{ publicId: string }> } };
+    const search = `query($skill: String!) { searchProfiles(first: 100, filter: { skillConceptIds: [$skill] }) {
+      nodes { publicId } } }`;
+    const hits = async (client: GraphqlClient) =>
+      (await client.ok<Search>(search, { skill: CONCEPTS.byggstadning })).searchProfiles.nodes.map(
+        (node) => node.publicId,
+      );
+    await eventually(
+      () => hits(otherEmployer),
+      (found) => found.includes(publicId),
+      30_000,
+    );
+    expect(await hits(employer)).not.toContain(publicId);
   });
 
   it('confirming again corrects the list: a skill taken out is no longer verified, the coach is told once', async () => {

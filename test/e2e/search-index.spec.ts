@@ -245,6 +245,8 @@ describe('the profiles search index', () => {
     expect(filterable.sort()).toEqual(
       [
         'areaIds',
+        // The pseudonym: to leave out the profiles an employer knows the person behind.
+        'id',
         'availableFromDay',
         'languageIds',
         'licenceClasses',

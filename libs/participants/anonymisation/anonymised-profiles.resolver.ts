@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Role } from '#libs/access-control';
+import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
 import { PageArgs, PageOf, type Page } from '#libs/pagination';
 import { PublicIdArgs } from '../dtos/anonymised-profile.args.js';
 import { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
@@ -12,15 +12,25 @@ const AnonymisedProfilePage = PageOf(AnonymisedProfileType, 'AnonymisedProfile')
 export class AnonymisedProfilesResolver {
   constructor(private readonly projection: AnonymisedProfilesService) {}
 
-  @Query(() => AnonymisedProfilePage, { description: 'Published profiles, anonymised, newest first.' })
+  @Query(() => AnonymisedProfilePage, {
+    description:
+      'Published profiles, anonymised, newest first. An employer never sees the profile of someone placed in one ' +
+      "of its organisation's openings: it knows who that is.",
+  })
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  anonymisedProfiles(@Args() args: PageArgs): Promise<Page<AnonymisedProfileType>> {
-    return this.projection.list(args);
+  anonymisedProfiles(
+    @Args() args: PageArgs,
+    @CurrentUser() caller: Principal,
+  ): Promise<Page<AnonymisedProfileType>> {
+    return this.projection.list(caller, args);
   }
 
   @Query(() => AnonymisedProfileType)
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  anonymisedProfile(@Args() args: PublicIdArgs): Promise<AnonymisedProfileType> {
-    return this.projection.get(args.publicId);
+  anonymisedProfile(
+    @Args() args: PublicIdArgs,
+    @CurrentUser() caller: Principal,
+  ): Promise<AnonymisedProfileType> {
+    return this.projection.get(caller, args.publicId);
   }
 }

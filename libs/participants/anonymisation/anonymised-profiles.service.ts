@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '#libs/access-control';
 import { AppError } from '#libs/errors';
 import { PersonalDataCipher } from '#libs/personal-data';
 import type { Page, PageArgs } from '#libs/pagination';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import { AnonymisedPopulation } from './anonymised-population.js';
+import { ProfilesKnownToEmployers } from './profiles-known-to-employers.js';
 
 interface Cursor {
   publishedAt: string;
@@ -20,11 +22,14 @@ export class AnonymisedProfilesService {
   constructor(
     private readonly population: AnonymisedPopulation,
     private readonly cipher: PersonalDataCipher,
+    private readonly known: ProfilesKnownToEmployers,
   ) {}
 
-  async list(args: PageArgs): Promise<Page<AnonymisedProfileType>> {
+  async list(caller: Principal, args: PageArgs): Promise<Page<AnonymisedProfileType>> {
     const population = await this.population.current();
-    const shown = this.population.shown(population);
+    const known = await this.known.of(caller);
+    const all = this.population.shown(population);
+    const shown = known.size > 0 ? all.filter((row) => !known.has(row.public_id)) : all;
     let start = 0;
     if (args.after) {
       const cursor = this.decodeCursor(args.after);
@@ -49,10 +54,11 @@ export class AnonymisedProfilesService {
     };
   }
 
-  async get(publicId: string): Promise<AnonymisedProfileType> {
+  async get(caller: Principal, publicId: string): Promise<AnonymisedProfileType> {
     const population = await this.population.current();
     const row = population.rows.find((candidate) => candidate.public_id === publicId);
-    if (!row || !population.disclosures.get(row.profile_id)) throw AppError.notFound('Profile');
+    if (!row || !population.disclosures.get(row.profile_id) || (await this.known.of(caller)).has(publicId))
+      throw AppError.notFound('Profile');
     const [profile] = await this.population.project([row], population);
     if (!profile) throw AppError.notFound('Profile');
     return profile;

@@ -103,6 +103,8 @@ export const PROFILE_INDEX_SETTINGS: Settings = {
   searchableAttributes: ['experience.occupation.label', 'skills.label', 'summary', 'languages.label'],
   filterableAttributes: filterableAttributes({
     equality: [
+      // Only to leave out the profiles an employer knows the person behind (ProfilesKnownToEmployers).
+      'id',
       'occupationIds',
       'skillIds',
       'languageIds',

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Role } from '#libs/access-control';
+import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
 import { ProfileSearchArgs, ProfileSearchResultType } from './profile-search.dtos.js';
 import { ProfileSearchService } from './profile-search.service.js';
 
@@ -12,7 +12,10 @@ export class ProfileSearchResolver {
       'Employer browse of the anonymised profiles: free text, filters on shown values, facet counts ("fewer than k" below K_ANONYMITY).',
   })
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  searchProfiles(@Args() args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
-    return this.profiles.searchProfiles(args);
+  searchProfiles(
+    @Args() args: ProfileSearchArgs,
+    @CurrentUser() caller: Principal,
+  ): Promise<ProfileSearchResultType> {
+    return this.profiles.searchProfiles(caller, args);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
+import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { SearchClient, SearchIndex } from '#libs/search';
 import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import { PLACEMENT_KIND_LABELS, PlacementKind, SwedishLevel } from '#libs/vocabulary';
+import { ProfilesKnownToEmployers } from '../anonymisation/profiles-known-to-employers.js';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import {
   PROFILE_INDEX_SETTINGS,
@@ -56,11 +58,15 @@ export class ProfileSearchService {
     private readonly search: SearchClient,
     private readonly taxonomy: TaxonomyService,
     private readonly config: AppConfig,
+    private readonly known: ProfilesKnownToEmployers,
   ) {}
 
-  async searchProfiles(args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
+  async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
     const filter = await this.filterExpression(args.filter ?? {});
+    // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
+    const known = await this.known.of(caller);
+    if (known.size > 0) filter.push(`id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`);
     const indexUid = this.search.uid(SearchIndex.Profiles);
     const q = args.query?.trim() ?? '';
     const queries: MultiSearchParams = {
