@@ -95,4 +95,58 @@ describe('key figures across sections of one answer', () => {
       NONE: null,
     });
   });
+
+  it('hides linked groups together across breakdowns: education and the short-education flag', async () => {
+    // 26 confirmed. Education hides FORGYMNASIAL 6 with NOT_STATED 2; SHORT_EDUCATION 6 shown would give both back.
+    const figures = await figuresOf({
+      totals: totals({ confirmed: 26, medianDays: 4 }),
+      groups: [
+        group('EDUCATION', 'FORGYMNASIAL', 6),
+        group('EDUCATION', 'GYMNASIAL', 10),
+        group('EDUCATION', 'EFTERGYMNASIAL', 8),
+        group('EDUCATION', 'NOT_STATED', 2),
+        group('PRIORITY', 'WOMAN', 12),
+        group('PRIORITY', 'SHORT_EDUCATION', 6),
+        group('PRIORITY', 'NONE', 10),
+        group('PRIORITY_ANY', 'ANY', 16),
+        group('GENDER', 'WOMAN', 12),
+        group('GENDER', 'MAN', 14),
+      ],
+    });
+    const shown = (rows: typeof figures.byPriorityGroup) =>
+      Object.fromEntries(rows.map((row) => [row.group, row.placementsConfirmed.value]));
+    expect(shown(figures.byEducationLevel)).toEqual({
+      FORGYMNASIAL: null,
+      GYMNASIAL: 10,
+      EFTERGYMNASIAL: 8,
+      NOT_STATED: null,
+    });
+    expect(shown(figures.byPriorityGroup).SHORT_EDUCATION).toBeNull();
+    // Hiding SHORT_EDUCATION alone would leave it the only hidden priority cell: NONE is not enough (overlap), so
+    // the breakdown's own rule hides the next smallest too.
+    expect(
+      Object.values(shown(figures.byPriorityGroup)).filter((value) => value === null).length,
+    ).toBeGreaterThan(1);
+  });
+
+  it('hides linked groups together across breakdowns: the gender woman and the flag women', async () => {
+    // 20 confirmed. Gender hides WOMAN 7 with NOT_STATED 1; the priority group WOMAN 7 shown would give both back.
+    const figures = await figuresOf({
+      totals: totals({ confirmed: 20, medianDays: 4 }),
+      groups: [
+        group('GENDER', 'WOMAN', 7),
+        group('GENDER', 'MAN', 12),
+        group('GENDER', 'NOT_STATED', 1),
+        group('PRIORITY', 'WOMAN', 7),
+        group('PRIORITY', 'SHORT_EDUCATION', 5),
+        group('PRIORITY', 'NONE', 9),
+        group('PRIORITY_ANY', 'ANY', 11),
+      ],
+    });
+    const value = (rows: typeof figures.byGender, name: string) =>
+      rows.find((row) => row.group === name)!.placementsConfirmed.value;
+    expect(value(figures.byGender, 'NOT_STATED')).toBeNull();
+    expect(value(figures.byGender, 'WOMAN')).toBeNull();
+    expect(value(figures.byPriorityGroup, 'WOMAN')).toBeNull();
+  });
 });

@@ -113,12 +113,11 @@ export class KeyFiguresService {
     const inWorkOrStudies = sum(work, studies);
     const recorded = sum(work, studies, programme, none, unknown);
 
-    const byGroups = (dimension: keyof typeof GROUPS) =>
-      groupFigures(groups, dimension, {
-        confirmed: confirmed.suppressed,
-        ended: ended.suppressed,
-        inWorkOrStudies: inWorkOrStudies.suppressed,
-      });
+    const byGroup = groupFigures(groups, {
+      confirmed: confirmed.suppressed,
+      ended: ended.suppressed,
+      inWorkOrStudies: inWorkOrStudies.suppressed,
+    });
 
     return {
       organisationId: scope.organisationId ?? null,
@@ -162,10 +161,10 @@ export class KeyFiguresService {
         notRecorded,
         inWorkOrStudiesShare: share(inWorkOrStudies, recorded),
       },
-      byEducationLevel: byGroups('EDUCATION'),
-      bySwedishLevel: byGroups('SWEDISH_LEVEL'),
-      byGender: byGroups('GENDER'),
-      byPriorityGroup: byGroups('PRIORITY'),
+      byEducationLevel: byGroup.EDUCATION,
+      bySwedishLevel: byGroup.SWEDISH_LEVEL,
+      byGender: byGroup.GENDER,
+      byPriorityGroup: byGroup.PRIORITY,
       tracks: trackFigures(intakes),
     };
   }
@@ -210,44 +209,90 @@ function groupRow(rows: GroupRow[], dimension: string, group: string): GroupRow 
   );
 }
 
+type Dimension = keyof typeof GROUPS;
+type Measure = 'confirmed' | 'ended' | 'inWorkOrStudies';
+
 /**
- * Every group of a dimension, zeros included; each column is suppressed as a breakdown of its total (for the
+ * Groups of different breakdowns that count the same people (the flag "women" and the gender woman, "short
+ * education" and förgymnasial education agree in the records): a cell hidden in one breakdown would be given back by
+ * its twin shown in the other, so the two are hidden together.
+ */
+const LINKED_GROUPS: ReadonlyArray<readonly [readonly [Dimension, string], readonly [Dimension, string]]> = [
+  [
+    ['GENDER', 'WOMAN'],
+    ['PRIORITY', 'WOMAN'],
+  ],
+  [
+    ['EDUCATION', 'FORGYMNASIAL'],
+    ['PRIORITY', 'SHORT_EDUCATION'],
+  ],
+];
+
+/**
+ * Every group of every dimension, zeros included. Each column is suppressed as a breakdown of its total (for the
  * priority groups, which overlap, that is more than needed, and kept for one rule; NONE is also hidden with a hidden
- * count of people in some group).
+ * count of people in some group), and linked groups (LINKED_GROUPS) are hidden together, the breakdowns suppressed
+ * again until nothing more is hidden.
  */
 function groupFigures(
   rows: GroupRow[],
-  dimension: keyof typeof GROUPS,
-  totalSuppressed: { confirmed: boolean; ended: boolean; inWorkOrStudies: boolean },
-): GroupFiguresType[] {
-  const groups = GROUPS[dimension].map(([group, label]) => ({ label, ...groupRow(rows, dimension, group) }));
-  const column = (key: 'confirmed' | 'ended' | 'inWorkOrStudies') =>
-    breakdown(
-      groups.map((group) => group[key]),
-      totalSuppressed[key],
-    );
-  const [confirmed, ended, inWorkOrStudies] = (['confirmed', 'ended', 'inWorkOrStudies'] as const).map(
-    (key) => {
-      const cells = column(key);
-      if (dimension !== 'PRIORITY') return cells;
-      // The groups overlap, so the column does not add up to the total; "in some group" and NONE do: the total minus
-      // NONE must not give back a hidden count of people in some priority group.
-      const none = GROUPS.PRIORITY.findIndex(([group]) => group === 'NONE');
-      const [, noneInPair] = breakdown(
-        [groupRow(rows, 'PRIORITY_ANY', 'ANY')[key], groups[none]![key]],
-        totalSuppressed[key],
-      );
-      if (noneInPair!.suppressed) cells[none] = SUPPRESSED;
-      return cells;
-    },
-  );
-  return groups.map((group, index) => ({
-    group: group.group,
-    label: group.label,
-    placementsConfirmed: confirmed[index]!,
-    placementsEnded: ended[index]!,
-    inWorkOrStudies: inWorkOrStudies[index]!,
-  }));
+  totalSuppressed: Record<Measure, boolean>,
+): Record<Dimension, GroupFiguresType[]> {
+  const dimensions = Object.keys(GROUPS) as Dimension[];
+  const groupsOf = (dimension: Dimension) =>
+    GROUPS[dimension].map(([group, label]) => ({ label, ...groupRow(rows, dimension, group) }));
+  const indexOf = (dimension: Dimension, group: string) =>
+    GROUPS[dimension].findIndex(([name]) => name === group);
+  const column = (measure: Measure): Record<Dimension, Count[]> => {
+    const forced = Object.fromEntries(
+      dimensions.map((dimension) => [dimension, new Set<number>()]),
+    ) as Record<Dimension, Set<number>>;
+    for (;;) {
+      const cells = Object.fromEntries(
+        dimensions.map((dimension) => {
+          const values = groupsOf(dimension).map((group) => group[measure]);
+          const shown = breakdown(values, totalSuppressed[measure], forced[dimension]);
+          if (dimension === 'PRIORITY') {
+            // The groups overlap, so the column does not add up to the total; "in some group" and NONE do: the
+            // total minus NONE must not give back a hidden count of people in some priority group.
+            const none = indexOf('PRIORITY', 'NONE');
+            const [, noneInPair] = breakdown(
+              [groupRow(rows, 'PRIORITY_ANY', 'ANY')[measure], values[none]!],
+              totalSuppressed[measure],
+            );
+            if (noneInPair!.suppressed) shown[none] = SUPPRESSED;
+          }
+          return [dimension, shown];
+        }),
+      ) as Record<Dimension, Count[]>;
+      let more = false;
+      for (const pair of LINKED_GROUPS) {
+        const [a, b] = pair.map(([dimension, group]) => ({ dimension, index: indexOf(dimension, group) }));
+        if (cells[a!.dimension][a!.index]!.suppressed !== cells[b!.dimension][b!.index]!.suppressed) {
+          for (const { dimension, index } of [a!, b!]) forced[dimension].add(index);
+          more = true;
+        }
+      }
+      if (!more) return cells;
+    }
+  };
+  const [confirmed, ended, inWorkOrStudies] = [
+    column('confirmed'),
+    column('ended'),
+    column('inWorkOrStudies'),
+  ];
+  return Object.fromEntries(
+    dimensions.map((dimension) => [
+      dimension,
+      groupsOf(dimension).map((group, index) => ({
+        group: group.group,
+        label: group.label,
+        placementsConfirmed: confirmed[dimension][index]!,
+        placementsEnded: ended[dimension][index]!,
+        inWorkOrStudies: inWorkOrStudies[dimension][index]!,
+      })),
+    ]),
+  ) as Record<Dimension, GroupFiguresType[]>;
 }
 
 /** Tracks with their intakes; each track's filled counts are a breakdown of its total. */

@@ -26,11 +26,15 @@ export function count(value: number): Count {
  * hold fewer than MIN_COUNT together (two hidden cells adding up to 2 are both 1), the smallest other cell above zero
  * is hidden too: secondary suppression. A zero is never taken, since "hidden" would then point at the other hidden
  * cells. When the total itself is hidden, so is every cell, zeros too: the cells would add up to it, and zeros would
- * tell who the few are not.
+ * tell who the few are not. `hiddenFirst`: cells hidden from the start, for a reason outside this breakdown.
  */
-export function breakdown(values: readonly number[], totalSuppressed = false): Count[] {
+export function breakdown(
+  values: readonly number[],
+  totalSuppressed = false,
+  hiddenFirst: ReadonlySet<number> = new Set(),
+): Count[] {
   if (totalSuppressed) return values.map(() => SUPPRESSED);
-  const cells = values.map(count);
+  const cells = values.map((value, index) => (hiddenFirst.has(index) ? SUPPRESSED : count(value)));
   const hidden = () => cells.filter((cell) => cell.suppressed).length;
   const hiddenSum = () =>
     values.reduce((total, value, index) => total + (cells[index]!.suppressed ? value : 0), 0);
