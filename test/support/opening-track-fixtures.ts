@@ -1,4 +1,5 @@
 import { withLuhnCheckDigit } from '#libs/identity-numbers';
+import { DEMO_ORGANISATIONS } from '#libs/demo-data';
 import { GraphqlClient } from './graphql-client.js';
 import { uniquePersonnummer } from './participants.js';
 import type { TestEnvironment } from './test-environment.js';
@@ -70,12 +71,24 @@ export async function ensureTestTaxonomy(environment: TestEnvironment): Promise<
 
 let organisationSerial = 0;
 
-/** A valid organisationsnummer of a legal entity that no other call in this process returns. */
+/** The demo data's organisations are in every test database: never one of theirs. */
+const DEMO_ORGANISATION_NUMBERS = new Set(
+  DEMO_ORGANISATIONS.map((organisation) => organisation.organisationNumber),
+);
+
+/**
+ * A valid organisationsnummer of a legal entity that no other call in this process returns and no demo
+ * organisation has (a municipality's numbers are only 3 digits apart: the demo's were hit now and then).
+ */
 export function uniqueOrganisationNumber(prefix: '212000' | '232100' | '202100' | '556' | '802'): string {
-  organisationSerial += 1;
   const start = (process.pid * 13) % 900;
-  const body = `${prefix}${String(start + organisationSerial).padStart(9 - prefix.length, '0')}`;
-  return withLuhnCheckDigit(body);
+  for (;;) {
+    organisationSerial += 1;
+    const number = withLuhnCheckDigit(
+      `${prefix}${String(start + organisationSerial).padStart(9 - prefix.length, '0')}`,
+    );
+    if (!DEMO_ORGANISATION_NUMBERS.has(number)) return number;
+  }
 }
 
 const ORGANISATION_NUMBER_PREFIX = {
