@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoDate, parseIsoDate, swedishTime } from '#libs/calendar';
+import { addDays, daysBetween, isoDate, parseIsoDate, swedishTime, todayInSweden } from '#libs/calendar';
 import { FollowUpKind } from './follow-up-kind.js';
 
 /** Days after the last day when the outcome is due: the national key figure counts the status 90 days after. */
@@ -45,6 +45,6 @@ export function plannedDates({ startDate, endDate }: PlacementPeriod): Map<Follo
  */
 export function checkInTime(dueOn: string, plannedAt: Date, dayMs: number): Date {
   if (dayMs === FULL_DAY_MS) return swedishTime(dueOn, CHECK_IN_HOUR);
-  const days = Math.max(0, daysBetween(isoDate(plannedAt), dueOn));
+  const days = Math.max(0, daysBetween(todayInSweden(plannedAt), dueOn));
   return new Date(plannedAt.getTime() + days * dayMs);
 }

@@ -17,6 +17,7 @@ import { ProfileSkill } from './entities/profile-skill.entity.js';
 import { ParticipantAccess } from './participant-access.js';
 import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
+import { newPublicId } from './public-id.js';
 import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
 import { verifiedSkillIds } from './verified-skills.js';
 
@@ -264,6 +265,20 @@ export class CompetenceProfilesService {
     // Touched: the employer view's cache keys on it.
     await manager.update(CompetenceProfile, profile.id, { updatedAt: new Date() });
     await this.profileChanges.changed([profile.id], manager);
+  }
+
+  /**
+   * A new pseudonym for the participant's profile, in the caller's transaction (a confirmation's): the employer now
+   * introduced to the person may have seen them under the old one, or pick it out as the one that disappears from its
+   * own view (ProfilesKnownToEmployers), so the old one must lead nowhere. The search index drops the old document
+   * (no longer shown) and writes the new one.
+   */
+  async renewPseudonym(participantId: string, manager: EntityManager): Promise<void> {
+    await manager.update(
+      CompetenceProfile,
+      { participantId },
+      { publicId: newPublicId(), updatedAt: new Date() },
+    );
   }
 
   /** The coach view, with the labels of every concept fetched in one query per kind. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -22,15 +21,10 @@ import { ParticipantAccess } from './participant-access.js';
 import { ParticipantErasure } from './participant-erasure.js';
 import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
+import { newPublicId } from './public-id.js';
 import type { PersonalField } from './requested-personal-fields.js';
 
 const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already registered in your organisation';
-
-/** A pseudonym such as `MB-7K3F9Q2X`: random, so it says nothing about the person or the database. */
-export function newPublicId(): string {
-  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  return `MB-${[...randomBytes(8)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
-}
 
 /** Participants' personal data: registered, changed, read (each read audit-logged), consented, erased. */
 @Injectable()

@@ -8,7 +8,7 @@ import { MatchProposal, ProposalStatus } from '#libs/matching';
 import { Opening, OpeningStatus } from '#libs/openings';
 import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
-import { ParticipantAccess, ProfileChanges } from '#libs/participants';
+import { CompetenceProfilesService, ParticipantAccess, ProfileChanges } from '#libs/participants';
 import { JobName } from '#libs/queue';
 import type { PlacementKind } from '#libs/vocabulary';
 import type { EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
@@ -39,6 +39,7 @@ export class PlacementsService {
     private readonly profileChanges: ProfileChanges,
     private readonly outbox: Outbox,
     private readonly followUps: FollowUpsService,
+    private readonly profiles: CompetenceProfilesService,
   ) {}
 
   /**
@@ -99,6 +100,8 @@ export class PlacementsService {
           endDate: placement.endDate,
           state: 'RUNNING',
         });
+        // The employer is introduced to the person: the pseudonym it may know them by leads nowhere from now on.
+        await this.profiles.renewPseudonym(proposal.participantId, manager);
         // The participant is now occupied for the period: matching and the search index follow.
         await this.profileChanges.changed([proposal.profileId], manager);
         if (filled) {

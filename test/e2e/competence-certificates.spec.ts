@@ -19,7 +19,9 @@ const DOCUMENT = `query($id: ID!) { competenceCertificateDocument(placementId: $
 interface Certified {
   placementId: string;
   participantId: string;
+  /** The pseudonym now, and before the confirmation (which renews it). */
   publicId: string;
+  publicIdBefore: string;
 }
 
 /**
@@ -55,6 +57,13 @@ describe('kompetensbevis', () => {
       languages: [{ languageConceptId: CONCEPTS.arabiska, level: 'NATIVE' }],
       homeMunicipalityConceptId: CONCEPTS.varmdo,
     });
+    const pseudonym = async () =>
+      (
+        (await sql('SELECT public_id FROM competence_profiles WHERE participant_id = $1', [
+          participantId,
+        ])) as [{ public_id: string }]
+      )[0].public_id;
+    const publicIdBefore = await pseudonym();
     const openingId = await publishedOpening(employer, { startDate: inDays(-60), endDate: inDays(-1) });
     const placementId = await confirmedPlacement(
       coach,
@@ -65,11 +74,7 @@ describe('kompetensbevis', () => {
       await coach.ok(`mutation($id: ID!) { ${change}(input: { placementId: $id }) { id } }`, {
         id: placementId,
       });
-    const [{ public_id: publicId }] = (await sql(
-      'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
-      [participantId],
-    )) as [{ public_id: string }];
-    return { placementId, participantId, publicId };
+    return { placementId, participantId, publicId: await pseudonym(), publicIdBefore };
   }
 
   async function notificationKinds(client: GraphqlClient): Promise<string[]> {
@@ -165,9 +170,13 @@ describe('kompetensbevis', () => {
   });
 
   it('never shows the employer who hosted the person their profile: it knows who that is', async () => {
-    const { placementId, publicId } = await placement();
+    const { placementId, publicId, publicIdBefore } = await placement();
     await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
     const byPseudonym = 'query($id: String!) { anonymisedProfile(publicId: $id) { publicId } }';
+    // The confirmation renewed the pseudonym: the one the employer may have seen leads nowhere, for anyone.
+    expect(publicId).not.toBe(publicIdBefore);
+    for (const client of [employer, otherEmployer, coach])
+      expect(errorCode(await client.request(byPseudonym, { id: publicIdBefore }))).toBe('NOT_FOUND');
     expect(errorCode(await employer.request(byPseudonym, { id: publicId }))).toBe('NOT_FOUND');
     expect((await otherEmployer.ok(byPseudonym, { id: publicId })) as unknown).toEqual({
       anonymisedProfile: { publicId },
@@ -193,6 +202,18 @@ describe('kompetensbevis', () => {
       30_000,
     );
     expect(await hits(employer)).not.toContain(publicId);
+    const profiles = stack.environment.meilisearchAdmin.index(
+      `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Profiles}`,
+    );
+    await eventually(
+      () =>
+        profiles.getDocument(publicIdBefore).then(
+          () => 'there',
+          () => 'gone',
+        ),
+      (state) => state === 'gone',
+      30_000,
+    );
   });
 
   it('confirming again corrects the list: a skill taken out is no longer verified, the coach is told once', async () => {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsString, IsUUID } from 'class-validator';
 
-/** As many skills as a competence profile holds. */
+/** Skills one kompetensbevis confirms at most (a profile holds up to PROFILE_SKILLS_MAX in all). */
 export const CERTIFICATE_SKILLS_MAX = 50;
 
 @InputType()
