@@ -263,6 +263,33 @@ describe('kompetensbevis', () => {
     ]);
   });
 
+  it('answers the hosting employer empty, not INTERNAL, while the index cannot yet filter on the pseudonym', async () => {
+    const { placementId } = await placement();
+    await employer.ok(ISSUE, { input: { placementId, skillConceptIds: [CONCEPTS.byggstadning] } });
+    const profiles = stack.environment.meilisearchAdmin.index(
+      `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Profiles}`,
+    );
+    const { filterableAttributes } = await profiles.getSettings();
+    // As right after a deploy, before the worker applied the settings that made `id` filterable.
+    const withoutId = (filterableAttributes ?? []).map((entry) =>
+      typeof entry === 'string'
+        ? entry
+        : { ...entry, attributePatterns: entry.attributePatterns.filter((pattern) => pattern !== 'id') },
+    );
+    await profiles.updateSettings({ filterableAttributes: withoutId }).waitTask();
+    try {
+      const search = 'query { searchProfiles(first: 5) { nodes { publicId } total { count fewerThan } } }';
+      const hosting = await employer.request<{ searchProfiles: { nodes: unknown[] } }>(search);
+      expect(hosting.errors).toBeUndefined();
+      expect(hosting.data!.searchProfiles.nodes).toEqual([]);
+      // An employer that knows no one needs no such filter.
+      const other = await otherEmployer.ok<{ searchProfiles: { nodes: unknown[] } }>(search);
+      expect(other.searchProfiles.nodes.length).toBeGreaterThan(0);
+    } finally {
+      await profiles.updateSettings({ filterableAttributes }).waitTask();
+    }
+  });
+
   it('refuses bad input, the wrong time and other organisations, writing nothing', async () => {
     const active = await placement(false);
     const completed = await placement();

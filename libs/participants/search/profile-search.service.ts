@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
 import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
@@ -61,6 +61,8 @@ export class ProfileSearchService {
     private readonly known: ProfilesKnownToEmployers,
   ) {}
 
+  private readonly logger = new Logger(ProfileSearchService.name);
+
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
     const filter = await this.filterExpression(args.filter ?? {});
@@ -86,8 +88,13 @@ export class ProfileSearchService {
       total = counts.totalHits ?? 0;
       distribution = counts.facetDistribution ?? {};
     } catch (error) {
-      // The worker has not created the index yet: nothing is published to search.
-      if (!(error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')) throw error;
+      const code = error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+      // The worker has not created the index yet: nothing is published to search. Or, right after a deploy that
+      // made `id` filterable, it has not applied the settings yet: nothing to show the employer for those seconds
+      // rather than the people it knows.
+      if (code === 'invalid_search_filter' && known.size > 0)
+        this.logger.warn({ message: 'Profiles index settings not applied yet: search answered empty' });
+      else if (code !== 'index_not_found') throw error;
     }
     const end = offset + hits.length;
     return {
