@@ -100,7 +100,10 @@ function options(argv: string[]): Options {
   const known = ['--profiles=', '--openings=', '--searches=', '--matches=', '--only=', '--keep'];
   const unknown = argv.filter((arg) => !known.some((k) => arg.startsWith(k)));
   if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(' ')}`);
-  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const wrong = only?.filter((section) => !(SECTIONS as readonly string[]).includes(section)) ?? [];
   if (wrong.length > 0 || only?.length === 0)
     throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
@@ -539,17 +542,24 @@ class Bench {
     // The exact Meilisearch requests the API makes for these searches: the search service run in-process once
     // per case, its multi-search captured.
     const client = this.context!.get(SearchClient);
-    const service = providerNamed<{ searchProfiles(args: object): Promise<unknown> }>(
+    const service = providerNamed<{ searchProfiles(caller: object, args: object): Promise<unknown> }>(
       this.context!,
       'ProfileSearchService',
     );
+    // As the employer the API searches for: the profiles it knows (none here) would be filtered out the same way.
+    const [employer] = (
+      await this.sql.query<{ id: string; organisation_id: string }>(
+        `SELECT id, organisation_id FROM users WHERE email = 'employer@vard.example'`,
+      )
+    ).rows;
+    const caller = { userId: employer!.id, organisationId: employer!.organisation_id, role: 'EMPLOYER' };
     const captured: MultiSearchParams[] = [];
     const original = client.meilisearch.multiSearch.bind(client.meilisearch);
     client.meilisearch.multiSearch = ((params: MultiSearchParams, ...rest: unknown[]) => {
       captured.push(structuredClone(params));
       return (original as (...args: unknown[]) => unknown)(params, ...rest);
     }) as typeof client.meilisearch.multiSearch;
-    for (const args of cases) await service.searchProfiles({ first: 20, ...args });
+    for (const args of cases) await service.searchProfiles(caller, { first: 20, ...args });
     client.meilisearch.multiSearch = original;
     if (captured.length !== cases.length)
       throw new Error('The search service did not make one multi-search per search');
