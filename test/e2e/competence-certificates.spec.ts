@@ -1,6 +1,6 @@
 import { SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
-import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
+import { errorCode, notificationKinds, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { CONCEPTS } from '../support/opening-track-fixtures.js';
 import { conceptIds, createParticipant, publishProfile } from '../support/participants.js';
 import {
@@ -37,11 +37,6 @@ describe('kompetensbevis', () => {
   let otherEmployer: GraphqlClient;
 
   const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
-  const refusedAt = (response: GraphqlResponse<unknown>) => [
-    errorCode(response),
-    response.errors?.[0]?.extensions?.field ?? response.errors?.[0]?.extensions?.fields?.[0]?.field,
-  ];
-
   /**
    * A participant of coach@varmdo with a published profile (skill: hygienstädning) and a placement in employer@vard's
    * opening from 60 days ago to yesterday; `complete`: started and COMPLETED (else ACTIVE).
@@ -75,13 +70,6 @@ describe('kompetensbevis', () => {
         id: placementId,
       });
     return { placementId, participantId, publicId: await pseudonym(), publicIdBefore };
-  }
-
-  async function notificationKinds(client: GraphqlClient): Promise<string[]> {
-    const { notifications } = await client.ok<{ notifications: { nodes: Array<{ kind: string }> } }>(
-      'query { notifications(first: 100) { nodes { kind } } }',
-    );
-    return notifications.nodes.map((notification) => notification.kind);
   }
 
   /** The profile as another employer than the one the person was placed with sees it. */

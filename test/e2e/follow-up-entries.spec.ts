@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
+import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
   confirmedPlacement,
@@ -68,11 +68,6 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
       (SELECT count(*)::int FROM follow_ups WHERE outcome IS NOT NULL) AS outcomes`);
     return row;
   }
-
-  const refusedAt = (response: GraphqlResponse<unknown>) => [
-    errorCode(response),
-    response.errors?.[0]?.extensions?.field ?? response.errors?.[0]?.extensions?.fields?.[0]?.field,
-  ];
 
   beforeAll(async () => {
     stack = await startStack();

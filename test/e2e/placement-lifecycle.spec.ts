@@ -1,5 +1,5 @@
 import { eventually } from '../support/eventually.js';
-import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
+import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -285,11 +285,6 @@ describe('placements after the confirmation: start, complete, end early, cancel'
           ...input,
         },
       });
-    const refusedAt = (response: GraphqlResponse<unknown>) => [
-      errorCode(response),
-      response.errors![0]!.extensions!.field ?? response.errors![0]!.extensions!.fields?.[0]?.field,
-    ];
-
     expect(refusedAt(await endEarly({ lastDay: inDays(-11) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
     expect(refusedAt(await endEarly({ lastDay: inDays(1) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);
     expect(refusedAt(await endEarly({ lastDay: inDays(60) }))).toEqual(['BAD_USER_INPUT', 'input.lastDay']);

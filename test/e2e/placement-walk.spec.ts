@@ -1,5 +1,5 @@
 import { eventually } from '../support/eventually.js';
-import type { GraphqlClient } from '../support/graphql-client.js';
+import { notificationKinds, type GraphqlClient } from '../support/graphql-client.js';
 import { UPPSALA_SKILLS, uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -42,13 +42,6 @@ describe('a placement from proposal to the 90-day outcome', () => {
       id: placementId,
     });
     return Object.fromEntries(followUps.nodes.map((followUp) => [followUp.kind, followUp]));
-  }
-
-  async function notificationKinds(client: GraphqlClient): Promise<string[]> {
-    const { notifications } = await client.ok<{ notifications: { nodes: Array<{ kind: string }> } }>(
-      'query { notifications(first: 100) { nodes { kind } } }',
-    );
-    return notifications.nodes.map((notification) => notification.kind);
   }
 
   /** A placement of a new participant that ended on LAST_DAY, 90-day outcome WORK: company for the walk's figures. */

@@ -73,3 +73,17 @@ export class GraphqlClient {
 export function errorCode(response: GraphqlResponse<unknown>): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }
+
+/** The code and the field at fault of a refused request: `['BAD_USER_INPUT', 'input.lastDay']`. */
+export function refusedAt(response: GraphqlResponse<unknown>): [string | undefined, string | undefined] {
+  const extensions = response.errors?.[0]?.extensions;
+  return [extensions?.code, extensions?.field ?? extensions?.fields?.[0]?.field];
+}
+
+/** The kinds of the caller's in-app notifications, newest first. */
+export async function notificationKinds(client: GraphqlClient): Promise<string[]> {
+  const { notifications } = await client.ok<{ notifications: { nodes: Array<{ kind: string }> } }>(
+    'query { notifications(first: 100) { nodes { kind } } }',
+  );
+  return notifications.nodes.map((notification) => notification.kind);
+}
