@@ -1,14 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Role, type Principal } from '#libs/access-control';
+import type { Principal } from '#libs/access-control';
 import type { Download } from '#libs/downloads';
 import { AppError } from '#libs/errors';
-import { FollowedPlacements, type FollowedPlacement } from '#libs/follow-ups';
+import { FollowedPlacements } from '#libs/follow-ups';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { CompetenceProfilesService, ParticipantAccess, ParticipantErasure } from '#libs/participants';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
-import { conceptFrom, TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import type { PlacementKind } from '#libs/vocabulary';
 import { certificateHtml } from './certificate-document.js';
 import type { IssueCompetenceCertificateInput } from './dtos/competence-certificate.inputs.js';
@@ -69,7 +69,8 @@ export class CompetenceCertificatesService implements OnModuleInit {
    */
   async issue(caller: Principal, input: IssueCompetenceCertificateInput): Promise<CompetenceCertificateType> {
     const { participant_id } = await this.placements.forEmployer(caller, input.placementId);
-    const certificate = await this.dataSource.transaction(async (manager) => {
+    const issuedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
       const [participant] = (await manager.query(
         'SELECT erased_at FROM participants WHERE id = $1 FOR SHARE',
         [participant_id],
@@ -89,7 +90,7 @@ export class CompetenceCertificatesService implements OnModuleInit {
         throw AppError.conflict('The person was erased: there is no one to certify', 'input.placementId');
       await manager.upsert(
         CompetenceCertificate,
-        { placementId: input.placementId, issuedBy: caller.userId, issuedAt: new Date() },
+        { placementId: input.placementId, issuedBy: caller.userId, issuedAt },
         ['placementId'],
       );
       await manager.delete(CompetenceCertificateSkill, { placementId: input.placementId });
@@ -110,16 +111,19 @@ export class CompetenceCertificatesService implements OnModuleInit {
         NotificationKind.COMPETENCE_CERTIFICATE_ISSUED,
         input.placementId,
       );
-      return this.load(input.placementId, manager);
     });
-    return (await this.describe([certificate!]))[0]!;
+    return this.describe({
+      placementId: input.placementId,
+      issuedAt,
+      skills: input.skillConceptIds.map((skillConceptId) => ({ skillConceptId })),
+    });
   }
 
   /** The certificate of a placement the caller follows up (coach or admin of the person, or the employer); or null. */
   async find(caller: Principal, placementId: string): Promise<CompetenceCertificateType | null> {
-    await this.followed(caller, placementId);
+    await this.placements.forCaller(caller, placementId);
     const certificate = await this.load(placementId);
-    return certificate ? (await this.describe([certificate]))[0]! : null;
+    return certificate ? this.describe(certificate) : null;
   }
 
   /**
@@ -148,7 +152,7 @@ export class CompetenceCertificatesService implements OnModuleInit {
     const [coach] = (await this.dataSource.query('SELECT full_name FROM users WHERE id = $1', [
       caller.userId,
     ])) as Array<{ full_name: string }>;
-    const [view] = await this.describe([certificate]);
+    const view = await this.describe(certificate);
     await this.auditLog.record(caller, 'query competenceCertificateDocument', [
       {
         participantId: placement!.participant_id,
@@ -170,18 +174,12 @@ export class CompetenceCertificatesService implements OnModuleInit {
         endDate: placement!.end_date,
         hoursPerWeek: placement!.hours_per_week,
         supervisorName: placement!.supervisor_name,
-        skills: view!.skills.map((skill) => skill.label),
-        issuedAt: view!.issuedAt,
+        skills: view.skills.map((skill) => skill.label),
+        issuedAt: view.issuedAt,
         coachName: coach!.full_name,
         coachOrganisationName: placement!.coach_organisation_name,
       }),
     };
-  }
-
-  private followed(caller: Principal, placementId: string): Promise<FollowedPlacement> {
-    return caller.role === Role.EMPLOYER
-      ? this.placements.forEmployer(caller, placementId)
-      : this.placements.forCoach(caller, placementId);
   }
 
   private load(
@@ -191,17 +189,18 @@ export class CompetenceCertificatesService implements OnModuleInit {
     return manager.findOne(CompetenceCertificate, { where: { placementId }, relations: { skills: true } });
   }
 
-  private async describe(certificates: CompetenceCertificate[]): Promise<CompetenceCertificateType[]> {
-    const labels = await this.taxonomy.concepts(
-      TaxonomyKind.SKILL,
-      certificates.flatMap((certificate) => certificate.skills.map((skill) => skill.skillConceptId)),
-    );
-    return certificates.map((certificate) => ({
+  /** The certificate with its skills' labels, by label. */
+  private async describe(certificate: {
+    placementId: string;
+    issuedAt: Date;
+    skills: Array<{ skillConceptId: string }>;
+  }): Promise<CompetenceCertificateType> {
+    const ids = certificate.skills.map((skill) => skill.skillConceptId);
+    const labels = await this.taxonomy.concepts(TaxonomyKind.SKILL, ids);
+    return {
       placementId: certificate.placementId,
-      skills: certificate.skills
-        .map((skill) => conceptFrom(labels, skill.skillConceptId))
-        .sort((a: TaxonomyConceptType, b: TaxonomyConceptType) => SWEDISH.compare(a.label, b.label)),
+      skills: ids.map((id) => conceptFrom(labels, id)).sort((a, b) => SWEDISH.compare(a.label, b.label)),
       issuedAt: certificate.issuedAt,
-    }));
+    };
   }
 }

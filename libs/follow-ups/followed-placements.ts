@@ -66,6 +66,13 @@ export class FollowedPlacements {
     return placement;
   }
 
+  /** The placement, when the caller follows it up from either side: `forEmployer` for employers, else `forCoach`. */
+  forCaller(caller: Principal, placementId: string, manager?: EntityManager): Promise<FollowedPlacement> {
+    return caller.role === Role.EMPLOYER
+      ? this.forEmployer(caller, placementId, manager)
+      : this.forCoach(caller, placementId, manager);
+  }
+
   private async existing(placementId: string, manager?: EntityManager): Promise<FollowedPlacement> {
     const placement = await this.find(placementId, manager);
     if (!placement) throw AppError.notFound('Placement');
