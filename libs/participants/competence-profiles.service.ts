@@ -19,6 +19,7 @@ import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
 import { newPublicId } from './public-id.js';
 import { COACH_ONLY_FIELDS } from './requested-personal-fields.js';
+import { ProfileSearchProjection } from './search/profile-search.projection.js';
 import { verifiedSkillIds } from './verified-skills.js';
 
 /** Which status a profile may move to from each status. */
@@ -52,6 +53,7 @@ export class CompetenceProfilesService {
     private readonly taxonomy: TaxonomyService,
     private readonly auditLog: PersonalDataAuditLog,
     private readonly profileChanges: ProfileChanges,
+    private readonly profileSearch: ProfileSearchProjection,
   ) {}
 
   /**
@@ -274,6 +276,13 @@ export class CompetenceProfilesService {
    * (no longer shown) and writes the new one.
    */
   async renewPseudonym(participantId: string, manager: EntityManager): Promise<void> {
+    const [old] = (await manager.query(
+      'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    )) as Array<{ public_id: string }>;
+    if (!old) return;
+    // The old document goes by its own sync: one being written when the pseudonym changed would outlive a comparison.
+    await this.profileSearch.recordSyncs([old.public_id], manager);
     await manager.update(
       CompetenceProfile,
       { participantId },

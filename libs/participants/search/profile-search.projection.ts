@@ -55,9 +55,20 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
       'SELECT public_id FROM competence_profiles WHERE id = ANY($1::uuid[])',
       [profileIds],
     );
+    await this.recordSyncs(
+      rows.map((row) => row.public_id),
+      manager,
+    );
+  }
+
+  /**
+   * Syncs the documents of these pseudonyms once the write commits: a pseudonym no longer shown (one just renewed)
+   * has its document removed, after any earlier write of it (syncs of an index are sent in order).
+   */
+  async recordSyncs(publicIds: string[], manager: EntityManager): Promise<void> {
     await this.outbox.record(
       manager,
-      rows.map((row) => syncSearch(SearchIndex.Profiles, row.public_id)),
+      publicIds.map((publicId) => syncSearch(SearchIndex.Profiles, publicId)),
     );
   }
 
