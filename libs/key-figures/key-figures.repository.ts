@@ -33,10 +33,7 @@ export interface PlacementTotalsRow {
   notRecorded: number;
 }
 
-/**
- * One group of one dimension (EDUCATION, SWEDISH_LEVEL, GENDER, PRIORITY, END_REASON; PRIORITY_ANY: in at least one
- * priority group, what the overlapping PRIORITY groups add up to apart from NONE).
- */
+/** One group of one dimension (EDUCATION, SWEDISH_LEVEL, GENDER, PRIORITY, END_REASON). */
 export interface GroupRow {
   dimension: string;
   group: string;
@@ -212,8 +209,6 @@ export class KeyFiguresRepository {
           ('PRIORITY', CASE WHEN priority_long_term_assistance THEN 'LONG_TERM_ASSISTANCE' END),
           ('PRIORITY', CASE WHEN NOT (priority_woman OR priority_short_education OR priority_disability
                                       OR priority_long_term_assistance) THEN 'NONE' END),
-          ('PRIORITY_ANY', CASE WHEN priority_woman OR priority_short_education OR priority_disability
-                                     OR priority_long_term_assistance THEN 'ANY' END),
           ('END_REASON', CASE WHEN status = 'ENDED_EARLY' THEN end_reason::text END)
         ) AS g(dimension, grp)
         WHERE g.grp IS NOT NULL AND (confirmed_in_period OR ended_in_period)

@@ -80,7 +80,6 @@ describe('key figures across sections of one answer', () => {
         group('PRIORITY', 'DISABILITY', 3),
         group('PRIORITY', 'LONG_TERM_ASSISTANCE', 3),
         group('PRIORITY', 'NONE', 17),
-        group('PRIORITY_ANY', 'ANY', 3),
       ],
     });
     expect(figures.placements.confirmed).toEqual({ value: 20, suppressed: false });
@@ -108,7 +107,6 @@ describe('key figures across sections of one answer', () => {
         group('PRIORITY', 'WOMAN', 12),
         group('PRIORITY', 'SHORT_EDUCATION', 6),
         group('PRIORITY', 'NONE', 10),
-        group('PRIORITY_ANY', 'ANY', 16),
         group('GENDER', 'WOMAN', 12),
         group('GENDER', 'MAN', 14),
       ],
@@ -140,7 +138,6 @@ describe('key figures across sections of one answer', () => {
         group('PRIORITY', 'WOMAN', 7),
         group('PRIORITY', 'SHORT_EDUCATION', 5),
         group('PRIORITY', 'NONE', 9),
-        group('PRIORITY_ANY', 'ANY', 11),
       ],
     });
     const value = (rows: typeof figures.byGender, name: string) =>

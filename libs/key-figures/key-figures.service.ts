@@ -114,9 +114,9 @@ export class KeyFiguresService {
     const recorded = sum(work, studies, programme, none, unknown);
 
     const byGroup = groupFigures(groups, {
-      confirmed: confirmed.suppressed,
-      ended: ended.suppressed,
-      inWorkOrStudies: inWorkOrStudies.suppressed,
+      confirmed: { people: totals.confirmed, suppressed: confirmed.suppressed },
+      ended: { people: totals.completed + totals.endedEarly, suppressed: ended.suppressed },
+      inWorkOrStudies: { people: totals.work + totals.studies, suppressed: inWorkOrStudies.suppressed },
     });
 
     return {
@@ -236,7 +236,7 @@ const LINKED_GROUPS: ReadonlyArray<readonly [readonly [Dimension, string], reado
  */
 function groupFigures(
   rows: GroupRow[],
-  totalSuppressed: Record<Measure, boolean>,
+  totals: Record<Measure, { people: number; suppressed: boolean }>,
 ): Record<Dimension, GroupFiguresType[]> {
   const dimensions = Object.keys(GROUPS) as Dimension[];
   const groupsOf = (dimension: Dimension) =>
@@ -251,14 +251,14 @@ function groupFigures(
       const cells = Object.fromEntries(
         dimensions.map((dimension) => {
           const values = groupsOf(dimension).map((group) => group[measure]);
-          const shown = breakdown(values, totalSuppressed[measure], forced[dimension]);
+          const shown = breakdown(values, totals[measure].suppressed, forced[dimension]);
           if (dimension === 'PRIORITY') {
             // The groups overlap, so the column does not add up to the total; "in some group" and NONE do: the
             // total minus NONE must not give back a hidden count of people in some priority group.
             const none = indexOf('PRIORITY', 'NONE');
             const [, noneInPair] = breakdown(
-              [groupRow(rows, 'PRIORITY_ANY', 'ANY')[measure], values[none]!],
-              totalSuppressed[measure],
+              [totals[measure].people - values[none]!, values[none]!],
+              totals[measure].suppressed,
             );
             if (noneInPair!.suppressed) shown[none] = SUPPRESSED;
           }
