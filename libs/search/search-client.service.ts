@@ -8,6 +8,25 @@ import {
   type SearchIndex,
 } from './search-index.js';
 
+/**
+ * Meilisearch's answers to a read that mean the index is not ready for it yet, not that the read is wrong: the worker
+ * has not created the index, or has created it and not yet applied its settings. Meilisearch makes an index visible
+ * as soon as the settings task that creates it starts, before the settings are in (seen in about a third of the
+ * searches sent during that task), and a release's new settings are applied when its worker starts. Filters, facets
+ * and sorts are written by our code from checked input, so these pass within seconds.
+ */
+const INDEX_NOT_READY = new Set([
+  'index_not_found',
+  'invalid_search_filter',
+  'invalid_search_facets',
+  'invalid_search_sort',
+]);
+
+/** Whether `error` says the index is not ready for the read yet (INDEX_NOT_READY): nothing to find in it yet. */
+export function indexNotReady(error: unknown): boolean {
+  return error instanceof MeilisearchApiError && INDEX_NOT_READY.has(error.cause?.code ?? '');
+}
+
 /** Meilisearch with the process's scoped API key (never the master key) and the configured index prefix. */
 @Injectable()
 export class SearchClient {
@@ -30,13 +49,13 @@ export class SearchClient {
     return this.meilisearch.index<D>(this.uid(index));
   }
 
-  /** The ids of the best hits, best first. An index the worker has not created yet has no hits. */
+  /** The ids of the best hits, best first. An index the worker has not made ready yet has no hits. */
   async searchIds(index: SearchIndex, query: string, params: SearchParams): Promise<string[]> {
     try {
       const result = await this.index(index).search(query, { ...params, attributesToRetrieve: ['id'] });
       return result.hits.map((hit) => hit.id);
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return [];
+      if (indexNotReady(error)) return [];
       throw error;
     }
   }

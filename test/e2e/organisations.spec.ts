@@ -1,3 +1,4 @@
+import { SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -77,6 +78,25 @@ describe('organisations', () => {
       (hits) => hits[0]?.name === 'Djurö Omsorg AB',
     );
   }, 150_000);
+
+  it('finds nothing, not INTERNAL, while the index exists without its settings', async () => {
+    // As Meilisearch shows a new index while the settings task that creates it still runs: `kind` not filterable.
+    const organisations = stack.environment.meilisearchAdmin.index(
+      `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Organisations}`,
+    );
+    const SEARCH = 'query { searchOrganisations(query: "värmdö", kind: MUNICIPALITY) { name } }';
+    const { filterableAttributes } = await organisations.getSettings();
+    await organisations.resetFilterableAttributes().waitTask();
+    try {
+      const bare = await admin.request<{ searchOrganisations: unknown[] }>(SEARCH);
+      expect(bare.errors).toBeUndefined();
+      expect(bare.data!.searchOrganisations).toEqual([]);
+    } finally {
+      await organisations.updateSettings({ filterableAttributes }).waitTask();
+    }
+    const { searchOrganisations } = await admin.ok<{ searchOrganisations: { name: string }[] }>(SEARCH);
+    expect(searchOrganisations.map((hit) => hit.name)).toContain('Värmdö kommun');
+  });
 
   it('refuses to clear a required field with null in an update', async () => {
     const [{ id }] = await stack.environment.sql(`SELECT id FROM organisations LIMIT 1`);

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { SearchIndex } from '#libs/search';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { eventually } from '../support/eventually.js';
 import {
@@ -192,6 +193,26 @@ describe('searchProfiles', () => {
       if (count.count === null) expect(count.fewerThan).toBe(K);
       else expect([count.count >= K, count.fewerThan]).toEqual([true, null]);
     }
+  });
+
+  it('answers empty, not INTERNAL, while the index exists without its settings', async () => {
+    // As Meilisearch shows a new index while the settings task that creates it still runs: no attribute filterable.
+    const profiles = stack.environment.meilisearchAdmin.index(
+      `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Profiles}`,
+    );
+    const { filterableAttributes } = await profiles.getSettings();
+    await profiles.resetFilterableAttributes().waitTask();
+    try {
+      const bare = await employer.request<{ searchProfiles: Result }>(SEARCH, {
+        filter: { skillConceptIds: [shared.id] },
+      });
+      expect(bare.errors).toBeUndefined();
+      expect(bare.data!.searchProfiles.nodes).toEqual([]);
+      expect(bare.data!.searchProfiles.total).toEqual({ count: null, fewerThan: K });
+    } finally {
+      await profiles.updateSettings({ filterableAttributes }).waitTask();
+    }
+    expect((await search({ filter: { skillConceptIds: [shared.id] } })).total.count).toBe(8);
   });
 
   it('offers filters on employer attributes only', async () => {

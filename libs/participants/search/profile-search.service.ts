@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
+import { type MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
 import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
 import { AppError, type FieldProblem } from '#libs/errors';
-import { SearchClient, SearchIndex } from '#libs/search';
+import { SearchClient, SearchIndex, indexNotReady } from '#libs/search';
 import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
 import { PLACEMENT_KIND_LABELS, PlacementKind, SwedishLevel } from '#libs/vocabulary';
 import { ProfilesKnownToEmployers } from '../anonymisation/profiles-known-to-employers.js';
@@ -88,13 +88,13 @@ export class ProfileSearchService {
       total = counts.totalHits ?? 0;
       distribution = counts.facetDistribution ?? {};
     } catch (error) {
-      const code = error instanceof MeilisearchApiError ? error.cause?.code : undefined;
-      // The worker has not created the index yet: nothing is published to search. Or, right after a deploy that
-      // made `id` filterable, it has not applied the settings yet: nothing to show the employer for those seconds
-      // rather than the people it knows.
-      if (code === 'invalid_search_filter' && known.size > 0)
-        this.logger.warn({ message: 'Profiles index settings not applied yet: search answered empty' });
-      else if (code !== 'index_not_found') throw error;
+      // Not created yet, or created and its settings not applied yet (a new index, or a release's new filterable
+      // `id` before its worker started): nothing to show the employer for those seconds, rather than an error or
+      // the people it knows.
+      if (!indexNotReady(error)) throw error;
+      // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
+      const code = (error as MeilisearchApiError).cause?.code;
+      this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
     }
     const end = offset + hits.length;
     return {
