@@ -33,10 +33,12 @@ export class BenchProcess {
     this.sampler = setInterval(() => void this.sample(), 250);
   }
 
+  /** `BENCH_NODE_FLAGS` (space-separated) go to both processes' Node: `--cpu-prof --cpu-prof-dir=…`, say. */
   static start(name: 'api' | 'worker', env: Record<string, string>): BenchProcess {
+    const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
     const child = spawn(
       process.execPath,
-      ['--enable-source-maps', join(process.cwd(), 'dist', 'apps', name, 'main.js')],
+      [...flags, '--enable-source-maps', join(process.cwd(), 'dist', 'apps', name, 'main.js')],
       { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     return new BenchProcess(name, child);
