@@ -163,6 +163,57 @@ function describeCpu(use: CpuUse): string {
     .join(', ');
 }
 
+/** What Meilisearch did for one path: its batches of document additions and how long it was busy with them. */
+interface MeilisearchWork {
+  batches: number;
+  busySeconds: number;
+  smallest: number;
+  largest: number;
+}
+
+/** Seconds of an ISO 8601 duration as Meilisearch writes them ("PT1.234S", "PT1M2.5S"). */
+function durationSeconds(duration: string | null): number {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(duration ?? '');
+  if (!match) return 0;
+  const [, hours = '0', minutes = '0', secs = '0'] = match;
+  return Number(hours) * 3600 + Number(minutes) * 60 + Number(secs);
+}
+
+/** The document-addition batches Meilisearch ran for `indexUids` on tasks enqueued since `since`. */
+async function meilisearchWork(
+  admin: Meilisearch,
+  indexUids: string[],
+  since: Date,
+): Promise<MeilisearchWork> {
+  const sizes: number[] = [];
+  let busySeconds = 0;
+  for (let from: number | null = null; ;) {
+    const page = await admin.batches.getBatches({
+      indexUids,
+      types: ['documentAdditionOrUpdate'],
+      afterEnqueuedAt: since.toISOString(),
+      limit: 100,
+      ...(from !== null && { from }),
+    });
+    for (const batch of page.results) {
+      sizes.push(Number((batch.details as { receivedDocuments?: number }).receivedDocuments ?? 0));
+      busySeconds += durationSeconds(batch.duration);
+    }
+    if (page.next === null || page.next === undefined) break;
+    from = page.next;
+  }
+  return {
+    batches: sizes.length,
+    busySeconds,
+    smallest: sizes.length ? Math.min(...sizes) : 0,
+    largest: sizes.length ? Math.max(...sizes) : 0,
+  };
+}
+
+function describeWork(work: MeilisearchWork): string {
+  return `${work.batches} batches, ${work.smallest.toLocaleString('en')}–${work.largest.toLocaleString('en')} documents, busy ${work.busySeconds.toFixed(1)} s`;
+}
+
 class Bench {
   private readonly runId = `${Math.floor(Date.now() / 1000).toString(36)}${randomBytes(2).toString('hex')}`;
   private readonly databaseName = `mbbench_${this.runId}`;
@@ -434,6 +485,7 @@ class Bench {
     const bar = progress('Direct bulk add to Meilisearch', documents, 'documents');
     let directSeconds = 0;
     let directCpu: CpuUse = { worker: 0, postgres: 0, meilisearch: 0 };
+    const directSince = new Date();
     for (const index of PROFILE_INDEXES) {
       const projection = indexer.projectionOf(index);
       const scratch = admin.index(`${this.indexPrefix}scratch_${index}`);
@@ -460,6 +512,11 @@ class Bench {
     }
     bar.stop();
     documentsOf.clear();
+    const directWork = await meilisearchWork(
+      admin,
+      PROFILE_INDEXES.map((index) => `${this.indexPrefix}scratch_${index}`),
+      directSince,
+    );
 
     // Through the outbox: what the services record when a profile changes (a sync of each index, in one
     // transaction), for every generated profile in turn.
@@ -472,6 +529,7 @@ class Bench {
     const messages = syncs.length;
     const outboxBar = progress('Outbox relay to Meilisearch', messages, 'messages');
     const outboxCpuBefore = await this.cpuReadings();
+    const outboxSince = new Date();
     const started = performance.now();
     await this.sql.query(
       `INSERT INTO outbox_messages (kind, payload)
@@ -492,6 +550,12 @@ class Bench {
         );
     }
 
+    const outboxWork = await meilisearchWork(
+      admin,
+      PROFILE_INDEXES.map((index) => context.get(SearchClient).uid(index)),
+      outboxSince,
+    );
+
     const direct = documents / directSeconds;
     const outbox = documents / outboxSeconds;
     const ratio = outbox / direct;
@@ -508,11 +572,19 @@ class Bench {
       value: `outbox: ${describeCpu(outboxCpu)}`,
       baseline: `direct: ${describeCpu(directCpu)}`,
     });
+    this.figures.push({
+      measure: 'Meilisearch document batches while indexing',
+      value: `outbox: ${describeWork(outboxWork)}`,
+      baseline: `direct: ${describeWork(directWork)}`,
+    });
     this.notes.push(
       `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement in the order the services record them: for each profile a sync of each index, profile after profile) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
     );
     this.notes.push(
       '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted, nor are PostgreSQL’s own background processes, and PostgreSQL counts only when it runs on this machine); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
+    );
+    this.notes.push(
+      '**Meilisearch document batches**: the document-addition batches Meilisearch ran for the two indexes of each path (`GET /batches`, tasks enqueued from the start of the path): how many, their smallest and largest number of documents, and the sum of their durations. Meilisearch merges the tasks waiting for an index into one batch, and a batch costs more the larger the index it adds to, so the same documents in more, smaller batches keep it busy longer.',
     );
   }
 
