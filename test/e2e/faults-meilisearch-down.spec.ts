@@ -165,5 +165,5 @@ describe('fault: Meilisearch unreachable while profiles are written', () => {
       expect(drift.meilisearchHash).toBe(drift.postgresHash);
       expect(drift.postgres).toBeGreaterThan(0);
     }
-  }, 180_000);
+  }, 360_000);
 });

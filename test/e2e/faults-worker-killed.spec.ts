@@ -194,5 +194,5 @@ describe('fault: the worker killed (SIGKILL) in the middle of a batch of matchin
       );
     }
     expect(await proposalsOf(openingIds)).toEqual(proposals);
-  }, 180_000);
+  }, 360_000);
 });
