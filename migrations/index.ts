@@ -12,6 +12,7 @@ import { PlacementLifecycle1795455000001 } from './1795455000001-PlacementLifecy
 import { FollowUpPlan1795456000001 } from './1795456000001-FollowUpPlan.js';
 import { ParticipantGender1795457000001 } from './1795457000001-ParticipantGender.js';
 import { CompetenceCertificates1795458000001 } from './1795458000001-CompetenceCertificates.js';
+import { EstablishmentPeriodReminder1795459000001 } from './1795459000001-EstablishmentPeriodReminder.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -30,4 +31,5 @@ export const migrations: MigrationClass[] = [
   FollowUpPlan1795456000001,
   ParticipantGender1795457000001,
   CompetenceCertificates1795458000001,
+  EstablishmentPeriodReminder1795459000001,
 ];

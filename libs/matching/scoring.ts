@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addMonths, isoDate, parseIsoDate } from '#libs/calendar';
 import type { MatchWeights } from '#libs/config';
-import { LanguageLevel } from '#libs/vocabulary';
+import { ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS, LanguageLevel } from '#libs/vocabulary';
 import type { ScoreComponent, UnmetRequirement } from './entities/match-proposal.entity.js';
 import { brokenHardConstraints, epochDays, swedishRank } from './hard-constraints.js';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
@@ -15,8 +15,6 @@ const SAME_GROUP_FIT = 0.6;
 const SUBSTITUTE_FIT = 0.7;
 /** Years of experience after which the occupation fit is full; none gives 80 % of it. */
 const FULL_EXPERIENCE_YEARS = 3;
-/** The coach should act at the latest 7 months before the etableringsperiod ends. */
-const URGENCY_MONTHS = 7;
 
 export interface ScoredMatch {
   /** 0–100, two decimals. */
@@ -246,7 +244,7 @@ function urgencyFit(candidate: CandidateFacts, today: string): Fit {
   const ends = candidate.establishmentPeriodEndsOn;
   if (!ends)
     return { fit: 0, sv: 'ingen etableringsperiod registrerad', en: 'no establishment period recorded' };
-  if (ends <= isoDate(addMonths(parseIsoDate(today), URGENCY_MONTHS))) {
+  if (ends <= isoDate(addMonths(parseIsoDate(today), ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS))) {
     return {
       fit: 1,
       sv: `etableringsperioden slutar ${ends}`,

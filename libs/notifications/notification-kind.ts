@@ -12,6 +12,8 @@ export enum NotificationKind {
   COMPETENCE_CERTIFICATE_REQUESTED = 'COMPETENCE_CERTIFICATE_REQUESTED',
   /** The employer confirmed the skills of the coach's participant: the kompetensbevis can be printed. */
   COMPETENCE_CERTIFICATE_ISSUED = 'COMPETENCE_CERTIFICATE_ISSUED',
+  /** A participant of the coach's needs a placement: the etableringsperiod ends within 7 months, none is planned. */
+  ESTABLISHMENT_PERIOD_ENDING = 'ESTABLISHMENT_PERIOD_ENDING',
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
@@ -51,5 +53,11 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, { title: string; body: 
     body:
       'Arbetsgivaren har bekräftat vilka kompetenser din deltagare visade på platsen. Kompetensbeviset kan nu ' +
       'skrivas ut.',
+  },
+  [NotificationKind.ESTABLISHMENT_PERIOD_ENDING]: {
+    title: 'Etableringsperioden slutar snart',
+    body:
+      'En av dina deltagares etableringsperiod slutar inom sju månader och deltagaren har ingen planerad eller ' +
+      'pågående plats. Se dina deltagare med filtret establishmentPeriodEnding och hitta en plats i tid.',
   },
 };

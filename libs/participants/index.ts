@@ -18,3 +18,4 @@ export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.j
 export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';
 export { ProfileChanges, type ProfileChangeListener } from './profile-changes.js';
 export { selectedFieldNames } from './requested-personal-fields.js';
+export { needsPlacementBeforeEstablishmentEndsSql } from './establishment-period.js';

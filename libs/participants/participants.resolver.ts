@@ -53,7 +53,9 @@ export class ParticipantsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<ParticipantType>> {
     const page = await this.participantsService.list(caller, args);
-    return { ...page, nodes: await this.show(caller, page.nodes, info, 'query participants') };
+    // The filter tells whose etableringsperiod ends soon: a read of that coach-only field.
+    const filteredOn = args.establishmentPeriodEnding ? ['establishmentPeriodEndsOn'] : [];
+    return { ...page, nodes: await this.show(caller, page.nodes, info, 'query participants', filteredOn) };
   }
 
   @Query(() => ParticipantType, {
@@ -146,11 +148,15 @@ export class ParticipantsResolver {
     participants: Participant[],
     info: GraphQLResolveInfo,
     purpose: string,
+    filteredOn: string[] = [],
   ): Promise<ParticipantType[]> {
     const names = selectedFieldNames(info);
     const fields = [
-      ...requestedPersonalFields(info),
-      ...(names.has('profile') ? requestedCoachOnlyFields(info) : []),
+      ...new Set([
+        ...requestedPersonalFields(info),
+        ...(names.has('profile') ? requestedCoachOnlyFields(info) : []),
+        ...filteredOn,
+      ]),
     ];
     const shown = await this.participantsService.reveal(caller, participants, fields, purpose);
     if (!names.has('profile')) return shown;

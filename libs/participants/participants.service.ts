@@ -23,6 +23,7 @@ import { ProfileChanges } from './profile-changes.js';
 import { ProfileStatus } from './profile-status.js';
 import { newPublicId } from './public-id.js';
 import type { PersonalField } from './requested-personal-fields.js';
+import { needsPlacementBeforeEstablishmentEndsSql } from './establishment-period.js';
 
 const PERSONNUMMER_TAKEN = 'A participant with this personnummer is already registered in your organisation';
 
@@ -155,11 +156,11 @@ export class ParticipantsService {
       .where('participant.organisation_id = :organisationId', { organisationId: caller.organisationId })
       .andWhere('participant.erased_at IS NULL');
     if (args.mine) query.andWhere('participant.coach_id = :coachId', { coachId: caller.userId });
-    if (args.status) {
-      query
-        .innerJoin(CompetenceProfile, 'profile', 'profile.participant_id = participant.id')
-        .andWhere('profile.status = :status', { status: args.status });
-    }
+    if (args.status || args.establishmentPeriodEnding)
+      query.innerJoin(CompetenceProfile, 'profile', 'profile.participant_id = participant.id');
+    if (args.status) query.andWhere('profile.status = :status', { status: args.status });
+    if (args.establishmentPeriodEnding)
+      query.andWhere(needsPlacementBeforeEstablishmentEndsSql('participant', 'profile'));
     return paginate(query, args, { column: 'participant.created_at', direction: 'DESC' });
   }
 

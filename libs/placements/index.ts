@@ -3,3 +3,4 @@ export { PlacementsService } from './placements.service.js';
 export { Placement } from './entities/placement.entity.js';
 export { PlacementStatus, OCCUPYING_STATUSES } from './placement-status.js';
 export { PlacementEndReason } from './placement-end-reason.js';
+export { EstablishmentPeriodReminders } from './establishment-period-reminders.js';

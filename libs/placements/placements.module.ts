@@ -7,6 +7,7 @@ import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
 import { Placement } from './entities/placement.entity.js';
+import { EstablishmentPeriodReminders } from './establishment-period-reminders.js';
 import { PlacementLifecycle } from './placement-lifecycle.service.js';
 import { PlacementViews } from './placement-views.js';
 import { PlacementsResolver } from './placements.resolver.js';
@@ -22,7 +23,13 @@ import { PlacementsService } from './placements.service.js';
     NotificationsModule,
     PersonalDataModule,
   ],
-  providers: [PlacementsService, PlacementLifecycle, PlacementViews, PlacementsResolver],
+  providers: [
+    PlacementsService,
+    PlacementLifecycle,
+    PlacementViews,
+    PlacementsResolver,
+    EstablishmentPeriodReminders,
+  ],
   exports: [PlacementsService],
 })
 export class PlacementsModule {}

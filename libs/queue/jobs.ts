@@ -19,6 +19,8 @@ export enum JobName {
   FollowUpDue = 'follow-up-due',
   /** Makes due the check-ins whose day passed without their job running (hourly). */
   SweepFollowUps = 'sweep-follow-ups',
+  /** Reminds coaches of participants who need a placement before their etableringsperiod ends (daily). */
+  RemindEstablishmentPeriods = 'remind-establishment-periods',
 }
 
 export interface JobPayloads {
@@ -29,6 +31,7 @@ export interface JobPayloads {
   /** `plannedAt`: when the plan set this day, so that a check-in moved away and back is a new job. */
   [JobName.FollowUpDue]: { followUpId: string; dueOn: string; plannedAt: string };
   [JobName.SweepFollowUps]: Record<string, never>;
+  [JobName.RemindEstablishmentPeriods]: Record<string, never>;
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -76,6 +79,12 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Notifications,
     jobId: () => 'sweep-follow-ups',
     schedule: '7 * * * *',
+  },
+  [JobName.RemindEstablishmentPeriods]: {
+    queue: QueueName.Notifications,
+    jobId: () => 'remind-establishment-periods',
+    // 05:15 UTC: early morning in Sweden, summer time or not.
+    schedule: '15 5 * * *',
   },
 };
 

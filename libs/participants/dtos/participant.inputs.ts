@@ -128,6 +128,16 @@ export class ParticipantsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(ProfileStatus)
   status?: ProfileStatus;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Only those who need a placement before their etableringsperiod ends: it ends within 7 months (the latest a ' +
+      'coach should act) and has not ended, and they have no planned or active placement. Reads the coach-only end ' +
+      'date: audit-logged.',
+  })
+  @IsBoolean()
+  establishmentPeriodEnding: boolean = false;
 }
 
 @ArgsType()
