@@ -12,6 +12,7 @@ export function needsPlacementBeforeEstablishmentEndsSql(participant: string, pr
     AND ${profile}.establishment_period_ends_on >= ${TODAY_IN_SWEDEN_SQL}
     AND ${profile}.establishment_period_ends_on
         <= (${TODAY_IN_SWEDEN_SQL} + interval '${ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS} months')::date
+    -- OCCUPYING_STATUSES of libs/placements, which depends on this lib.
     AND NOT EXISTS (SELECT 1 FROM placements placed WHERE placed.participant_id = ${participant}.id
                       AND placed.status IN ('PLANNED', 'ACTIVE')))`;
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Meilisearch, MeilisearchApiError, type Index, type SearchParams } from 'meilisearch';
 import { AppConfig } from '#libs/config';
 import {
@@ -31,6 +31,7 @@ export function indexNotReady(error: unknown): boolean {
 @Injectable()
 export class SearchClient {
   readonly meilisearch: Meilisearch;
+  private readonly logger = new Logger(SearchClient.name);
 
   constructor(private readonly config: AppConfig) {
     this.meilisearch = new Meilisearch({
@@ -55,8 +56,12 @@ export class SearchClient {
       const result = await this.index(index).search(query, { ...params, attributesToRetrieve: ['id'] });
       return result.hits.map((hit) => hit.id);
     } catch (error) {
-      if (indexNotReady(error)) return [];
-      throw error;
+      if (!indexNotReady(error)) throw error;
+      const code = (error as MeilisearchApiError).cause?.code;
+      // Not created yet is expected before the worker's first start; settings not applied should pass in seconds.
+      if (code !== 'index_not_found')
+        this.logger.warn({ message: 'Search index not ready yet', index, code });
+      return [];
     }
   }
 }

@@ -231,8 +231,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
   }
 
   /**
-   * One settings update, which also creates a missing index: the index never exists without its settings, so a
-   * search cannot meet it half made (filtering on an attribute that is not filterable yet).
+   * One settings update, which also creates a missing index. Meilisearch shows the new index while that task still
+   * runs, before its settings are in: readers take the errors that gives for "not ready yet" (`indexNotReady`).
    */
   private async applySettings(projection: SearchProjection): Promise<void> {
     const uid = this.search.uid(projection.index);

@@ -115,8 +115,22 @@ describe('participants who need a placement before their etableringsperiod ends'
     );
   });
 
-  it('audit-logs the filter as a read of the coach-only end date', async () => {
+  it('audit-logs the filter as a read of the coach-only end date, and only the filter', async () => {
+    const endDateReads = async () =>
+      Number(
+        (
+          (await stack.environment.sql(
+            `SELECT count(*)::int AS n FROM personal_data_access_log
+              WHERE 'establishmentPeriodEndsOn' = ANY(fields) AND participant_id = ANY($1)`,
+            [Object.values(people)],
+          )) as [{ n: number }]
+        )[0].n,
+      );
+    const before = await endDateReads();
+    await coach.ok('query { participants(first: 100) { nodes { id } } }');
+    expect(await endDateReads()).toBe(before);
     await coach.ok(LIST);
+    expect(await endDateReads()).toBe(before + 3);
     const logged = (await stack.environment.sql(
       `SELECT DISTINCT participant_id FROM personal_data_access_log
         WHERE purpose = 'query participants' AND 'establishmentPeriodEndsOn' = ANY(fields)
@@ -159,5 +173,12 @@ describe('participants who need a placement before their etableringsperiod ends'
     await setEndDate(people.soon!, inDays(110));
     await reminders.remind();
     expect(await remindersOf()).toEqual(before);
+  });
+
+  it('forgets the reminders, which hold the end date, when the participant is erased', async () => {
+    await reminders.remind();
+    expect((await remindersOf()).some((reminder) => reminder.includes(people.endsToday!))).toBe(true);
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: people.endsToday });
+    expect((await remindersOf()).some((reminder) => reminder.includes(people.endsToday!))).toBe(false);
   });
 });

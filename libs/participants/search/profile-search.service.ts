@@ -94,7 +94,8 @@ export class ProfileSearchService {
       if (!indexNotReady(error)) throw error;
       // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
       const code = (error as MeilisearchApiError).cause?.code;
-      this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
+      if (code !== 'index_not_found')
+        this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
     }
     const end = offset + hits.length;
     return {
