@@ -1,1 +1,1 @@
-export { RedisModule, REDIS_CLIENT, redisOptions } from './redis.module.js';
+export { closeRedis, RedisModule, REDIS_CLIENT, redisOptions } from './redis.module.js';

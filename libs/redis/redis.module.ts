@@ -26,6 +26,22 @@ function createSharedClient(url: string): Redis {
 }
 
 /**
+ * Closes `client` and resolves once its socket has closed. ioredis's disconnect() only starts closing: the socket, and
+ * a 2 s timer that destroys it should Redis not answer, stay open until Redis has closed its end (a process or a test
+ * worker that should exit then cannot yet). Reconnecting, it has no socket to wait for.
+ */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  if (client.status === 'reconnecting' || client.status === 'close') {
+    client.disconnect();
+    return;
+  }
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+  client.disconnect();
+  await ended;
+}
+
+/**
  * ioredis options for `url`, for BullMQ: given options (not a client), BullMQ opens its connections itself and closes
  * every one of them when its queue or worker closes.
  */
@@ -60,6 +76,6 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
+    await closeRedis(this.redis);
   }
 }

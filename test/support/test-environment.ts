@@ -7,6 +7,7 @@ import pg from 'pg';
 import { AppConfig } from '#libs/config';
 import { runMigrations } from '#libs/database';
 import { importTaxonomy, resolveTaxonomySource, taxonomyFingerprint } from '#libs/taxonomy';
+import { closeRedis } from '#libs/redis';
 import { WORKER_ONLY_UID_PREFIX } from '#libs/search';
 import { loadDemoData } from '../../scripts/demo-data-context.js';
 import { databaseUrl } from '../../scripts/dev-services/index.js';
@@ -225,9 +226,12 @@ export async function createTestEnvironment(
       for (const index of results.filter((i) => ours(i.uid)))
         await meilisearchAdmin.deleteIndex(index.uid).waitTask();
       const redis = new Redis(required('TEST_REDIS_URL'));
-      const keys = await redis.keys(`${redisPrefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
+      try {
+        const keys = await redis.keys(`${redisPrefix}:*`);
+        if (keys.length > 0) await redis.del(...keys);
+      } finally {
+        await closeRedis(redis);
+      }
     },
   };
 }
