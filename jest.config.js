@@ -31,4 +31,9 @@ export default {
   globalTeardown: '<rootDir>/test/setup/global-teardown.cjs',
   maxWorkers: 4,
   testTimeout: 60_000,
+  // Time a worker gets to exit once its files are done (jest's default: 0.5 s). With nothing left open, a worker that
+  // ran a share of the e2e files (~1 GB: jest keeps each file's ESM module registry) took up to 1.6 s to tear down on a
+  // 2-core machine while the others did the same; Node also first waits for V8's background compilation (undici's
+  // llhttp WebAssembly, tiered up by fetch to Meilisearch). A handle left open still shows, after 5 s.
+  workerGracefulExitTimeout: 5_000,
 };
