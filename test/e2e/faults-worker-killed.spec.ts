@@ -167,7 +167,9 @@ describe('fault: the worker killed (SIGKILL) in the middle of a batch of matchin
           .map((line) => String(line.jobId)),
       );
     const [before, after] = [done(firstRun), done(worker)];
-    expect(before.size).toBeGreaterThanOrEqual(3);
+    // One job runs at a time, so at most the one running at the kill had committed its proposals without having
+    // logged itself done (CI saw 3 openings matched and 2 jobs done).
+    expect(before.size).toBeGreaterThanOrEqual(atKill.matched - 1);
     expect(after.size).toBeGreaterThan(0);
     expect(jobIds.filter((id) => !before.has(id) && !after.has(id))).toEqual([]);
 
