@@ -239,8 +239,14 @@ function groupFigures(
   totals: Record<Measure, { people: number; suppressed: boolean }>,
 ): Record<Dimension, GroupFiguresType[]> {
   const dimensions = Object.keys(GROUPS) as Dimension[];
-  const groupsOf = (dimension: Dimension) =>
-    GROUPS[dimension].map(([group, label]) => ({ label, ...groupRow(rows, dimension, group) }));
+  // Read from the rows once; the suppression below may go round several times.
+  const groupsByDimension = Object.fromEntries(
+    dimensions.map((dimension) => [
+      dimension,
+      GROUPS[dimension].map(([group, label]) => ({ label, ...groupRow(rows, dimension, group) })),
+    ]),
+  ) as Record<Dimension, Array<GroupRow & { label: string }>>;
+  const groupsOf = (dimension: Dimension) => groupsByDimension[dimension];
   const indexOf = (dimension: Dimension, group: string) =>
     GROUPS[dimension].findIndex(([name]) => name === group);
   const column = (measure: Measure): Record<Dimension, Count[]> => {

@@ -22,9 +22,13 @@ const INDEX_NOT_READY = new Set([
   'invalid_search_sort',
 ]);
 
-/** Whether `error` says the index is not ready for the read yet (INDEX_NOT_READY): nothing to find in it yet. */
-export function indexNotReady(error: unknown): boolean {
-  return error instanceof MeilisearchApiError && INDEX_NOT_READY.has(error.cause?.code ?? '');
+/**
+ * The Meilisearch error code when `error` says the index is not ready for the read yet (INDEX_NOT_READY): nothing to
+ * find in it yet. Undefined for any other error.
+ */
+export function indexNotReady(error: unknown): string | undefined {
+  const code = error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+  return code !== undefined && INDEX_NOT_READY.has(code) ? code : undefined;
 }
 
 /** Meilisearch with the process's scoped API key (never the master key) and the configured index prefix. */
@@ -56,8 +60,8 @@ export class SearchClient {
       const result = await this.index(index).search(query, { ...params, attributesToRetrieve: ['id'] });
       return result.hits.map((hit) => hit.id);
     } catch (error) {
-      if (!indexNotReady(error)) throw error;
-      const code = (error as MeilisearchApiError).cause?.code;
+      const code = indexNotReady(error);
+      if (!code) throw error;
       // Not created yet is expected before the worker's first start; settings not applied should pass in seconds.
       if (code !== 'index_not_found')
         this.logger.warn({ message: 'Search index not ready yet', index, code });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type MeilisearchApiError, type MultiSearchParams, type SearchResponse } from 'meilisearch';
+import type { MultiSearchParams, SearchResponse } from 'meilisearch';
 import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
 import { AppError, type FieldProblem } from '#libs/errors';
@@ -91,9 +91,9 @@ export class ProfileSearchService {
       // Not created yet, or created and its settings not applied yet (a new index, or a release's new filterable
       // `id` before its worker started): nothing to show the employer for those seconds, rather than an error or
       // the people it knows.
-      if (!indexNotReady(error)) throw error;
+      const code = indexNotReady(error);
+      if (!code) throw error;
       // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
-      const code = (error as MeilisearchApiError).cause?.code;
       if (code !== 'index_not_found')
         this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
     }
