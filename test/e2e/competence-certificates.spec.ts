@@ -6,7 +6,7 @@ import { conceptIds, createParticipant, publishProfile } from '../support/partic
 import {
   confirmedPlacement,
   inDays,
-  insertProposal,
+  proposalAfterMatching,
   publishedOpening,
 } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -62,7 +62,7 @@ describe('kompetensbevis', () => {
     const openingId = await publishedOpening(employer, { startDate: inDays(-60), endDate: inDays(-1) });
     const placementId = await confirmedPlacement(
       coach,
-      await insertProposal(stack.environment, openingId, participantId),
+      await proposalAfterMatching(stack, openingId, participantId),
     );
     const changes = complete ? ['startPlacement', 'completePlacement'] : ['startPlacement'];
     for (const change of changes)

@@ -5,7 +5,7 @@ import type { GraphqlClient } from '../support/graphql-client.js';
 import {
   confirmedPlacement,
   inDays,
-  insertProposal,
+  proposalAfterMatching,
   publishedOpening,
 } from '../support/placement-fixtures.js';
 import { CONCEPTS } from '../support/opening-track-fixtures.js';
@@ -97,7 +97,7 @@ describe('participants who need a placement before their etableringsperiod ends'
     await withEndDate('noEndDate', null);
     const placed = await withEndDate('placed', inDays(60));
     const openingId = await publishedOpening(employer);
-    await confirmedPlacement(coach, await insertProposal(stack.environment, openingId, placed));
+    await confirmedPlacement(coach, await proposalAfterMatching(stack, openingId, placed));
   }, 120_000);
 
   afterAll(() => stack?.close());
@@ -167,7 +167,7 @@ describe('participants who need a placement before their etableringsperiod ends'
 
   it('leaves out someone once a placement is planned for them', async () => {
     const openingId = await publishedOpening(employer);
-    await confirmedPlacement(coach, await insertProposal(stack.environment, openingId, people.soon!));
+    await confirmedPlacement(coach, await proposalAfterMatching(stack, openingId, people.soon!));
     expect((await listed(coach)).has(people.soon!)).toBe(false);
     const before = await remindersOf();
     await setEndDate(people.soon!, inDays(110));

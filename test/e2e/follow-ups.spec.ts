@@ -8,11 +8,10 @@ import {
   confirmedPlacement,
   consentingParticipant,
   inDays,
-  insertProposal,
+  proposalAfterMatching,
   publishedOpening,
 } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { settle } from '../support/worker-process.js';
 
 /** A day lasts this long here (FOLLOW_UP_DAY_MS), so that the plan runs in seconds. */
 const DAY_MS = 200;
@@ -42,10 +41,8 @@ describe('the follow-up plan of a placement', () => {
   /** A placement confirmed now for an opening from `start` to `end` days from today; and when it was confirmed. */
   async function placement(start: number, end: number): Promise<{ id: string; confirmedAt: number }> {
     const openingId = await publishedOpening(employer, { startDate: inDays(start), endDate: inDays(end) });
-    // Matching ranks the new opening first: it cannot expire the proposal inserted next.
-    await settle(stack.environment, undefined, 60_000);
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
-    const proposalId = await insertProposal(stack.environment, openingId, participantId);
+    const proposalId = await proposalAfterMatching(stack, openingId, participantId);
     const confirmedAt = Date.now();
     const placementId = await confirmedPlacement(coach, proposalId);
     return { id: placementId, confirmedAt };

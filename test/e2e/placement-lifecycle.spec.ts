@@ -6,7 +6,7 @@ import {
   confirmedPlacement,
   consentingParticipant,
   inDays,
-  insertProposal,
+  proposalAfterMatching,
   publishedOpening,
 } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -50,15 +50,12 @@ describe('placements after the confirmation: start, complete, end early, cancel'
    * Waits until matching has worked off what earlier writes asked for: a proposal inserted for a participant whose
    * profile is a DRAFT would otherwise be expired by re-matching that a publication or confirmation started.
    */
-  const settleMatching = () => settle(stack.environment, undefined, 60_000);
 
   /** A PLANNED placement of a new participant in a new one-place praktik (confirmed through the API). */
   async function plannedPlacement(changes: Record<string, unknown> = {}): Promise<PlacementView> {
     const openingId = await publishedOpening(employer, changes);
-    // Publishing asked matching to rank the opening: done first, it cannot expire the proposal inserted next.
-    await settleMatching();
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
-    const proposalId = await insertProposal(stack.environment, openingId, participantId);
+    const proposalId = await proposalAfterMatching(stack, openingId, participantId);
     const { confirmProposal } = await coach.ok<{ confirmProposal: PlacementView }>(
       `mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { ${PLACEMENT_FIELDS} } }`,
       { id: proposalId },
@@ -338,8 +335,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const placementIn = async (period: { startDate: string; endDate: string }) => {
       const openingId = await publishedOpening(employer, period);
-      await settleMatching();
-      const proposalId = await insertProposal(stack.environment, openingId, participantId);
+      const proposalId = await proposalAfterMatching(stack, openingId, participantId);
       const placementId = await confirmedPlacement(coach, proposalId);
       return { placementId, openingId };
     };
@@ -400,8 +396,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       { startDate: '2027-04-01', endDate: '2027-04-30' },
     ]) {
       const openingId = await publishedOpening(employer, period);
-      await settleMatching();
-      const proposalId = await insertProposal(stack.environment, openingId, participantId);
+      const proposalId = await proposalAfterMatching(stack, openingId, participantId);
       const placementId = await confirmedPlacement(coach, proposalId);
       confirmed.push(placementId);
     }

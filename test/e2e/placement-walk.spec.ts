@@ -6,7 +6,7 @@ import {
   confirmedPlacement,
   consentingParticipant,
   inDays,
-  insertProposal,
+  proposalAfterMatching,
   publishedOpening,
 } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -47,12 +47,8 @@ describe('a placement from proposal to the 90-day outcome', () => {
   /** A placement of a new participant that ended on LAST_DAY, 90-day outcome WORK: company for the walk's figures. */
   async function earlierPlacement(): Promise<void> {
     const openingId = await publishedOpening(employer, { startDate: inDays(30), endDate: inDays(120) });
-    await settle(stack.environment, undefined, 60_000);
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
-    const id = await confirmedPlacement(
-      coach,
-      await insertProposal(stack.environment, openingId, participantId),
-    );
+    const id = await confirmedPlacement(coach, await proposalAfterMatching(stack, openingId, participantId));
     for (const change of [
       `reschedulePlacement(input: { placementId: $id, startDate: "${inDays(-150)}", endDate: "${inDays(LAST_DAY)}" })`,
       'startPlacement(input: { placementId: $id })',

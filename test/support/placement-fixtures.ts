@@ -2,7 +2,9 @@ import { addDays, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import type { GraphqlClient } from './graphql-client.js';
 import { CONCEPTS } from './opening-track-fixtures.js';
 import { createParticipant } from './participants.js';
+import type { Stack } from './stack.js';
 import type { TestEnvironment } from './test-environment.js';
+import { settle } from './worker-process.js';
 
 /** A praktik of three months, part time: eligible as it is. */
 export const PRAKTIK_OPENING = {
@@ -76,6 +78,16 @@ export async function insertProposal(
   );
   if (!row) throw new Error(`Participant ${participantId} has no competence profile`);
   return row.id as string;
+}
+
+/**
+ * A PROPOSED proposal as insertProposal writes it, once matching has settled when the stack runs the worker: the
+ * worker re-ranks a just-published opening or profile and expires the proposals it did not make, so a proposal
+ * inserted before it is done can be EXPIRED by the time the test confirms it.
+ */
+export async function proposalAfterMatching(stack: Stack, openingId: string, participantId: string): Promise<string> {
+  if (stack.worker) await settle(stack.environment, undefined, 60_000);
+  return insertProposal(stack.environment, openingId, participantId);
 }
 
 /** The date `days` days from today in Sweden, YYYY-MM-DD; negative: in the past. */
