@@ -16,4 +16,5 @@ export {
   filterableAttributes,
   type SearchProjection,
   type SearchDocument,
+  type DocumentJson,
 } from './search-index.js';

@@ -21,6 +21,12 @@ export interface SearchDocument {
   id: string;
 }
 
+/** A document as JSON text, as PostgreSQL built it, with its id. */
+export interface DocumentJson {
+  id: string;
+  document: string;
+}
+
 /**
  * How one index is filled from PostgreSQL. The worker keeps the index equal to what the projection says:
  * `SearchIndexer.sync(index, ids)` upserts every document `load` returns and removes the ids it asked for that
@@ -35,6 +41,12 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument> {
    * content changed because of these (they are upserted too); callers that want exactly `ids` filter the result.
    */
   load(ids: string[]): Promise<D[]>;
+  /**
+   * `load`'s documents as JSON text, for a projection whose documents PostgreSQL builds whole: the indexer then
+   * sends them to Meilisearch as they are, without parsing and serialising them again. `load` must return the same
+   * documents, parsed.
+   */
+  loadJson?(ids: string[]): Promise<DocumentJson[]>;
   /**
    * Up to `limit` ids that belong in the index now, in ascending order, after `afterId` (null: from the start).
    * Reindexing and the reconciliation check walk the whole index with it, page by page.

@@ -193,11 +193,10 @@ export class SearchIndexer implements OnApplicationBootstrap {
       for (let start = 0; start < ids.length; start += WRITE_CHUNK) {
         const chunk = ids.slice(start, start + WRITE_CHUNK);
         const asked = new Set(chunk);
-        const loaded = await projection.load(chunk);
-        const documents = exactly ? loaded.filter((document) => asked.has(document.id)) : loaded;
-        const present = new Set(documents.map((document) => document.id));
+        const { ids: loaded, add } = await this.read(projection, chunk);
+        const present = new Set(exactly ? loaded.filter((id) => asked.has(id)) : loaded);
         const gone = chunk.filter((id) => !present.has(id));
-        if (documents.length > 0) enqueue(target.addDocuments(documents, { primaryKey: 'id' }));
+        if (present.size > 0) enqueue(add((id) => present.has(id)));
         if (gone.length > 0) enqueue(target.deleteDocuments(gone));
         sent.written.push(...present);
         sent.gone.push(...gone);
@@ -207,6 +206,41 @@ export class SearchIndexer implements OnApplicationBootstrap {
       await allOrFirstError(sent.tasks);
     }
     return sent;
+  }
+
+  /**
+   * The documents of `ids` as the projection reads them, and how to add those of them that `keep` takes: as JSON
+   * text unread when the projection builds its documents in PostgreSQL (NDJSON, one per line), else as objects.
+   */
+  private async read(
+    projection: SearchProjection,
+    ids: string[],
+  ): Promise<{ ids: string[]; add: (keep: (id: string) => boolean) => EnqueuedTaskPromise }> {
+    const target = this.search.index(projection.index);
+    if (projection.loadJson) {
+      const rows = await projection.loadJson(ids);
+      return {
+        ids: rows.map((row) => row.id),
+        add: (keep) =>
+          target.addDocumentsFromString(
+            rows
+              .filter((row) => keep(row.id))
+              .map((row) => row.document)
+              .join('\n'),
+            'application/x-ndjson',
+            { primaryKey: 'id' },
+          ),
+      };
+    }
+    const documents = await projection.load(ids);
+    return {
+      ids: documents.map((document) => document.id),
+      add: (keep) =>
+        target.addDocuments(
+          documents.filter((document) => keep(document.id)),
+          { primaryKey: 'id' },
+        ),
+    };
   }
 
   /** Waits until Meilisearch applied what `send` handed it, then tells the projection. */

@@ -314,6 +314,59 @@ describe('matching', () => {
     expect(proposed.map((row) => row.profile_id)).toEqual([between]);
   });
 
+  it("writes each candidate document with the facts retrieval filters on, in retrieval's units", async () => {
+    const participantId = await person({ availableFrom: '2027-01-15', wantedKinds: ['PRAKTIK', 'JOBBSPAR'] });
+    const [profile] = (await stack.environment.sql(
+      `SELECT p.id, m.county_concept_id AS county, o.group_concept_id AS occupation_group, e.sun_code
+         FROM competence_profiles p
+         JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
+         JOIN profile_occupations po ON po.profile_id = p.id
+         JOIN taxonomy_occupations o ON o.concept_id = po.occupation_concept_id
+         JOIN taxonomy_education_levels e ON e.concept_id = p.education_level_concept_id
+        WHERE p.participant_id = $1`,
+      [participantId],
+    )) as Array<{ id: string; county: string; occupation_group: string; sun_code: string }>;
+    const earlier = await publishedOpening();
+    for (const [start, end] of [
+      ['2027-06-01', null],
+      ['2027-03-01', '2027-03-31'],
+    ]) {
+      await stack.environment.sql(
+        `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
+                                 start_date, end_date, confirmed_by)
+         SELECT o.id, pt.id, o.organisation_id, pt.organisation_id, o.kind, $3, $4,
+                (SELECT id FROM users WHERE email = 'coach@varmdo.example')
+           FROM openings o, participants pt WHERE o.id = $1 AND pt.id = $2`,
+        [earlier, participantId, start, end],
+      );
+    }
+    await stack.worker!.get(SearchIndexer, { strict: false }).sync(SearchIndex.Candidates, [profile!.id]);
+    const candidates = stack.environment.meilisearchAdmin.index(
+      stack.worker!.get(SearchClient, { strict: false }).uid(SearchIndex.Candidates),
+    );
+    const epochDays = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    expect(await candidates.getDocument(profile!.id)).toEqual({
+      id: profile!.id,
+      occupationIds: [CONCEPTS.stadare],
+      occupationGroupIds: [profile!.occupation_group],
+      skillIds: [...UPPSALA_SKILLS].sort(),
+      languageIds: [CONCEPTS.arabiska],
+      swedishRank: 4,
+      educationLevel: Number(profile!.sun_code.charAt(0)),
+      drivingLicenceIds: [CONCEPTS.licenceB],
+      availableFrom: epochDays('2027-01-15'),
+      wantedKinds: ['PRAKTIK', 'JOBBSPAR'],
+      openToAnyKind: false,
+      municipalityId: CONCEPTS.uppsala,
+      countyId: profile!.county,
+      travelReach: 'HOME_MUNICIPALITY',
+      occupiedFrom: epochDays('2027-03-01'),
+      // The open-ended placement's end is later than any real date.
+      occupiedUntil: 999_999,
+      occupiedPeriods: 2,
+    });
+  });
+
   describe('coach decisions', () => {
     let openingId: string;
     let proposal: Proposal;
