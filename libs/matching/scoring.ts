@@ -239,7 +239,7 @@ function startDateFit(opening: OpeningFacts, candidate: CandidateFacts): Fit {
   };
 }
 
-/** Urgent when the etableringsperiod ends within 7 months of today (or has ended). */
+/** Urgent when the etableringsperiod ends within ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS months of today (or has ended). */
 function urgencyFit(candidate: CandidateFacts, today: string): Fit {
   const ends = candidate.establishmentPeriodEndsOn;
   if (!ends)
@@ -253,8 +253,8 @@ function urgencyFit(candidate: CandidateFacts, today: string): Fit {
   }
   return {
     fit: 0,
-    sv: 'etableringsperioden slutar senare än om 7 månader',
-    en: 'the establishment period ends in more than 7 months',
+    sv: `etableringsperioden slutar senare än om ${ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS} månader`,
+    en: `the establishment period ends in more than ${ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS} months`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS } from '#libs/vocabulary';
 
 export enum NotificationKind {
   WELCOME = 'WELCOME',
@@ -57,7 +58,8 @@ export const NOTIFICATION_TEXT: Record<NotificationKind, { title: string; body: 
   [NotificationKind.ESTABLISHMENT_PERIOD_ENDING]: {
     title: 'Etableringsperioden slutar snart',
     body:
-      'En av dina deltagares etableringsperiod slutar inom sju månader och deltagaren har ingen planerad eller ' +
-      'pågående plats. Se dina deltagare med filtret establishmentPeriodEnding och hitta en plats i tid.',
+      `En av dina deltagares etableringsperiod slutar inom ${ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS} månader och ` +
+      'deltagaren har ingen planerad eller pågående plats. Se dina deltagare med filtret ' +
+      'establishmentPeriodEnding och hitta en plats i tid.',
   },
 };

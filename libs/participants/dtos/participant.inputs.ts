@@ -14,6 +14,7 @@ import {
 import { PageArgs } from '#libs/pagination';
 import { personnummerProblem } from '#libs/identity-numbers';
 import { Absent, NormaliseEmail, Satisfies, Trim } from '#libs/validation';
+import { ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS } from '#libs/vocabulary';
 import { ConsentScope } from '../consent-scope.js';
 import { Gender } from '../gender.js';
 import { ProfileStatus } from '../profile-status.js';
@@ -132,9 +133,9 @@ export class ParticipantsArgs extends PageArgs {
   @Field({
     defaultValue: false,
     description:
-      'Only those who need a placement before their etableringsperiod ends: it ends within 7 months (the latest a ' +
-      'coach should act) and has not ended, and they have no planned or active placement. Reads the coach-only end ' +
-      'date: audit-logged.',
+      'Only those who need a placement before their etableringsperiod ends: it ends within ' +
+      `${ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS} months (the latest a coach should act) and has not ended, and they ` +
+      'have no planned or active placement. Reads the coach-only end date: audit-logged.',
   })
   @IsBoolean()
   establishmentPeriodEnding: boolean = false;
