@@ -13,6 +13,7 @@ import { FollowUpPlan1795456000001 } from './1795456000001-FollowUpPlan.js';
 import { ParticipantGender1795457000001 } from './1795457000001-ParticipantGender.js';
 import { CompetenceCertificates1795458000001 } from './1795458000001-CompetenceCertificates.js';
 import { EstablishmentPeriodReminder1795459000001 } from './1795459000001-EstablishmentPeriodReminder.js';
+import { NotificationSubject1795460000001 } from './1795460000001-NotificationSubject.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -32,4 +33,5 @@ export const migrations: MigrationClass[] = [
   ParticipantGender1795457000001,
   CompetenceCertificates1795458000001,
   EstablishmentPeriodReminder1795459000001,
+  NotificationSubject1795460000001,
 ];

@@ -110,6 +110,7 @@ export class CompetenceCertificatesService implements OnModuleInit {
         await this.access.responsibleCoaches(placement.participant_id, manager),
         NotificationKind.COMPETENCE_CERTIFICATE_ISSUED,
         input.placementId,
+        { placementId: input.placementId },
       );
     });
     return this.describe({

@@ -146,6 +146,7 @@ export class FollowUpsService {
         employerOrganisationId,
         NotificationKind.FEEDBACK_REQUESTED,
         `${followUp.id}:${followUp.dueOn}`,
+        { placementId, followUpId: followUp.id },
       );
   }
 
@@ -165,11 +166,13 @@ export class FollowUpsService {
       if (!placement || placement.status === 'CANCELLED') return JobStatus.Skipped;
       await manager.update(FollowUp, followUp.id, { status: FollowUpStatus.DUE, becameDueAt: new Date() });
       const cause = `${followUp.id}:${dueOn}`;
+      const subject = { placementId: followUp.placementId, followUpId: followUp.id };
       await this.notifications.notify(
         manager,
         await this.access.responsibleCoaches(placement.participant_id, manager),
         NotificationKind.FOLLOW_UP_DUE,
         cause,
+        subject,
       );
       // The employer is asked once the person is there; a placement still PLANNED tells only the coach.
       if (followUp.kind !== FollowUpKind.OUTCOME && placement.status !== 'PLANNED') {
@@ -178,6 +181,7 @@ export class FollowUpsService {
           placement.employer_organisation_id,
           NotificationKind.FEEDBACK_REQUESTED,
           cause,
+          subject,
         );
       }
       return JobStatus.Success;

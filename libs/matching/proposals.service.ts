@@ -226,6 +226,7 @@ export class ProposalsService {
         await this.access.responsibleCoaches(profile.participant_id, manager),
         NotificationKind.INTRODUCTION_REQUESTED,
         proposalId,
+        { proposalId, participantId: profile.participant_id },
       );
       return { openingId: opening.id, publicId: input.publicId, requestedAt };
     });

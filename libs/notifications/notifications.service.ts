@@ -8,7 +8,7 @@ import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import { UsersService } from '#libs/users';
 import type { NotificationsArgs } from './dtos/notification.type.js';
 import { NotificationKind } from './notification-kind.js';
-import { Notification } from './notification.entity.js';
+import { Notification, type NotificationSubject } from './notification.entity.js';
 
 @Injectable()
 export class NotificationsService {
@@ -34,21 +34,24 @@ export class NotificationsService {
   }
 
   /**
-   * In-app notifications of `kind` for `userIds`, written in the caller's transaction. `cause` names what caused them
-   * (ids only): the same cause notifies each user once.
+   * In-app notifications of `kind` for `userIds`, about `subject`, written in the caller's transaction. `cause` names
+   * what caused them (ids only): the same cause notifies each user once.
    */
   async notify(
     manager: EntityManager,
     userIds: string[],
     kind: NotificationKind,
     cause: string,
+    subject: NotificationSubject,
   ): Promise<void> {
     if (userIds.length === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values(userIds.map((userId) => ({ userId, kind, dedupeKey: `${kind}:${cause}:${userId}` })))
+      .values(
+        userIds.map((userId) => ({ userId, kind, dedupeKey: `${kind}:${cause}:${userId}`, ...subject })),
+      )
       .orIgnore()
       .execute();
   }
@@ -59,6 +62,7 @@ export class NotificationsService {
     organisationId: string,
     kind: NotificationKind,
     cause: string,
+    subject: NotificationSubject,
   ): Promise<void> {
     const employers: Array<{ id: string }> = await manager.query(
       `SELECT id FROM users WHERE organisation_id = $1 AND role = 'EMPLOYER' AND active`,
@@ -69,6 +73,7 @@ export class NotificationsService {
       employers.map((user) => user.id),
       kind,
       cause,
+      subject,
     );
   }
 

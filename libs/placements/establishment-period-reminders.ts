@@ -52,6 +52,7 @@ export class EstablishmentPeriodReminders implements OnModuleInit {
           await this.access.responsibleCoaches(id, manager),
           NotificationKind.ESTABLISHMENT_PERIOD_ENDING,
           `${id}:${ends_on}`,
+          { participantId: id },
         );
       }
       return unplaced.length > 0 ? JobStatus.Success : JobStatus.Skipped;

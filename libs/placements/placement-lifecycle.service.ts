@@ -115,6 +115,7 @@ export class PlacementLifecycle implements OnModuleInit {
         placement.employerOrganisationId,
         NotificationKind.COMPETENCE_CERTIFICATE_REQUESTED,
         placement.id,
+        { placementId: placement.id },
       );
     });
   }

@@ -1,6 +1,12 @@
 import { SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
-import { errorCode, notificationKinds, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
+import {
+  about,
+  errorCode,
+  notificationsOf,
+  refusedAt,
+  type GraphqlClient,
+} from '../support/graphql-client.js';
 import { CONCEPTS } from '../support/opening-track-fixtures.js';
 import { conceptIds, createParticipant, publishProfile } from '../support/participants.js';
 import {
@@ -113,7 +119,9 @@ describe('kompetensbevis', () => {
 
   it('the employer confirms the skills shown: verified on the profile for coach, employers and search', async () => {
     const { placementId, participantId, publicId } = await placement();
-    expect(await notificationKinds(employer)).toContain('COMPETENCE_CERTIFICATE_REQUESTED');
+    expect(await notificationsOf(employer)).toContainEqual(
+      about('COMPETENCE_CERTIFICATE_REQUESTED', { placementId }),
+    );
     expect(await verifiedForEmployer(publicId)).toMatchObject({ verifiedSkillIds: [] });
     expect(await coach.ok(CERTIFICATE, { id: placementId })).toEqual({ competenceCertificate: null });
 
@@ -154,7 +162,9 @@ describe('kompetensbevis', () => {
       30_000,
     );
     expect(document!.verifiedSkillIds).toEqual(verified);
-    expect(await notificationKinds(coach)).toContain('COMPETENCE_CERTIFICATE_ISSUED');
+    expect(await notificationsOf(coach)).toContainEqual(
+      about('COMPETENCE_CERTIFICATE_ISSUED', { placementId }),
+    );
   });
 
   it('never shows the employer who hosted the person their profile: it knows who that is', async () => {

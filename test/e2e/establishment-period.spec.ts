@@ -148,12 +148,19 @@ describe('participants who need a placement before their etableringsperiod ends'
     const endsOn = { soon: inDays(90), lastDay: sevenMonthsAhead(), endsToday: inDays(0) };
     const first = Object.entries(endsOn).map(([name, day]) => `coach@varmdo.example ${people[name]}:${day}`);
     expect(await remindersOf()).toEqual(first.sort());
-    const kinds = await coach.ok<{ notifications: { nodes: { kind: string; title: string }[] } }>(
-      'query { notifications(first: 100) { nodes { kind title } } }',
-    );
-    expect(kinds.notifications.nodes.filter((n) => n.kind === 'ESTABLISHMENT_PERIOD_ENDING')[0]?.title).toBe(
-      'Etableringsperioden slutar snart',
-    );
+    const kinds = await coach.ok<{
+      notifications: { nodes: { kind: string; title: string; participantId: string | null }[] };
+    }>('query { notifications(first: 100) { nodes { kind title participantId } } }');
+    const reminded = kinds.notifications.nodes.filter((n) => n.kind === 'ESTABLISHMENT_PERIOD_ENDING');
+    expect(reminded[0]?.title).toBe('Etableringsperioden slutar snart');
+    // Each leads the coach to the participant it is about (the demo data's participants are reminded too).
+    const ours = new Set(Object.values(people));
+    expect(
+      reminded
+        .map((n) => n.participantId)
+        .filter((id) => ours.has(id!))
+        .sort(),
+    ).toEqual([people.soon, people.lastDay, people.endsToday].sort());
 
     // Moved: reminded of the new date. Moved out of the window: no reminder, and no longer listed.
     await setEndDate(people.soon!, inDays(100));

@@ -458,6 +458,9 @@ describe('matching', () => {
         [participantId],
       );
       publicId = row!.public_id as string;
+      // Matching of the new opening and profile done first: counting what a refused request wrote must not count
+      // the proposals it writes.
+      await settle(stack.environment, undefined, 60_000);
     });
 
     it('refuses bad requests with the right codes and writes nothing', async () => {
@@ -498,11 +501,16 @@ describe('matching', () => {
       });
       expect(requested.unmet[0]!.rule).toBe('TRAVEL_REACH');
       const { notifications } = await coach.ok<{
-        notifications: { nodes: Array<{ kind: string; title: string }> };
-      }>('{ notifications(first: 100) { nodes { kind title } } }');
+        notifications: {
+          nodes: Array<{ kind: string; title: string; proposalId: string; participantId: string }>;
+        };
+      }>('{ notifications(first: 100) { nodes { kind title proposalId participantId } } }');
+      // It leads the coach to the proposal and the participant.
       expect(notifications.nodes).toContainEqual({
         kind: 'INTRODUCTION_REQUESTED',
         title: 'En arbetsgivare vill bli introducerad',
+        proposalId: requested.id,
+        participantId,
       });
       // Matching keeps the request (re-scored, not expired) although the profile does not qualify.
       expect(await matching.matchOpening({ openingId, version: 'after-request' })).toBe(JobStatus.Success);

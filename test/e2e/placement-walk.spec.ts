@@ -1,5 +1,5 @@
 import { eventually } from '../support/eventually.js';
-import { notificationKinds, type GraphqlClient } from '../support/graphql-client.js';
+import { about, notificationsOf, type GraphqlClient } from '../support/graphql-client.js';
 import { UPPSALA_SKILLS, uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -152,8 +152,10 @@ describe('a placement from proposal to the 90-day outcome', () => {
       (plan) => ['WEEK_ONE', 'MIDPOINT', 'END', 'OUTCOME'].every((kind) => plan[kind]?.status === 'DUE'),
       60_000,
     );
-    expect(await notificationKinds(coach)).toContain('FOLLOW_UP_DUE');
-    expect(await notificationKinds(employer)).toContain('FEEDBACK_REQUESTED');
+    // Each notification leads to its check-in: the coach's and the employer's (never to the participant).
+    const weekOne = { placementId, followUpId: due.WEEK_ONE!.id };
+    expect(await notificationsOf(coach)).toContainEqual(about('FOLLOW_UP_DUE', weekOne));
+    expect(await notificationsOf(employer)).toContainEqual(about('FEEDBACK_REQUESTED', weekOne));
 
     // Follow-ups from both sides.
     await coach.ok(`mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`, {
@@ -197,7 +199,9 @@ describe('a placement from proposal to the 90-day outcome', () => {
     await coach.ok('mutation($id: ID!) { completePlacement(input: { placementId: $id }) { status } }', {
       id: placementId,
     });
-    expect(await notificationKinds(employer)).toContain('COMPETENCE_CERTIFICATE_REQUESTED');
+    expect(await notificationsOf(employer)).toContainEqual(
+      about('COMPETENCE_CERTIFICATE_REQUESTED', { placementId }),
+    );
     const shown = [...UPPSALA_SKILLS.slice(0, 2)];
     await employer.ok(
       `mutation($input: IssueCompetenceCertificateInput!) { issueCompetenceCertificate(input: $input) { placementId } }`,

@@ -80,10 +80,24 @@ export function refusedAt(response: GraphqlResponse<unknown>): [string | undefin
   return [extensions?.code, extensions?.field ?? extensions?.fields?.[0]?.field];
 }
 
-/** The kinds of the caller's in-app notifications, newest first. */
-export async function notificationKinds(client: GraphqlClient): Promise<string[]> {
-  const { notifications } = await client.ok<{ notifications: { nodes: Array<{ kind: string }> } }>(
-    'query { notifications(first: 100) { nodes { kind } } }',
+/** One of the caller's in-app notifications: its kind and what it is about. */
+export interface NotificationAbout {
+  kind: string;
+  placementId: string | null;
+  followUpId: string | null;
+  proposalId: string | null;
+  participantId: string | null;
+}
+
+/** The caller's in-app notifications, newest first. */
+export async function notificationsOf(client: GraphqlClient): Promise<NotificationAbout[]> {
+  const { notifications } = await client.ok<{ notifications: { nodes: NotificationAbout[] } }>(
+    'query { notifications(first: 100) { nodes { kind placementId followUpId proposalId participantId } } }',
   );
-  return notifications.nodes.map((notification) => notification.kind);
+  return notifications.nodes;
+}
+
+/** A notification of `kind` about `subject` only (the other subject ids null). */
+export function about(kind: string, subject: Partial<Omit<NotificationAbout, 'kind'>>): NotificationAbout {
+  return { kind, placementId: null, followUpId: null, proposalId: null, participantId: null, ...subject };
 }

@@ -85,7 +85,11 @@ export async function insertProposal(
  * worker re-ranks a just-published opening or profile and expires the proposals it did not make, so a proposal
  * inserted before it is done can be EXPIRED by the time the test confirms it.
  */
-export async function proposalAfterMatching(stack: Stack, openingId: string, participantId: string): Promise<string> {
+export async function proposalAfterMatching(
+  stack: Stack,
+  openingId: string,
+  participantId: string,
+): Promise<string> {
   if (stack.worker) await settle(stack.environment, undefined, 60_000);
   return insertProposal(stack.environment, openingId, participantId);
 }

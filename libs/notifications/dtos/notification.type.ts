@@ -24,6 +24,31 @@ export class NotificationType {
   @Field(() => Date, { nullable: true })
   readAt!: Date | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The placement it is about (FOLLOW_UP_DUE, FEEDBACK_REQUESTED, COMPETENCE_CERTIFICATE_REQUESTED, ' +
+      'COMPETENCE_CERTIFICATE_ISSUED).',
+  })
+  placementId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The check-in it is about (FOLLOW_UP_DUE, FEEDBACK_REQUESTED): the followUpId to answer.',
+  })
+  followUpId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The proposal it is about (INTRODUCTION_REQUESTED).' })
+  proposalId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Your organisation's participant it is about (INTRODUCTION_REQUESTED, ESTABLISHMENT_PERIOD_ENDING); " +
+      'coaches only.',
+  })
+  participantId!: string | null;
+
   static from(notification: Notification): NotificationType {
     return {
       id: notification.id,
@@ -31,6 +56,10 @@ export class NotificationType {
       ...NOTIFICATION_TEXT[notification.kind],
       createdAt: notification.createdAt,
       readAt: notification.readAt,
+      placementId: notification.placementId,
+      followUpId: notification.followUpId,
+      proposalId: notification.proposalId,
+      participantId: notification.participantId,
     };
   }
 }
