@@ -17,7 +17,9 @@ export class NotificationsResolver {
     @Args() args: NotificationsArgs,
     @CurrentUser() caller: Principal,
   ): Promise<Page<NotificationType>> {
-    return mapPage(await this.notificationsService.list(caller, args), NotificationType.from);
+    return mapPage(await this.notificationsService.list(caller, args), (notification) =>
+      NotificationType.from(notification, caller),
+    );
   }
 
   @Mutation(() => NotificationType)
@@ -26,6 +28,6 @@ export class NotificationsResolver {
     @IdArg() id: string,
     @CurrentUser() caller: Principal,
   ): Promise<NotificationType> {
-    return NotificationType.from(await this.notificationsService.markRead(caller, id));
+    return NotificationType.from(await this.notificationsService.markRead(caller, id), caller);
   }
 }

@@ -102,4 +102,31 @@ describe('own account, notifications and the remaining mutations refuse bad inpu
     );
     expect(notifications.nodes).toEqual([]);
   });
+
+  it('shows the participant a notification is about to coaches, never to an employer', async () => {
+    const [{ id: participantId }] = await stack.environment.sql(
+      `SELECT p.id FROM participants p JOIN users u ON u.organisation_id = p.organisation_id
+        WHERE u.email = 'coach@varmdo.example' LIMIT 1`,
+    );
+    // A row no service writes for an employer: what the API shows must not depend on the rows being right.
+    for (const [email, key] of [
+      ['coach@varmdo.example', 'test:subject:coach'],
+      ['employer@vard.example', 'test:subject:employer'],
+    ]) {
+      await stack.environment.sql(
+        `INSERT INTO notifications (user_id, kind, dedupe_key, participant_id)
+         VALUES ($1, 'ESTABLISHMENT_PERIOD_ENDING', $2, $3)`,
+        [await userId(email!), key, participantId],
+      );
+    }
+    const subjects = async (client: GraphqlClient) =>
+      (
+        await client.ok<{ notifications: { nodes: { kind: string; participantId: string | null }[] } }>(
+          '{ notifications(first: 100) { nodes { kind participantId } } }',
+        )
+      ).notifications.nodes.filter((node) => node.kind === 'ESTABLISHMENT_PERIOD_ENDING');
+    expect(await subjects(coach)).toEqual([{ kind: 'ESTABLISHMENT_PERIOD_ENDING', participantId }]);
+    const employer = await stack.anonymous.login('employer@vard.example');
+    expect(await subjects(employer)).toEqual([{ kind: 'ESTABLISHMENT_PERIOD_ENDING', participantId: null }]);
+  });
 });

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
+import { Role, type Principal } from '#libs/access-control';
 import { PageArgs } from '#libs/pagination';
 import { NOTIFICATION_TEXT, NotificationKind } from '../notification-kind.js';
 import type { Notification } from '../notification.entity.js';
@@ -49,7 +50,8 @@ export class NotificationType {
   })
   participantId!: string | null;
 
-  static from(notification: Notification): NotificationType {
+  /** What `reader` is shown: a participant's id only to coaches and admins, whatever the row holds. */
+  static from(notification: Notification, reader: Principal): NotificationType {
     return {
       id: notification.id,
       kind: notification.kind,
@@ -59,7 +61,7 @@ export class NotificationType {
       placementId: notification.placementId,
       followUpId: notification.followUpId,
       proposalId: notification.proposalId,
-      participantId: notification.participantId,
+      participantId: reader.role === Role.EMPLOYER ? null : notification.participantId,
     };
   }
 }
