@@ -41,13 +41,10 @@ const PERSONAL_FIELDS = [
 ];
 
 /**
- * The only personal fields an employer may reach, each on exactly one type: after a confirmed match and with the
- * participant's INTRODUCTION consent, the first name in the placement's introduction (null otherwise, audit-logged).
- */
-/**
- * Personal fields an employer's types may have, each for a reason: the first name of a person confirmed into the
- * employer's own placement, with consent; and the participant a notification is about, which only coaches' and
- * admins' notifications name and which is shown to no employer whatever the row holds (NotificationType.from).
+ * The only personal fields an employer's types may have, each on exactly one type and for a reason: after a confirmed
+ * match and with the participant's INTRODUCTION consent, the first name in the placement's introduction (null
+ * otherwise, audit-logged); and the participant a notification is about, which only coaches' and admins'
+ * notifications name and which only they are shown, whatever the row holds (NotificationType.from).
  */
 const ALLOWED_PERSONAL_FIELDS = ['Notification.participantId', 'PlacementIntroduction.firstName'];
 

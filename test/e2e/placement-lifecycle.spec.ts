@@ -46,10 +46,6 @@ describe('placements after the confirmation: start, complete, end early, cancel'
   let employer: GraphqlClient;
 
   const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
-  /**
-   * Waits until matching has worked off what earlier writes asked for: a proposal inserted for a participant whose
-   * profile is a DRAFT would otherwise be expired by re-matching that a publication or confirmation started.
-   */
 
   /** A PLANNED placement of a new participant in a new one-place praktik (confirmed through the API). */
   async function plannedPlacement(changes: Record<string, unknown> = {}): Promise<PlacementView> {

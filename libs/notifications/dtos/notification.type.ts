@@ -5,6 +5,9 @@ import { PageArgs } from '#libs/pagination';
 import { NOTIFICATION_TEXT, NotificationKind } from '../notification-kind.js';
 import type { Notification } from '../notification.entity.js';
 
+/** The roles shown the participant a notification is about: allow-listed, so a new role sees none. */
+const COACHING_ROLES: ReadonlySet<Role> = new Set([Role.COACH, Role.ADMIN]);
+
 @ObjectType('Notification')
 export class NotificationType {
   @Field(() => ID)
@@ -46,7 +49,7 @@ export class NotificationType {
     nullable: true,
     description:
       "Your organisation's participant it is about (INTRODUCTION_REQUESTED, ESTABLISHMENT_PERIOD_ENDING); " +
-      'coaches only.',
+      'shown to coaches and admins only.',
   })
   participantId!: string | null;
 
@@ -61,7 +64,7 @@ export class NotificationType {
       placementId: notification.placementId,
       followUpId: notification.followUpId,
       proposalId: notification.proposalId,
-      participantId: reader.role === Role.EMPLOYER ? null : notification.participantId,
+      participantId: COACHING_ROLES.has(reader.role) ? notification.participantId : null,
     };
   }
 }
