@@ -124,6 +124,29 @@ describe('matching', () => {
       [openingId],
     );
 
+  /**
+   * PLANNED placements of the participant for `periods` ([start, end], end null: open-ended), in a new opening,
+   * written behind the services' back; the candidate document is brought up to date here.
+   */
+  async function placeBehindTheServices(
+    participantId: string,
+    profileId: string,
+    periods: Array<[string, string | null]>,
+  ): Promise<void> {
+    const earlier = await publishedOpening();
+    for (const [start, end] of periods) {
+      await stack.environment.sql(
+        `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
+                                 start_date, end_date, confirmed_by)
+         SELECT o.id, pt.id, o.organisation_id, pt.organisation_id, o.kind, $3, $4,
+                (SELECT id FROM users WHERE email = 'coach@varmdo.example')
+           FROM openings o, participants pt WHERE o.id = $1 AND pt.id = $2`,
+        [earlier, participantId, start, end],
+      );
+    }
+    await stack.worker!.get(SearchIndexer, { strict: false }).sync(SearchIndex.Candidates, [profileId]);
+  }
+
   const proposalCount = async () =>
     Number((await stack.environment.sql('SELECT count(*) AS n FROM match_proposals'))[0]!.n);
 
@@ -281,19 +304,7 @@ describe('matching', () => {
         'SELECT id FROM competence_profiles WHERE participant_id = $1',
         [participantId],
       )) as Array<{ id: string }>;
-      const earlier = await publishedOpening();
-      for (const [start, end] of periods) {
-        await stack.environment.sql(
-          `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
-                                   start_date, end_date, confirmed_by)
-           SELECT o.id, pt.id, o.organisation_id, pt.organisation_id, o.kind, $3, $4,
-                  (SELECT id FROM users WHERE email = 'coach@varmdo.example')
-             FROM openings o, participants pt WHERE o.id = $1 AND pt.id = $2`,
-          [earlier, participantId, start, end],
-        );
-      }
-      // Written behind the services' back: the candidate document is brought up to date here.
-      await stack.worker!.get(SearchIndexer, { strict: false }).sync(SearchIndex.Candidates, [profileId]);
+      await placeBehindTheServices(participantId, profileId, periods);
       return profileId;
     };
     // The opening runs 2027-02-01 to 2027-04-30: between the first two placements, inside the third.
@@ -326,21 +337,10 @@ describe('matching', () => {
         WHERE p.participant_id = $1`,
       [participantId],
     )) as Array<{ id: string; county: string; occupation_group: string; sun_code: string }>;
-    const earlier = await publishedOpening();
-    for (const [start, end] of [
+    await placeBehindTheServices(participantId, profile!.id, [
       ['2027-06-01', null],
       ['2027-03-01', '2027-03-31'],
-    ]) {
-      await stack.environment.sql(
-        `INSERT INTO placements (opening_id, participant_id, employer_organisation_id, coach_organisation_id, kind,
-                                 start_date, end_date, confirmed_by)
-         SELECT o.id, pt.id, o.organisation_id, pt.organisation_id, o.kind, $3, $4,
-                (SELECT id FROM users WHERE email = 'coach@varmdo.example')
-           FROM openings o, participants pt WHERE o.id = $1 AND pt.id = $2`,
-        [earlier, participantId, start, end],
-      );
-    }
-    await stack.worker!.get(SearchIndexer, { strict: false }).sync(SearchIndex.Candidates, [profile!.id]);
+    ]);
     const candidates = stack.environment.meilisearchAdmin.index(
       stack.worker!.get(SearchClient, { strict: false }).uid(SearchIndex.Candidates),
     );
