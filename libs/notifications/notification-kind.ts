@@ -13,8 +13,10 @@ export enum NotificationKind {
   COMPETENCE_CERTIFICATE_REQUESTED = 'COMPETENCE_CERTIFICATE_REQUESTED',
   /** The employer confirmed the skills of the coach's participant: the kompetensbevis can be printed. */
   COMPETENCE_CERTIFICATE_ISSUED = 'COMPETENCE_CERTIFICATE_ISSUED',
-  /** A participant of the coach's needs a placement: the etableringsperiod ends soon (see
-   * ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS) and none is planned. */
+  /**
+   * A participant of the coach's needs a placement: the etableringsperiod ends within
+   * ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS months and none is planned.
+   */
   ESTABLISHMENT_PERIOD_ENDING = 'ESTABLISHMENT_PERIOD_ENDING',
 }
 
