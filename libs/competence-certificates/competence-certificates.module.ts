@@ -20,5 +20,6 @@ import { CompetenceCertificate } from './entities/competence-certificate.entity.
     TaxonomyModule,
   ],
   providers: [CompetenceCertificatesService, CompetenceCertificatesResolver],
+  exports: [CompetenceCertificatesService],
 })
 export class CompetenceCertificatesModule {}

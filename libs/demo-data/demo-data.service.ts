@@ -2,8 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
-import { addDays, isoDate, lastDayWithin, parseIsoDate, startOfDay } from '#libs/calendar';
+import { addDays, isoDate, lastDayWithin, parseIsoDate, startOfDay, todayInSweden } from '#libs/calendar';
+import {
+  CompetenceCertificatesService,
+  IssueCompetenceCertificateInput,
+} from '#libs/competence-certificates';
+import { AppError, ErrorCode } from '#libs/errors';
+import {
+  DropoutRisk,
+  FollowUpEntriesService,
+  FollowUpFeedbackInput,
+  RecordFollowUpInput,
+  RecordOutcomeInput,
+} from '#libs/follow-ups';
+import { ProposalsService, RequestIntroductionInput } from '#libs/matching';
 import { CreateOpeningInput, Opening, OpeningsService, OpeningStatus } from '#libs/openings';
+import { EndPlacementEarlyInput, PlacementLifecycle, PlacementsService } from '#libs/placements';
 import { CreateOrganisationInput, Organisation, OrganisationsService } from '#libs/organisations';
 import {
   CompetenceProfilesService,
@@ -43,6 +57,7 @@ import {
   type DemoOrganisationKey,
 } from './demo-organisations.js';
 import { generateDemoParticipants, type DemoParticipant } from './demo-participants.js';
+import { DEMO_PLACEMENT_HISTORY, type DemoPlacementStory } from './demo-placement-history.js';
 import {
   DEMO_OPENINGS,
   DEMO_TRACKS,
@@ -75,6 +90,8 @@ export interface DemoDataReport {
   intakesCreated: number;
   enrolmentsCreated: number;
   openingsCreated: number;
+  /** Placements of the past half year (DEMO_PLACEMENT_HISTORY), confirmed from an employer's request. */
+  placementsCreated: number;
   /** Participants and openings an interrupted load had left half-way (say a DRAFT), carried on to their demo state. */
   resumed: number;
   durationMs: number;
@@ -91,6 +108,7 @@ export function describeDemoDataReport(report: DemoDataReport): string {
     [report.intakesCreated, 'intakes'],
     [report.enrolmentsCreated, 'enrolments'],
     [report.openingsCreated, 'openings'],
+    [report.placementsCreated, 'past placements'],
     [report.resumed, 'half-loaded participants and openings completed'],
   ].filter(([count]) => count !== 0);
   return added.length === 0
@@ -124,6 +142,11 @@ export class DemoDataService {
     private readonly tracks: TracksService,
     private readonly openings: OpeningsService,
     private readonly taxonomy: TaxonomyService,
+    private readonly proposals: ProposalsService,
+    private readonly placements: PlacementsService,
+    private readonly lifecycle: PlacementLifecycle,
+    private readonly followUpEntries: FollowUpEntriesService,
+    private readonly certificates: CompetenceCertificatesService,
   ) {}
 
   async load(options: DemoDataOptions = {}): Promise<DemoDataReport> {
@@ -138,6 +161,7 @@ export class DemoDataService {
       intakesCreated: 0,
       enrolmentsCreated: 0,
       openingsCreated: 0,
+      placementsCreated: 0,
       resumed: 0,
       durationMs: 0,
     };
@@ -153,6 +177,7 @@ export class DemoDataService {
     const intakes = await this.loadTracks(organisations, users, today, report);
     await this.enrol(people, participantIds, intakes, users, report);
     await this.loadOpenings(organisations, users, intakes, today, report);
+    await this.loadPlacementHistory(organisations, users, people, participantIds, today, report);
     report.durationMs = Math.round(performance.now() - started);
     this.logger.log({ message: 'Demo data loaded', ...report });
     return report;
@@ -393,6 +418,195 @@ export class DemoDataService {
   }
 
   /**
+   * Värmdö's past placements (DEMO_PLACEMENT_HISTORY), each in a one-place opening of its own: the employer asks for
+   * an introduction to a participant it can see, the coach confirms, and the placement is walked as far as its story
+   * goes, every step through the services and only when it is still to do, so that a stopped load is carried on.
+   */
+  private async loadPlacementHistory(
+    organisations: OrganisationIds,
+    users: Map<string, User>,
+    people: DemoParticipant[],
+    participantIds: Map<DemoParticipant, string>,
+    today: Date,
+    report: DemoDataReport,
+  ): Promise<void> {
+    const repository = this.dataSource.getRepository(Opening);
+    const varmdo = people.filter(
+      (person) => participantIds.has(person) && person.coachEmail.endsWith('@varmdo.example'),
+    );
+    for (const [index, story] of DEMO_PLACEMENT_HISTORY.entries()) {
+      const employer = employerOf(story.opening.organisation, users);
+      const employerPrincipal = principalOf(employer);
+      let opening = await repository.findOneBy({
+        organisationId: organisations[story.opening.organisation],
+        title: story.opening.title,
+      });
+      if (!opening) {
+        opening = await this.openings.create(
+          employerPrincipal,
+          await this.validated(
+            CreateOpeningInput,
+            openingInput(story.opening, DEMO_OPENINGS.length + index, employer, undefined, today),
+          ),
+        );
+        report.openingsCreated++;
+      }
+      await this.carryOpeningOn(employerPrincipal, opening, 'PUBLISHED');
+      let [placement] = (await this.dataSource.query(
+        `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
+           FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED'`,
+        [opening.id],
+      )) as PlacedRow[];
+      if (!placement) {
+        const placementId = await this.placeSomeone(
+          opening.id,
+          employerPrincipal,
+          varmdo,
+          participantIds,
+          users,
+        );
+        if (!placementId) continue;
+        report.placementsCreated++;
+        [placement] = (await this.dataSource.query(
+          `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
+             FROM placements WHERE id = $1`,
+          [placementId],
+        )) as PlacedRow[];
+      }
+      const person = varmdo.find((candidate) => participantIds.get(candidate) === placement!.participant_id);
+      if (!person) continue;
+      await this.walk(story, placement!, principalOf(users.get(person.coachEmail)!), employerPrincipal);
+    }
+  }
+
+  /**
+   * The first of `people` (in order) the employer may be introduced to for the opening, confirmed by their coach:
+   * published, not placed before, visible to the employer. Returns the placement's id; none when nobody fits.
+   */
+  private async placeSomeone(
+    openingId: string,
+    employer: Principal,
+    people: DemoParticipant[],
+    participantIds: Map<DemoParticipant, string>,
+    users: Map<string, User>,
+  ): Promise<string | undefined> {
+    for (const person of people) {
+      const participantId = participantIds.get(person)!;
+      const [profile] = (await this.dataSource.query(
+        `SELECT p.public_id FROM competence_profiles p
+          WHERE p.participant_id = $1 AND p.status = 'PUBLISHED'
+            AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.participant_id = p.participant_id)`,
+        [participantId],
+      )) as Array<{ public_id: string }>;
+      if (!profile) continue;
+      try {
+        await this.proposals.requestIntroduction(
+          employer,
+          await this.validated(RequestIntroductionInput, {
+            openingId,
+            publicId: profile.public_id,
+            message: 'Vi skulle gärna vilja träffa personen och berätta om platsen.',
+          }),
+        );
+      } catch (error) {
+        // Withheld from employers (k-anonymity) or already known to this one: the next person.
+        if (error instanceof AppError && error.code === ErrorCode.NotFound) continue;
+        throw error;
+      }
+      const [proposal] = (await this.dataSource.query(
+        `SELECT id FROM match_proposals WHERE opening_id = $1 AND participant_id = $2`,
+        [openingId, participantId],
+      )) as Array<{ id: string }>;
+      const placement = await this.placements.confirm(
+        principalOf(users.get(person.coachEmail)!),
+        proposal!.id,
+      );
+      return placement.id;
+    }
+    return undefined;
+  }
+
+  /** Walks the placement as far as its story goes, from where it stands. */
+  private async walk(
+    story: DemoPlacementStory,
+    placement: PlacedRow,
+    coach: Principal,
+    employer: Principal,
+  ): Promise<void> {
+    const placementId = placement.id;
+    if (placement.status === 'PLANNED')
+      placement.status = (await this.lifecycle.start(coach, placementId)).status;
+    const sides = new Set(
+      (
+        (await this.dataSource.query('SELECT DISTINCT side FROM follow_up_entries WHERE placement_id = $1', [
+          placementId,
+        ])) as Array<{ side: string }>
+      ).map((row) => row.side),
+    );
+    const feedback = {
+      placementId,
+      attendance: story.feedback.attendance,
+      tasksPerformed: '',
+      swedishProgress: story.feedback.swedishProgress,
+      satisfaction: story.feedback.satisfaction,
+      dropoutRisk: story.feedback.satisfaction <= 2 ? DropoutRisk.HIGH : DropoutRisk.LOW,
+      text: story.feedback.text,
+    };
+    if (!sides.has('EMPLOYER'))
+      await this.followUpEntries.recordAsEmployer(
+        employer,
+        await this.validated(FollowUpFeedbackInput, feedback),
+      );
+    if (!sides.has('COACH'))
+      await this.followUpEntries.recordAsCoach(coach, await this.validated(RecordFollowUpInput, feedback));
+    const { end } = story;
+    if (placement.status === 'ACTIVE' && end.kind === 'COMPLETED')
+      placement = { ...placement, ...(await this.lifecycle.complete(coach, placementId)) };
+    if (placement.status === 'ACTIVE' && end.kind === 'ENDED_EARLY') {
+      const lastDay = isoDate(addDays(parseIsoDate(placement.start_date), 7 * end.weeks - 1));
+      placement = {
+        ...placement,
+        ...(await this.lifecycle.endEarly(
+          coach,
+          await this.validated(EndPlacementEarlyInput, {
+            placementId,
+            reason: end.reason,
+            note: end.note,
+            lastDay,
+          }),
+        )),
+      };
+    }
+    if (end.kind === 'COMPLETED' && placement.status === 'COMPLETED') {
+      const [issued] = await this.dataSource.query(
+        'SELECT 1 FROM competence_certificates WHERE placement_id = $1',
+        [placementId],
+      );
+      if (!issued)
+        await this.certificates.issue(
+          employer,
+          await this.validated(IssueCompetenceCertificateInput, {
+            placementId,
+            skillConceptIds: end.skillsShown.map((key) => SKILLS[key]),
+          }),
+        );
+    }
+    if (story.outcome && (placement.status === 'COMPLETED' || placement.status === 'ENDED_EARLY')) {
+      const [row] = (await this.dataSource.query(
+        `SELECT outcome, pl.end_date + 90 <= $2::date AS due
+           FROM placements pl LEFT JOIN follow_ups f ON f.placement_id = pl.id AND f.kind = 'OUTCOME'
+          WHERE pl.id = $1`,
+        [placementId, todayInSweden()],
+      )) as Array<{ outcome: string | null; due: boolean }>;
+      if (row && row.outcome === null && row.due)
+        await this.followUpEntries.recordOutcome(
+          coach,
+          await this.validated(RecordOutcomeInput, { placementId, outcome: story.outcome }),
+        );
+    }
+  }
+
+  /**
    * Publishes, then fills or closes the opening as far as its demo status asks, from where it stands: a load that
    * stopped between those steps left it behind. Returns whether it moved.
    */
@@ -416,6 +630,15 @@ export class DemoDataService {
   private validated<T extends object>(metatype: new () => T, value: T): Promise<T> {
     return this.validation.transform(value, { type: 'body', metatype, data: 'input' }) as Promise<T>;
   }
+}
+
+/** A placement as the history walk reads it. */
+interface PlacedRow {
+  id: string;
+  participant_id: string;
+  status: string;
+  start_date: string;
+  end_date: string | null;
 }
 
 function principalOf(user: User): Principal {

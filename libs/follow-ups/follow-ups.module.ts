@@ -12,6 +12,6 @@ import { FollowedPlacements } from './followed-placements.js';
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUp, FollowUpEntry]), NotificationsModule, ParticipantsModule],
   providers: [FollowedPlacements, FollowUpsService, FollowUpEntriesService, FollowUpsResolver],
-  exports: [FollowUpsService, FollowedPlacements],
+  exports: [FollowUpsService, FollowedPlacements, FollowUpEntriesService],
 })
 export class FollowUpsModule {}

@@ -7,5 +7,7 @@ export {
 export { ProposalStatus, ProposalOrigin, RejectionReason } from './proposal-status.js';
 export { MatchingTriggers } from './matching-triggers.js';
 export { MatchingService } from './matching.service.js';
+export { ProposalsService } from './proposals.service.js';
+export { RequestIntroductionInput } from './dtos/proposal.inputs.js';
 export { ProposalType } from './dtos/proposal.type.js';
 export { ALGORITHM_VERSION } from './scoring.js';

@@ -26,6 +26,6 @@ import { ProposalsService } from './proposals.service.js';
     ProposalsService,
     ProposalsResolver,
   ],
-  exports: [MatchingTriggers],
+  exports: [MatchingTriggers, ProposalsService],
 })
 export class MatchingModule {}

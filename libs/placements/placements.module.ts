@@ -30,6 +30,6 @@ import { PlacementsService } from './placements.service.js';
     PlacementsResolver,
     EstablishmentPeriodReminders,
   ],
-  exports: [PlacementsService],
+  exports: [PlacementsService, PlacementLifecycle],
 })
 export class PlacementsModule {}

@@ -19,7 +19,7 @@ describe('demo data', () => {
 
   afterAll(() => environment?.destroy());
 
-  it('has 25 organisations of every kind, the demo accounts, 165 participants, 40 openings and 3 tracks', async () => {
+  it('has 25 organisations of every kind, the demo accounts, 165 participants, 46 openings and 3 tracks', async () => {
     const kinds = await environment.sql(
       `SELECT kind, count(*)::int AS count FROM organisations WHERE organisation_number = ANY($1) GROUP BY kind`,
       [DEMO_ORGANISATIONS.map((o) => o.organisationNumber)],
@@ -46,7 +46,7 @@ describe('demo data', () => {
       `SELECT kind, count(*)::int AS count FROM openings GROUP BY kind ORDER BY kind`,
     );
     expect(Object.fromEntries(openings.map((row) => [row.kind, row.count]))).toEqual({
-      PRAKTIK: 18,
+      PRAKTIK: 24,
       EXTRATJANST: 10,
       JOBBSPAR: 7,
       ETABLERINGSJOBB: 5,
@@ -184,6 +184,63 @@ describe('demo data', () => {
     expect(samordningsnummer).toBeGreaterThan(0);
   });
 
+  it("has Värmdö's past placements at every stage, with both sides' follow-ups, kompetensbevis and outcomes", async () => {
+    const placements = await environment.sql(
+      `SELECT pl.status, pl.end_reason,
+              (SELECT array_agg(DISTINCT e.side::text ORDER BY e.side::text) FROM follow_up_entries e
+                WHERE e.placement_id = pl.id) AS sides,
+              (SELECT f.outcome FROM follow_ups f WHERE f.placement_id = pl.id AND f.kind = 'OUTCOME') AS outcome,
+              EXISTS (SELECT 1 FROM competence_certificates c WHERE c.placement_id = pl.id) AS certificate,
+              mp.origin, mp.status AS proposal_status, pt.organisation_id = u.organisation_id AS coached_by_varmdo
+         FROM placements pl
+         JOIN match_proposals mp ON mp.id = pl.proposal_id
+         JOIN participants pt ON pt.id = pl.participant_id
+         JOIN users u ON u.email = 'coach@varmdo.example'
+        ORDER BY pl.start_date`,
+    );
+    const both = ['COACH', 'EMPLOYER'];
+    const confirmed = { origin: 'EMPLOYER_REQUEST', proposal_status: 'CONFIRMED', coached_by_varmdo: true };
+    expect(placements).toEqual([
+      {
+        status: 'COMPLETED',
+        end_reason: null,
+        sides: both,
+        outcome: 'WORK',
+        certificate: true,
+        ...confirmed,
+      },
+      {
+        status: 'COMPLETED',
+        end_reason: null,
+        sides: both,
+        outcome: 'STUDIES',
+        certificate: true,
+        ...confirmed,
+      },
+      {
+        status: 'ENDED_EARLY',
+        end_reason: 'GOT_JOB',
+        sides: both,
+        outcome: 'WORK',
+        certificate: false,
+        ...confirmed,
+      },
+      {
+        status: 'ENDED_EARLY',
+        end_reason: 'HEALTH',
+        sides: both,
+        outcome: 'NONE',
+        certificate: false,
+        ...confirmed,
+      },
+      // Ended within the last 90 days: its outcome is still to come.
+      { status: 'COMPLETED', end_reason: null, sides: both, outcome: null, certificate: true, ...confirmed },
+      { status: 'ACTIVE', end_reason: null, sides: both, outcome: null, certificate: false, ...confirmed },
+    ]);
+    // Six different people, none placed twice.
+    expect(await count('SELECT count(DISTINCT participant_id) FROM placements')).toBe(6);
+  });
+
   it('adds nothing when it is loaded again', async () => {
     const tables = (
       await environment.sql(
@@ -208,6 +265,7 @@ describe('demo data', () => {
       intakesCreated: 0,
       enrolmentsCreated: 0,
       openingsCreated: 0,
+      placementsCreated: 0,
       resumed: 0,
     });
     expect(await counts()).toEqual(before);
@@ -289,6 +347,7 @@ describe('demo data', () => {
       intakesCreated: 4,
       enrolmentsCreated: 0,
       openingsCreated: 1,
+      placementsCreated: 0,
       // 4 participants and 3 openings
       resumed: 7,
     });
