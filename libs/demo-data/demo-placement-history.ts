@@ -44,13 +44,14 @@ const praktik = (
 /**
  * Värmdö's placements of the past half year, so that follow-ups, kompetensbevis, 90-day outcomes and key figures have
  * something to show after `npm start`: each walks from an employer's request for an introduction through the coach's
- * confirmation to where it stands today.
+ * confirmation to where it stands today. With employers the tests do not log in as: they expect employer@vard and
+ * employer@forskolor to know no one.
  */
 export const DEMO_PLACEMENT_HISTORY: readonly DemoPlacementStory[] = [
   {
     opening: praktik(
-      'vard',
-      'Praktik som vårdbiträde på Gustavsbergs äldreboende, omgång 1',
+      'brunn',
+      'Praktik som vårdbiträde på Brunns gård, omgång 1',
       'vardbitrade',
       -34,
       'Hjälpa de boende med måltider, promenader och social samvaro tillsammans med handledare.',
@@ -66,8 +67,8 @@ export const DEMO_PLACEMENT_HISTORY: readonly DemoPlacementStory[] = [
   },
   {
     opening: praktik(
-      'forskolor',
-      'Praktik som barnskötare på förskolan Ekbacken, tidigare omgång',
+      'montessori',
+      'Praktik som barnskötare på Ingarö Montessoriförskola, tidigare omgång',
       'barnskotare',
       -30,
       'Delta i den dagliga verksamheten: lek, måltider och utevistelse med barnen.',
@@ -143,8 +144,8 @@ export const DEMO_PLACEMENT_HISTORY: readonly DemoPlacementStory[] = [
   },
   {
     opening: praktik(
-      'vard',
-      'Praktik som vårdbiträde på Gustavsbergs äldreboende, omgång 2',
+      'brunn',
+      'Praktik som vårdbiträde på Brunns gård, omgång 2',
       'vardbitrade',
       -6,
       'Hjälpa de boende med måltider, promenader och social samvaro tillsammans med handledare.',
