@@ -199,6 +199,9 @@ export async function createTestEnvironment(
     defaultWaitOptions: { timeout: 60_000 },
   });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection the server ends (its database dropped at teardown, say) is removed from the pool; without a
+  // listener the pool would throw that as an unhandled error into whichever test runs then. Queries still fail.
+  pool.on('error', () => undefined);
 
   const configFor = (role: 'api' | 'worker', changes: Record<string, string> = {}) =>
     AppConfig.fromEnvironment({
