@@ -452,31 +452,27 @@ export class DemoDataService {
         report.openingsCreated++;
       }
       await this.carryOpeningOn(employerPrincipal, opening, 'PUBLISHED');
-      let [placement] = (await this.dataSource.query(
-        `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
-           FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED'`,
-        [opening.id],
-      )) as PlacedRow[];
+      let placement = await this.placedIn(opening.id);
       if (!placement) {
-        const placementId = await this.placeSomeone(
-          opening.id,
-          employerPrincipal,
-          varmdo,
-          participantIds,
-          users,
-        );
-        if (!placementId) continue;
+        if (!(await this.placeSomeone(opening.id, employerPrincipal, varmdo, participantIds, users)))
+          continue;
         report.placementsCreated++;
-        [placement] = (await this.dataSource.query(
-          `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
-             FROM placements WHERE id = $1`,
-          [placementId],
-        )) as PlacedRow[];
+        placement = (await this.placedIn(opening.id))!;
       }
-      const person = varmdo.find((candidate) => participantIds.get(candidate) === placement!.participant_id);
+      const person = varmdo.find((candidate) => participantIds.get(candidate) === placement.participant_id);
       if (!person) continue;
-      await this.walk(story, placement!, principalOf(users.get(person.coachEmail)!), employerPrincipal);
+      await this.walk(story, placement, principalOf(users.get(person.coachEmail)!), employerPrincipal);
     }
+  }
+
+  /** The opening's placement (one place each), unless cancelled. */
+  private async placedIn(openingId: string): Promise<PlacedRow | undefined> {
+    const [placement] = (await this.dataSource.query(
+      `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
+         FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED'`,
+      [openingId],
+    )) as PlacedRow[];
+    return placement;
   }
 
   /**
