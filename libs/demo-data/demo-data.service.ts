@@ -177,7 +177,7 @@ export class DemoDataService {
     const intakes = await this.loadTracks(organisations, users, today, report);
     await this.enrol(people, participantIds, intakes, users, report);
     await this.loadOpenings(organisations, users, intakes, today, report);
-    await this.loadPlacementHistory(organisations, users, people, participantIds, today, report);
+    await this.loadPlacementHistory(organisations, users, people, participantIds, report);
     report.durationMs = Math.round(performance.now() - started);
     this.logger.log({ message: 'Demo data loaded', ...report });
     return report;
@@ -427,10 +427,11 @@ export class DemoDataService {
     users: Map<string, User>,
     people: DemoParticipant[],
     participantIds: Map<DemoParticipant, string>,
-    today: Date,
     report: DemoDataReport,
   ): Promise<void> {
     const repository = this.dataSource.getRepository(Opening);
+    // The services date-check every step against the day in Sweden: the history counts from it, whatever `today`.
+    const today = parseIsoDate(todayInSweden());
     const varmdo = people.filter(
       (person) => participantIds.has(person) && person.coachEmail.endsWith('@varmdo.example'),
     );
@@ -451,25 +452,44 @@ export class DemoDataService {
         );
         report.openingsCreated++;
       }
-      await this.carryOpeningOn(employerPrincipal, opening, 'PUBLISHED');
+      let moved = await this.carryOpeningOn(employerPrincipal, opening, 'PUBLISHED');
       let placement = await this.placedIn(opening.id);
+      const existed = placement !== undefined;
       if (!placement) {
-        if (!(await this.placeSomeone(opening.id, employerPrincipal, varmdo, participantIds, users)))
+        if (!(await this.placeSomeone(opening.id, employerPrincipal, varmdo, participantIds, users))) {
+          // Nobody to place (a small load, everyone withheld): not left open, backdated, for matching to fill.
+          await this.openings.close(employerPrincipal, opening.id);
+          this.logger.warn({
+            message: 'No participant for a demo placement story',
+            opening: story.opening.title,
+          });
           continue;
+        }
         report.placementsCreated++;
         placement = (await this.placedIn(opening.id))!;
       }
-      const person = varmdo.find((candidate) => participantIds.get(candidate) === placement.participant_id);
-      if (!person) continue;
-      await this.walk(story, placement, principalOf(users.get(person.coachEmail)!), employerPrincipal);
+      const coach = await this.coachOf(placement.participant_id, users);
+      moved = (await this.walk(story, placement, coach, employerPrincipal)) || moved;
+      if (existed && moved) report.resumed++;
     }
   }
 
-  /** The opening's placement (one place each), unless cancelled. */
+  /** The participant's responsible coach, from the database (a later load may generate fewer people). */
+  private async coachOf(participantId: string, users: Map<string, User>): Promise<Principal> {
+    const [row] = (await this.dataSource.query(
+      'SELECT u.email FROM participants p JOIN users u ON u.id = p.coach_id WHERE p.id = $1',
+      [participantId],
+    )) as Array<{ email: string }>;
+    const coach = row && users.get(row.email);
+    if (!coach) throw new Error(`The demo participant ${participantId} has no demo coach`);
+    return principalOf(coach);
+  }
+
+  /** The opening's first placement (the story's; a user may have placed someone since), unless cancelled. */
   private async placedIn(openingId: string): Promise<PlacedRow | undefined> {
     const [placement] = (await this.dataSource.query(
       `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
-         FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED'`,
+         FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED' ORDER BY created_at LIMIT 1`,
       [openingId],
     )) as PlacedRow[];
     return placement;
@@ -513,25 +533,25 @@ export class DemoDataService {
         `SELECT id FROM match_proposals WHERE opening_id = $1 AND participant_id = $2`,
         [openingId, participantId],
       )) as Array<{ id: string }>;
-      const placement = await this.placements.confirm(
-        principalOf(users.get(person.coachEmail)!),
-        proposal!.id,
-      );
+      const placement = await this.placements.confirm(await this.coachOf(participantId, users), proposal!.id);
       return placement.id;
     }
     return undefined;
   }
 
-  /** Walks the placement as far as its story goes, from where it stands. */
+  /** Walks the placement as far as its story goes, from where it stands; returns whether it took a step. */
   private async walk(
     story: DemoPlacementStory,
     placement: PlacedRow,
     coach: Principal,
     employer: Principal,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const placementId = placement.id;
-    if (placement.status === 'PLANNED')
+    let stepped = false;
+    if (placement.status === 'PLANNED') {
       placement.status = (await this.lifecycle.start(coach, placementId)).status;
+      stepped = true;
+    }
     const sides = new Set(
       (
         (await this.dataSource.query('SELECT DISTINCT side FROM follow_up_entries WHERE placement_id = $1', [
@@ -548,18 +568,26 @@ export class DemoDataService {
       dropoutRisk: story.feedback.satisfaction <= 2 ? DropoutRisk.HIGH : DropoutRisk.LOW,
       text: story.feedback.text,
     };
-    if (!sides.has('EMPLOYER'))
+    if (!sides.has('EMPLOYER')) {
+      stepped = true;
       await this.followUpEntries.recordAsEmployer(
         employer,
         await this.validated(FollowUpFeedbackInput, feedback),
       );
-    if (!sides.has('COACH'))
+    }
+    if (!sides.has('COACH')) {
+      stepped = true;
       await this.followUpEntries.recordAsCoach(coach, await this.validated(RecordFollowUpInput, feedback));
+    }
     const { end } = story;
-    if (placement.status === 'ACTIVE' && end.kind === 'COMPLETED')
+    if (placement.status === 'ACTIVE' && end.kind === 'COMPLETED') {
       placement = { ...placement, ...(await this.lifecycle.complete(coach, placementId)) };
+      stepped = true;
+    }
     if (placement.status === 'ACTIVE' && end.kind === 'ENDED_EARLY') {
-      const lastDay = isoDate(addDays(parseIsoDate(placement.start_date), 7 * end.weeks - 1));
+      stepped = true;
+      // The Thursday of the story's last week: a working day of the Monday–Thursday praktik.
+      const lastDay = isoDate(addDays(parseIsoDate(placement.start_date), 7 * end.weeks - 4));
       placement = {
         ...placement,
         ...(await this.lifecycle.endEarly(
@@ -578,7 +606,8 @@ export class DemoDataService {
         'SELECT 1 FROM competence_certificates WHERE placement_id = $1',
         [placementId],
       );
-      if (!issued)
+      if (!issued) {
+        stepped = true;
         await this.certificates.issue(
           employer,
           await this.validated(IssueCompetenceCertificateInput, {
@@ -586,6 +615,7 @@ export class DemoDataService {
             skillConceptIds: end.skillsShown.map((key) => SKILLS[key]),
           }),
         );
+      }
     }
     if (story.outcome && (placement.status === 'COMPLETED' || placement.status === 'ENDED_EARLY')) {
       const [row] = (await this.dataSource.query(
@@ -594,12 +624,15 @@ export class DemoDataService {
           WHERE pl.id = $1`,
         [placementId, todayInSweden()],
       )) as Array<{ outcome: string | null; due: boolean }>;
-      if (row && row.outcome === null && row.due)
+      if (row && row.outcome === null && row.due) {
+        stepped = true;
         await this.followUpEntries.recordOutcome(
           coach,
           await this.validated(RecordOutcomeInput, { placementId, outcome: story.outcome }),
         );
+      }
     }
+    return stepped;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { DemoOpening } from './demo-openings-and-tracks.js';
 
 /** How one past placement went, step by step as coach and employer record it. */
 export interface DemoPlacementStory {
-  /** A one-place opening that started `-startInWeeks` weeks before the load. */
+  /** A one-place opening that starts on the Monday after `startInWeeks` weeks from the load (negative: before). */
   opening: DemoOpening;
   /** Each side's follow-up entry while it ran. */
   feedback: { attendance: Attendance; swedishProgress: SwedishProgress; satisfaction: number; text: string };
@@ -42,10 +42,10 @@ const praktik = (
 });
 
 /**
- * Värmdö's placements of the past half year, so that follow-ups, kompetensbevis, 90-day outcomes and key figures have
- * something to show after `npm start`: each walks from an employer's request for an introduction through the coach's
- * confirmation to where it stands today. With employers the tests do not log in as: they expect employer@vard and
- * employer@forskolor to know no one.
+ * Värmdö's placements of the past eight months, so that follow-ups, kompetensbevis, 90-day outcomes and key figures
+ * have something to show after `npm start`: each walks from an employer's request for an introduction through the
+ * coach's confirmation to where it stands today. With employers the tests do not log in as: they expect employer@vard
+ * and employer@forskolor to know no one.
  */
 export const DEMO_PLACEMENT_HISTORY: readonly DemoPlacementStory[] = [
   {
@@ -141,6 +141,8 @@ export const DEMO_PLACEMENT_HISTORY: readonly DemoPlacementStory[] = [
       text: 'Stark i praktiskt arbete; behöver öva på arbetsordrar på svenska.',
     },
     end: { kind: 'COMPLETED', skillsShown: ['fastighetsskotsel', 'tradgardsskotsel'] },
+    // Ended within the last 90 days at the first load: recorded by a later load, once they have passed.
+    outcome: PlacementOutcome.PROGRAMME,
   },
   {
     opening: praktik(

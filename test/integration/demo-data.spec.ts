@@ -354,4 +354,29 @@ describe('demo data', () => {
     expect(await state()).toEqual(before);
     expect((await loadDemoData(environment.workerConfig)).resumed).toBe(0);
   });
+
+  it('carries on a placement story that stopped half-way: a missing follow-up and outcome are recorded', async () => {
+    const history = async () =>
+      environment.sql(
+        `SELECT pl.id, pl.status, f.outcome, f.status AS outcome_status,
+                (SELECT array_agg(e.side::text ORDER BY e.side::text) FROM follow_up_entries e
+                  WHERE e.placement_id = pl.id) AS sides
+           FROM placements pl LEFT JOIN follow_ups f ON f.placement_id = pl.id AND f.kind = 'OUTCOME'
+          ORDER BY pl.start_date`,
+      );
+    const before = await history();
+    const [first] = before;
+    expect(first).toMatchObject({ status: 'COMPLETED', outcome: 'WORK', sides: ['COACH', 'EMPLOYER'] });
+    // As a load that stopped after the employer's entry would have left it.
+    await environment.sql(
+      `DELETE FROM follow_up_entries WHERE placement_id = $1 AND side = 'COACH';
+       UPDATE follow_ups SET outcome = NULL, outcome_note = NULL, status = 'DUE', done_by = NULL, done_at = NULL
+        WHERE placement_id = $1 AND kind = 'OUTCOME'`.replaceAll('$1', `'${first!.id}'`),
+    );
+    expect(await history()).not.toEqual(before);
+
+    const report = await loadDemoData(environment.workerConfig);
+    expect(report).toMatchObject({ placementsCreated: 0, openingsCreated: 0, resumed: 1 });
+    expect(await history()).toEqual(before);
+  });
 });
