@@ -11,3 +11,6 @@ export { ProposalsService } from './proposals.service.js';
 export { RequestIntroductionInput } from './dtos/proposal.inputs.js';
 export { ProposalType } from './dtos/proposal.type.js';
 export { ALGORITHM_VERSION } from './scoring.js';
+export { MatchingData } from './matching-data.js';
+export type { CandidateDocument } from './candidates/candidate.projection.js';
+export { epochDays, swedishRank, OPEN_END_DAYS } from './hard-constraints.js';

@@ -1,5 +1,12 @@
 import { isoDate } from '#libs/calendar';
-import { MatchingService } from '#libs/matching';
+import {
+  epochDays,
+  MatchingData,
+  MatchingService,
+  OPEN_END_DAYS,
+  swedishRank,
+  type CandidateDocument,
+} from '#libs/matching';
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
 import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
 import { eventually } from '../support/eventually.js';
@@ -365,6 +372,67 @@ describe('matching', () => {
       occupiedUntil: 999_999,
       occupiedPeriods: 2,
     });
+  });
+
+  it('writes candidate documents that agree with the facts the exact check reads, for every published profile', async () => {
+    // Two readers of one profile: retrieval's document (built in SQL) and the facts scoring and the exact hard-
+    // constraint check read (MatchingData). Each document must be what those facts say, in retrieval's units.
+    const ids = (
+      await stack.environment.sql(
+        `SELECT p.id FROM competence_profiles p JOIN participants pt ON pt.id = p.participant_id
+          WHERE p.status = 'PUBLISHED' AND pt.erased_at IS NULL`,
+      )
+    ).map((row) => row.id as string);
+    const documents = (await stack
+      .worker!.get(SearchIndexer, { strict: false })
+      .projectionOf(SearchIndex.Candidates)
+      .load(ids)) as CandidateDocument[];
+    const facts = await stack.worker!.get(MatchingData, { strict: false }).candidates(ids);
+    const sorted = (values: readonly string[]) => [...values].sort();
+    const expected = ids.map((id) => {
+      const candidate = facts.get(id)!.facts;
+      const occupied = candidate.occupied;
+      return {
+        id,
+        occupationIds: sorted(candidate.occupations.map((occupation) => occupation.id)),
+        occupationGroupIds: sorted([
+          ...new Set(candidate.occupations.map((occupation) => occupation.groupId)),
+        ]),
+        skillIds: sorted(candidate.skillIds),
+        languageIds: sorted(candidate.languages.map((language) => language.id)),
+        swedishRank: swedishRank(candidate.swedishLevel),
+        educationLevel: /^[0-9]/.test(candidate.educationSunCode ?? '')
+          ? Number(candidate.educationSunCode!.charAt(0))
+          : null,
+        drivingLicenceIds: sorted(candidate.drivingLicenceIds),
+        availableFrom: candidate.availableFrom ? epochDays(candidate.availableFrom) : null,
+        wantedKinds: sorted(candidate.wantedKinds),
+        openToAnyKind: candidate.wantedKinds.length === 0,
+        municipalityId: candidate.municipalityId,
+        countyId: candidate.countyId,
+        travelReach: candidate.travelReach,
+        occupiedFrom: occupied.length > 0 ? Math.min(...occupied.map((p) => epochDays(p.start))) : null,
+        occupiedUntil:
+          occupied.length > 0
+            ? Math.max(...occupied.map((p) => (p.end ? epochDays(p.end) : OPEN_END_DAYS)))
+            : null,
+        occupiedPeriods: occupied.length,
+      };
+    });
+    const actual = documents.map((document) => ({
+      ...document,
+      occupationIds: sorted(document.occupationIds),
+      occupationGroupIds: sorted(document.occupationGroupIds),
+      skillIds: sorted(document.skillIds),
+      languageIds: sorted(document.languageIds),
+      drivingLicenceIds: sorted(document.drivingLicenceIds),
+      wantedKinds: sorted(document.wantedKinds),
+    }));
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    expect(ids.length).toBeGreaterThan(100);
+    // The demo data's placement history occupies someone now: the envelope is checked too.
+    expect(expected.some((document) => document.occupiedPeriods > 0)).toBe(true);
+    expect(actual.sort(byId)).toEqual(expected.sort(byId));
   });
 
   describe('coach decisions', () => {
