@@ -488,7 +488,7 @@ export class DemoDataService {
   /** The opening's first placement (the story's; a user may have placed someone since), unless cancelled. */
   private async placedIn(openingId: string): Promise<PlacedRow | undefined> {
     const [placement] = (await this.dataSource.query(
-      `SELECT id, participant_id, status, start_date::text AS start_date, end_date::text AS end_date
+      `SELECT id, participant_id, status, start_date::text AS start_date
          FROM placements WHERE opening_id = $1 AND status <> 'CANCELLED' ORDER BY created_at LIMIT 1`,
       [openingId],
     )) as PlacedRow[];
@@ -581,16 +581,15 @@ export class DemoDataService {
     }
     const { end } = story;
     if (placement.status === 'ACTIVE' && end.kind === 'COMPLETED') {
-      placement = { ...placement, ...(await this.lifecycle.complete(coach, placementId)) };
+      placement.status = (await this.lifecycle.complete(coach, placementId)).status;
       stepped = true;
     }
     if (placement.status === 'ACTIVE' && end.kind === 'ENDED_EARLY') {
       stepped = true;
       // The Thursday of the story's last week: a working day of the Monday–Thursday praktik.
       const lastDay = isoDate(addDays(parseIsoDate(placement.start_date), 7 * end.weeks - 4));
-      placement = {
-        ...placement,
-        ...(await this.lifecycle.endEarly(
+      placement.status = (
+        await this.lifecycle.endEarly(
           coach,
           await this.validated(EndPlacementEarlyInput, {
             placementId,
@@ -598,8 +597,8 @@ export class DemoDataService {
             note: end.note,
             lastDay,
           }),
-        )),
-      };
+        )
+      ).status;
     }
     if (end.kind === 'COMPLETED' && placement.status === 'COMPLETED') {
       const [issued] = await this.dataSource.query(
@@ -667,7 +666,6 @@ interface PlacedRow {
   participant_id: string;
   status: string;
   start_date: string;
-  end_date: string | null;
 }
 
 function principalOf(user: User): Principal {

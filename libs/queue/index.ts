@@ -7,6 +7,7 @@ export {
   JobStatus,
   JOB_DEFINITIONS,
   jobIdOf,
+  waitsForItsTime,
   type Job,
   type JobPayloads,
 } from './jobs.js';

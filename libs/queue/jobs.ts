@@ -98,3 +98,12 @@ export enum JobStatus {
 export function jobIdOf(job: Job): string {
   return (JOB_DEFINITIONS[job.name].jobId as (payload: Job['payload']) => string)(job.payload);
 }
+
+/**
+ * Whether a delayed job is waiting for its time rather than work left over: the next run of a scheduled job
+ * (its id starts with "repeat:") and a follow-up check-in waiting for its day. Tests and the benchmark wait for the
+ * worker to be idle but for these.
+ */
+export function waitsForItsTime(job: { id?: string; name: string }): boolean {
+  return Boolean(job.id?.startsWith('repeat:')) || job.name === JobName.FollowUpDue;
+}

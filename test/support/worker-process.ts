@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import type { AppConfig } from '#libs/config';
-import { JobName, QueueName } from '#libs/queue';
+import { QueueName, waitsForItsTime } from '#libs/queue';
 import { SearchIndexer, type SearchIndex } from '#libs/search';
 import { eventually } from './eventually.js';
 import { startWorker } from './running-apps.js';
@@ -214,11 +214,7 @@ export async function unfinished(environment: TestEnvironment): Promise<string[]
     const queue = testQueue(environment, name);
     try {
       const counts = await queue.getJobCounts('waiting', 'active', 'failed', 'prioritized');
-      // The next run of a scheduled job (CleanOutbox) always waits, delayed, and so does a follow-up check-in until
-      // its day: not work left over.
-      counts.delayed = (await queue.getDelayed()).filter(
-        (job) => !job.id?.startsWith('repeat:') && job.name !== JobName.FollowUpDue,
-      ).length;
+      counts.delayed = (await queue.getDelayed()).filter((job) => !waitsForItsTime(job)).length;
       for (const [state, count] of Object.entries(counts))
         if (count > 0) left.push(`${name} ${state}: ${count}`);
     } finally {
