@@ -17,6 +17,7 @@ import { allProjectedIds, SearchIndex, SearchIndexer, SearchClient } from '#libs
 import { consoleProgress, importTaxonomy } from '#libs/taxonomy';
 import { loadDemoData } from '../demo-data-context.js';
 import {
+  DEFAULT_MAX_INDEXING_MEMORY,
   ensureDatabase,
   findOrStartMeilisearch,
   findOrStartPostgres,
@@ -381,7 +382,7 @@ class Bench {
       (name) => `${name}=${process.env[name]}`,
     );
     this.dataset.push(
-      `**Settings**: ${settings.length > 0 ? settings.join(', ') : 'the defaults'} (README, Configuration); NODE_ENV=production`,
+      `**Settings**: ${settings.length > 0 ? settings.join(', ') : 'the defaults'} (README, Configuration); NODE_ENV=production${this.meili.pid ? `; Meilisearch started by the benchmark with MEILI_MAX_INDEXING_MEMORY=${process.env.MEILI_MAX_INDEXING_MEMORY ?? DEFAULT_MAX_INDEXING_MEMORY}` : ''}`,
     );
   }
 
