@@ -37,6 +37,7 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   private compared?: Population;
   private settled?: Population;
   private readonly sortedIds = new WeakMap<Population, string[]>();
+  private readonly shownRows = new WeakMap<Population, Map<string, PublishedRow>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -74,8 +75,8 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
 
   async load(ids: string[]): Promise<ProfileDocument[]> {
     const population = await this.population.current();
-    const wanted = new Set(ids);
-    const rows = this.population.shown(population).filter((row) => wanted.has(row.public_id));
+    const shown = this.shownByPublicId(population);
+    const rows = [...new Set(ids)].flatMap((id) => shown.get(id) ?? []);
     const rowOf = new Map(rows.map((row) => [row.public_id, row]));
     // A profile erased since the population was read has no view: its document is removed.
     return (await this.population.project(rows, population)).map((view) => {
@@ -83,6 +84,16 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
       this.pendingSignatures.set(row.public_id, signature(row, population));
       return profileDocument(view, row);
     });
+  }
+
+  /** The shown rows of the population by pseudonym, made once per population: every load looks ids up in it. */
+  private shownByPublicId(population: Population): Map<string, PublishedRow> {
+    let rows = this.shownRows.get(population);
+    if (!rows) {
+      rows = new Map(this.population.shown(population).map((row) => [row.public_id, row]));
+      this.shownRows.set(population, rows);
+    }
+    return rows;
   }
 
   async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
