@@ -1,5 +1,5 @@
 export { SearchModule, SearchIndexingModule } from './search.module.js';
-export { SearchClient, indexNotReady } from './search-client.service.js';
+export { SearchClient, indexNotReady, meilisearchClient } from './search-client.service.js';
 export {
   SearchIndexer,
   allProjectedIds,

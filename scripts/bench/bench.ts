@@ -6,14 +6,14 @@ import { dirname, join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { Meilisearch, type MultiSearchParams } from 'meilisearch';
+import type { Meilisearch, MultiSearchParams } from 'meilisearch';
 import pg from 'pg';
 import { AppConfig } from '#libs/config';
 import { runMigrations } from '#libs/database';
 import { DEMO_PASSWORD, DemoConcepts } from '#libs/demo-data';
 import { PersonalDataCipher } from '#libs/personal-data';
 import { QueueName, waitsForItsTime } from '#libs/queue';
-import { allProjectedIds, SearchIndex, SearchIndexer, SearchClient } from '#libs/search';
+import { allProjectedIds, meilisearchClient, SearchIndex, SearchIndexer, SearchClient } from '#libs/search';
 import { consoleProgress, importTaxonomy } from '#libs/taxonomy';
 import { loadDemoData } from '../demo-data-context.js';
 import {
@@ -447,7 +447,7 @@ class Bench {
   private async indexing(): Promise<void> {
     const context = this.context!;
     const indexer = context.get(SearchIndexer);
-    const admin = new Meilisearch({ host: this.meili.url, apiKey: this.meili.masterKey });
+    const admin = meilisearchClient(this.meili.url, this.meili.masterKey);
     const generated = (
       await this.sql.query<{ id: string; public_id: string }>(
         `SELECT p.id, p.public_id FROM bench_people b JOIN competence_profiles p ON p.id = b.profile_id ORDER BY p.id`,
@@ -644,7 +644,7 @@ class Bench {
       () => bar.advance(),
     );
     bar.stop();
-    const raw = new Meilisearch({ host: this.meili.url, apiKey: this.keys.api });
+    const raw = meilisearchClient(this.meili.url, this.keys.api);
     bar = progress('The same search on Meilisearch', searches, 'requests');
     const rawTimes = await latencies(
       searches,
@@ -701,7 +701,7 @@ class Bench {
       )
     ).rows;
 
-    const raw = new Meilisearch({ host: this.meili.url, apiKey: this.keys.worker });
+    const raw = meilisearchClient(this.meili.url, this.keys.worker);
     if (captured.length !== openingIds.length)
       throw new Error('Matching did not make one retrieval per opening');
     bar = progress('The retrieval query alone', matches, 'queries');
@@ -858,7 +858,7 @@ class Bench {
       await admin.end();
     }
     if (this.meili) {
-      const admin = new Meilisearch({ host: this.meili.url, apiKey: this.meili.masterKey });
+      const admin = meilisearchClient(this.meili.url, this.meili.masterKey);
       const { results } = await admin.getIndexes({ limit: 1000 });
       // The run id is unique: whatever wraps the prefix (worker-only indexes), it is this run's.
       for (const index of results.filter((i) => i.uid.includes(this.indexPrefix)))
