@@ -2,7 +2,7 @@ import { todayInSweden } from '#libs/calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MeilisearchApiError } from 'meilisearch';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { AppConfig } from '#libs/config';
 import { Outbox } from '#libs/outbox';
 import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
@@ -219,14 +219,21 @@ export class MatchingService {
       kept.push(id);
     }
     const rankOf = new Map(kept.map((id, index) => [id, index + 1]));
+    const inserts: QueryDeepPartialEntity<MatchProposal>[] = [];
     for (const [id, rank] of rankOf) {
       const row = byProfile.get(id);
       const update = fresh.get(id);
-      if (update) await this.write(manager, openingId, id, row, update, rank);
-      else if (row && row.rank !== rank) {
+      if (update) {
+        if (row) await this.write(manager, row, update, rank);
+        else inserts.push(this.newProposal(openingId, id, update, rank));
+      } else if (row && row.rank !== rank) {
         await manager.update(MatchProposal, { id: row.id, status: ProposalStatus.PROPOSED }, { rank });
       }
     }
+    // New proposals in one statement (a fresh opening's top N at once); one that a concurrent job inserted first
+    // stays as it is (the opening is locked, so only an employer's request can do that).
+    if (inserts.length > 0)
+      await manager.createQueryBuilder().insert().into(MatchProposal).values(inserts).orIgnore().execute();
     for (const row of rows) {
       if (row.status !== ProposalStatus.PROPOSED || rankOf.has(row.profileId)) continue;
       await manager.update(
@@ -241,35 +248,30 @@ export class MatchingService {
     }
   }
 
-  /** Inserts or refreshes one proposal; writes nothing when its inputs, rank and status are unchanged. */
-  private async write(
-    manager: EntityManager,
+  /** The row of a new proposal. */
+  private newProposal(
     openingId: string,
     profileId: string,
-    row: MatchProposal | undefined,
     { participantId, scored }: Fresh,
     rank: number,
-  ): Promise<void> {
-    const values = {
-      score: scored.score,
-      rank,
-      components: scored.components,
-      unmet: scored.unmet,
-      explanationSv: scored.explanationSv,
-      explanationEn: scored.explanationEn,
-      algorithmVersion: ALGORITHM_VERSION,
-      inputsHash: scored.inputsHash,
+  ): QueryDeepPartialEntity<MatchProposal> {
+    return {
+      openingId,
+      profileId,
+      participantId,
+      status: ProposalStatus.PROPOSED,
+      ...scoredValues(scored, rank),
     };
-    if (!row) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MatchProposal)
-        .values({ openingId, profileId, participantId, status: ProposalStatus.PROPOSED, ...values })
-        .orIgnore()
-        .execute();
-      return;
-    }
+  }
+
+  /** Refreshes one proposal; writes nothing when its inputs, rank and status are unchanged. */
+  private async write(
+    manager: EntityManager,
+    row: MatchProposal,
+    { scored }: Fresh,
+    rank: number,
+  ): Promise<void> {
+    const values = scoredValues(scored, rank);
     if (row.status === ProposalStatus.PROPOSED && row.inputsHash === scored.inputsHash && row.rank === rank)
       return;
     await manager.update(
@@ -281,6 +283,20 @@ export class MatchingService {
       this.logger.debug({ message: 'Proposal back from expiry', proposalId: row.id });
     }
   }
+}
+
+/** What scoring decides of a proposal. */
+function scoredValues(scored: ScoredMatch, rank: number) {
+  return {
+    score: scored.score,
+    rank,
+    components: scored.components,
+    unmet: scored.unmet,
+    explanationSv: scored.explanationSv,
+    explanationEn: scored.explanationEn,
+    algorithmVersion: ALGORITHM_VERSION,
+    inputsHash: scored.inputsHash,
+  };
 }
 
 function closedReason(status: string): string {
