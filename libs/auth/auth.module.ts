@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -18,7 +19,9 @@ import { LoginThrottle } from './login-throttle.service.js';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.jwtSecret,
+        // A key object, not the string: jsonwebtoken otherwise tries the string as a public key first, failing and
+        // catching on every request (most of verifying a token's time).
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret)),
         signOptions: { algorithm: 'HS256', issuer: 'matchbron', audience: 'matchbron-api' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'matchbron', audience: 'matchbron-api' },
       }),
