@@ -71,6 +71,33 @@ export class TaxonomyService {
   }
 
   /**
+   * `concepts` of several kinds in one query (a search's facet labels: one round trip instead of one per kind), in
+   * the order of `requests`.
+   */
+  async conceptsOfKinds(
+    requests: ReadonlyArray<{ kind: TaxonomyKind; ids: readonly string[] }>,
+  ): Promise<Array<Map<string, TaxonomyConceptType>>> {
+    const parts: string[] = [];
+    const parameters: string[][] = [];
+    requests.forEach(({ kind, ids }, request) => {
+      if (ids.length === 0) return;
+      parameters.push([...new Set(ids)]);
+      parts.push(
+        `SELECT ${request} AS request, ${conceptColumns(kind)} FROM ${conceptSource(kind)}
+          WHERE t.concept_id = ANY($${parameters.length}::text[])`,
+      );
+    });
+    const maps = requests.map(() => new Map<string, TaxonomyConceptType>());
+    if (parts.length === 0) return maps;
+    const rows: Array<TaxonomyConceptType & { request: number }> = await this.dataSource.query(
+      parts.join(' UNION ALL '),
+      parameters,
+    );
+    for (const { request, ...concept } of rows) maps[request].set(concept.conceptId, concept);
+    return maps;
+  }
+
+  /**
    * Autocomplete: up to `first` concepts of `kind` whose label starts with `query` or has a word that does,
    * typo tolerant, best first (see `searchSql`). Only OCCUPATION, SKILL, LANGUAGE and MUNICIPALITY.
    */

@@ -65,9 +65,11 @@ export class ProfileSearchService {
 
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
-    const filter = await this.filterExpression(args.filter ?? {});
     // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
-    const known = await this.known.of(caller);
+    const [filter, known] = await Promise.all([
+      this.filterExpression(args.filter ?? {}),
+      this.known.of(caller),
+    ]);
     if (known.size > 0) filter.push(`id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`);
     const indexUid = this.search.uid(SearchIndex.Profiles);
     const q = args.query?.trim() ?? '';
@@ -120,44 +122,54 @@ export class ProfileSearchService {
    * `filter.<field>[i]`). Values are known ids, classes and enum values, quoted all the same.
    */
   private async filterExpression(filter: ProfileSearchFilter): Promise<string[]> {
-    const problems: FieldProblem[] = [];
-    const checkKnown = async (kind: TaxonomyKind, field: string, ids: string[] | undefined, what: string) => {
-      if (!ids?.length) return;
+    // Every check at once (each reads the taxonomy), their problems in the order of the fields.
+    const checkKnown = async (
+      kind: TaxonomyKind,
+      field: string,
+      ids: string[] | undefined,
+      what: string,
+    ): Promise<FieldProblem[]> => {
+      if (!ids?.length) return [];
       const known = await this.taxonomy.concepts(kind, ids);
-      ids.forEach((id, i) => {
-        if (!known.has(id))
-          problems.push({ field: `filter.${field}[${i}]`, message: `is not a known ${what} concept id` });
-      });
+      return ids.flatMap((id, i) =>
+        known.has(id)
+          ? []
+          : [{ field: `filter.${field}[${i}]`, message: `is not a known ${what} concept id` }],
+      );
     };
-    await checkKnown(
-      TaxonomyKind.OCCUPATION,
-      'occupationConceptIds',
-      filter.occupationConceptIds,
-      'occupation',
-    );
-    await checkKnown(TaxonomyKind.SKILL, 'skillConceptIds', filter.skillConceptIds, 'skill');
-    await checkKnown(TaxonomyKind.LANGUAGE, 'languageConceptIds', filter.languageConceptIds, 'language');
-    if (filter.areaConceptId !== undefined) {
+    const checkArea = async (id: string | undefined): Promise<FieldProblem[]> => {
+      if (id === undefined) return [];
       const [municipalities, counties] = await Promise.all([
-        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, [filter.areaConceptId]),
-        this.taxonomy.concepts(TaxonomyKind.COUNTY, [filter.areaConceptId]),
+        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, [id]),
+        this.taxonomy.concepts(TaxonomyKind.COUNTY, [id]),
       ]);
-      if (municipalities.size + counties.size === 0)
-        problems.push({
-          field: 'filter.areaConceptId',
-          message: 'is not a known municipality or county concept id',
-        });
-    }
-    if (filter.drivingLicences?.length) {
+      return municipalities.size + counties.size === 0
+        ? [{ field: 'filter.areaConceptId', message: 'is not a known municipality or county concept id' }]
+        : [];
+    };
+    const checkLicences = async (licences: string[] | undefined): Promise<FieldProblem[]> => {
+      if (!licences?.length) return [];
       const classes = new Set((await this.taxonomy.drivingLicences()).map((licence) => licence.code));
-      filter.drivingLicences.forEach((licence, i) => {
-        if (!classes.has(licence))
-          problems.push({
-            field: `filter.drivingLicences[${i}]`,
-            message: 'is not a known driving licence class',
-          });
-      });
-    }
+      return licences.flatMap((licence, i) =>
+        classes.has(licence)
+          ? []
+          : [{ field: `filter.drivingLicences[${i}]`, message: 'is not a known driving licence class' }],
+      );
+    };
+    const problems = (
+      await Promise.all([
+        checkKnown(
+          TaxonomyKind.OCCUPATION,
+          'occupationConceptIds',
+          filter.occupationConceptIds,
+          'occupation',
+        ),
+        checkKnown(TaxonomyKind.SKILL, 'skillConceptIds', filter.skillConceptIds, 'skill'),
+        checkKnown(TaxonomyKind.LANGUAGE, 'languageConceptIds', filter.languageConceptIds, 'language'),
+        checkArea(filter.areaConceptId),
+        checkLicences(filter.drivingLicences),
+      ])
+    ).flat();
     if (problems.length > 0) throw AppError.badInputs(problems);
 
     const quote = (value: string) => JSON.stringify(value);
@@ -180,12 +192,12 @@ export class ProfileSearchService {
     distribution: Record<string, Record<string, number>>,
   ): Promise<ProfileSearchFacetsType> {
     const values = (facet: string) => Object.keys(distribution[facet] ?? {});
-    const [occupations, skills, languages, municipalities, counties] = await Promise.all([
-      this.taxonomy.concepts(TaxonomyKind.OCCUPATION, values(FACETS.occupations)),
-      this.taxonomy.concepts(TaxonomyKind.SKILL, values(FACETS.skills)),
-      this.taxonomy.concepts(TaxonomyKind.LANGUAGE, values(FACETS.languages)),
-      this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, values(FACETS.areas)),
-      this.taxonomy.concepts(TaxonomyKind.COUNTY, values(FACETS.areas)),
+    const [occupations, skills, languages, municipalities, counties] = await this.taxonomy.conceptsOfKinds([
+      { kind: TaxonomyKind.OCCUPATION, ids: values(FACETS.occupations) },
+      { kind: TaxonomyKind.SKILL, ids: values(FACETS.skills) },
+      { kind: TaxonomyKind.LANGUAGE, ids: values(FACETS.languages) },
+      { kind: TaxonomyKind.MUNICIPALITY, ids: values(FACETS.areas) },
+      { kind: TaxonomyKind.COUNTY, ids: values(FACETS.areas) },
     ]);
     const labelled =
       (concepts: Map<string, TaxonomyConceptType>[]) =>
