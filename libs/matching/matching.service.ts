@@ -17,7 +17,7 @@ import {
 import type { OpeningFacts } from './match-facts.js';
 import { MatchingData } from './matching-data.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
-import { ALGORITHM_VERSION, scoreMatch, type ScoredMatch } from './scoring.js';
+import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
 
 /** A freshly scored profile for one opening. */
 interface Fresh {
@@ -260,7 +260,8 @@ export class MatchingService {
       profileId,
       participantId,
       status: ProposalStatus.PROPOSED,
-      ...scoredValues(scored, rank),
+      rank,
+      ...proposalValues(scored),
     };
   }
 
@@ -271,7 +272,7 @@ export class MatchingService {
     { scored }: Fresh,
     rank: number,
   ): Promise<void> {
-    const values = scoredValues(scored, rank);
+    const values = { rank, ...proposalValues(scored) };
     if (row.status === ProposalStatus.PROPOSED && row.inputsHash === scored.inputsHash && row.rank === rank)
       return;
     await manager.update(
@@ -283,20 +284,6 @@ export class MatchingService {
       this.logger.debug({ message: 'Proposal back from expiry', proposalId: row.id });
     }
   }
-}
-
-/** What scoring decides of a proposal. */
-function scoredValues(scored: ScoredMatch, rank: number) {
-  return {
-    score: scored.score,
-    rank,
-    components: scored.components,
-    unmet: scored.unmet,
-    explanationSv: scored.explanationSv,
-    explanationEn: scored.explanationEn,
-    algorithmVersion: ALGORITHM_VERSION,
-    inputsHash: scored.inputsHash,
-  };
 }
 
 function closedReason(status: string): string {

@@ -14,7 +14,7 @@ import { MatchProposal } from './entities/match-proposal.entity.js';
 import { MatchingData } from './matching-data.js';
 import { lockOpenings } from './matching.service.js';
 import { ProposalOrigin, ProposalStatus, RejectionReason } from './proposal-status.js';
-import { ALGORITHM_VERSION, scoreMatch, type ScoredMatch } from './scoring.js';
+import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
 
 /** One opening scored live for a participant. */
 export interface OpeningSuggestion {
@@ -188,13 +188,7 @@ export class ProposalsService {
       const values = {
         origin: ProposalOrigin.EMPLOYER_REQUEST,
         status: ProposalStatus.PROPOSED,
-        score: scored.score,
-        components: scored.components,
-        unmet: scored.unmet,
-        explanationSv: scored.explanationSv,
-        explanationEn: scored.explanationEn,
-        algorithmVersion: ALGORITHM_VERSION,
-        inputsHash: scored.inputsHash,
+        ...proposalValues(scored),
         requestedBy: caller.userId,
         requestMessage: input.message,
         expiryReason: null,

@@ -291,3 +291,16 @@ function explain(requirements: Requirements, broken: UnmetRequirement[], occupat
     parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('. ');
   return [sentences(sv), sentences(en)];
 }
+
+/** What a proposal records of its scoring: score, breakdown, unmet requirements, explanations and version. */
+export function proposalValues(scored: ScoredMatch) {
+  return {
+    score: scored.score,
+    components: scored.components,
+    unmet: scored.unmet,
+    explanationSv: scored.explanationSv,
+    explanationEn: scored.explanationEn,
+    algorithmVersion: ALGORITHM_VERSION,
+    inputsHash: scored.inputsHash,
+  };
+}
