@@ -230,8 +230,7 @@ export class MatchingService {
         await manager.update(MatchProposal, { id: row.id, status: ProposalStatus.PROPOSED }, { rank });
       }
     }
-    // New proposals in one statement (a fresh opening's top N at once); one that a concurrent job inserted first
-    // stays as it is (the opening is locked, so only an employer's request can do that).
+    // New proposals in one statement (a fresh opening's top N at once).
     if (inserts.length > 0)
       await manager.createQueryBuilder().insert().into(MatchProposal).values(inserts).orIgnore().execute();
     for (const row of rows) {
@@ -272,13 +271,12 @@ export class MatchingService {
     { scored }: Fresh,
     rank: number,
   ): Promise<void> {
-    const values = { rank, ...proposalValues(scored) };
     if (row.status === ProposalStatus.PROPOSED && row.inputsHash === scored.inputsHash && row.rank === rank)
       return;
     await manager.update(
       MatchProposal,
       { id: row.id, status: In(MATCHABLE) },
-      { ...values, status: ProposalStatus.PROPOSED, expiryReason: null },
+      { rank, ...proposalValues(scored), status: ProposalStatus.PROPOSED, expiryReason: null },
     );
     if (row.status === ProposalStatus.EXPIRED) {
       this.logger.debug({ message: 'Proposal back from expiry', proposalId: row.id });

@@ -32,6 +32,15 @@ export class TaxonomyService {
     references: ConceptReference[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
+    const problems = await this.unknownConcepts(references, manager);
+    if (problems.length > 0) throw AppError.badInputs(problems);
+  }
+
+  /** What `assertKnown` would refuse, for callers that check more than concept ids before refusing. */
+  async unknownConcepts(
+    references: ConceptReference[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
     for (const { kind, field, ids } of references) {
       if (ids === null || ids === undefined) continue;
@@ -50,7 +59,7 @@ export class TaxonomyService {
         });
       });
     }
-    if (problems.length > 0) throw AppError.badInputs(problems);
+    return problems;
   }
 
   /**

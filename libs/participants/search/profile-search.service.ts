@@ -123,20 +123,6 @@ export class ProfileSearchService {
    */
   private async filterExpression(filter: ProfileSearchFilter): Promise<string[]> {
     // Every check at once (each reads the taxonomy), their problems in the order of the fields.
-    const checkKnown = async (
-      kind: TaxonomyKind,
-      field: string,
-      ids: string[] | undefined,
-      what: string,
-    ): Promise<FieldProblem[]> => {
-      if (!ids?.length) return [];
-      const known = await this.taxonomy.concepts(kind, ids);
-      return ids.flatMap((id, i) =>
-        known.has(id)
-          ? []
-          : [{ field: `filter.${field}[${i}]`, message: `is not a known ${what} concept id` }],
-      );
-    };
     const checkArea = async (id: string | undefined): Promise<FieldProblem[]> => {
       if (id === undefined) return [];
       const [municipalities, counties] = await Promise.all([
@@ -158,14 +144,15 @@ export class ProfileSearchService {
     };
     const problems = (
       await Promise.all([
-        checkKnown(
-          TaxonomyKind.OCCUPATION,
-          'occupationConceptIds',
-          filter.occupationConceptIds,
-          'occupation',
-        ),
-        checkKnown(TaxonomyKind.SKILL, 'skillConceptIds', filter.skillConceptIds, 'skill'),
-        checkKnown(TaxonomyKind.LANGUAGE, 'languageConceptIds', filter.languageConceptIds, 'language'),
+        this.taxonomy.unknownConcepts([
+          {
+            kind: TaxonomyKind.OCCUPATION,
+            field: 'filter.occupationConceptIds',
+            ids: filter.occupationConceptIds,
+          },
+          { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
+          { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
+        ]),
         checkArea(filter.areaConceptId),
         checkLicences(filter.drivingLicences),
       ])
