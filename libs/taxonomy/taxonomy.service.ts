@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { TAXONOMY_TABLES } from './taxonomy-tables.js';
@@ -20,8 +21,19 @@ export interface ConceptReference {
   ids: string | readonly string[] | null | undefined;
 }
 
+/** How long `conceptsForDisplay` serves a concept from memory. */
+export const DISPLAY_CACHE_TTL_MS = 5 * 60_000;
+/** At most this many concepts kept for display (the whole taxonomy has about 19,000 rows). */
+const DISPLAY_CACHE_MAX = 25_000;
+
 @Injectable()
 export class TaxonomyService {
+  /** Concepts read for display, by `kind:conceptId`. */
+  private readonly displayed = new LRUCache<string, TaxonomyConceptType>({
+    max: DISPLAY_CACHE_MAX,
+    ttl: DISPLAY_CACHE_TTL_MS,
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -41,24 +53,35 @@ export class TaxonomyService {
     references: ConceptReference[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FieldProblem[]> {
-    const problems: FieldProblem[] = [];
-    for (const { kind, field, ids } of references) {
-      if (ids === null || ids === undefined) continue;
+    // One query for every field: each reference's known ids, tagged with its position.
+    const given = references.flatMap(({ kind, field, ids }) => {
+      if (ids === null || ids === undefined) return [];
       const list = typeof ids === 'string' ? [ids] : [...ids];
-      if (list.length === 0) continue;
-      const rows: { concept_id: string }[] = await manager.query(
-        `SELECT concept_id FROM ${TAXONOMY_TABLES[kind]} WHERE concept_id = ANY($1::text[])`,
-        [list],
-      );
-      const known = new Set(rows.map((row) => row.concept_id));
+      return list.length === 0 ? [] : [{ kind, field, list, single: typeof ids === 'string' }];
+    });
+    if (given.length === 0) return [];
+    const rows: { reference: number; concept_id: string }[] = await manager.query(
+      given
+        .map(
+          ({ kind }, reference) =>
+            `SELECT ${reference} AS reference, concept_id FROM ${TAXONOMY_TABLES[kind]}
+              WHERE concept_id = ANY($${reference + 1}::text[])`,
+        )
+        .join(' UNION ALL '),
+      given.map(({ list }) => list),
+    );
+    const known = given.map(() => new Set<string>());
+    for (const row of rows) known[row.reference].add(row.concept_id);
+    const problems: FieldProblem[] = [];
+    given.forEach(({ kind, field, list, single }, reference) => {
       list.forEach((id, index) => {
-        if (known.has(id)) return;
+        if (known[reference].has(id)) return;
         problems.push({
-          field: typeof ids === 'string' ? field : `${field}[${index}]`,
+          field: single ? field : `${field}[${index}]`,
           message: `is not a known ${kindLabel(kind)} concept id`,
         });
       });
-    }
+    });
     return problems;
   }
 
@@ -80,29 +103,39 @@ export class TaxonomyService {
   }
 
   /**
-   * `concepts` of several kinds in one query (a search's facet labels: one round trip instead of one per kind), in
-   * the order of `requests`.
+   * `concepts` of several kinds, for display (a search's facet labels), in the order of `requests`. Served from
+   * memory for up to DISPLAY_CACHE_TTL_MS (the same few hundred concepts label every search); what is not there is
+   * read in one query. A taxonomy import shows in these labels within that time; checks and writes never use them.
    */
-  async conceptsOfKinds(
+  async conceptsForDisplay(
     requests: ReadonlyArray<{ kind: TaxonomyKind; ids: readonly string[] }>,
   ): Promise<Array<Map<string, TaxonomyConceptType>>> {
+    const maps = requests.map(() => new Map<string, TaxonomyConceptType>());
     const parts: string[] = [];
     const parameters: string[][] = [];
     requests.forEach(({ kind, ids }, request) => {
-      if (ids.length === 0) return;
-      parameters.push([...new Set(ids)]);
+      const missing: string[] = [];
+      for (const id of new Set(ids)) {
+        const concept = this.displayed.get(`${kind}:${id}`);
+        if (concept) maps[request].set(id, concept);
+        else missing.push(id);
+      }
+      if (missing.length === 0) return;
+      parameters.push(missing);
       parts.push(
         `SELECT ${request} AS request, ${conceptColumns(kind)} FROM ${conceptSource(kind)}
           WHERE t.concept_id = ANY($${parameters.length}::text[])`,
       );
     });
-    const maps = requests.map(() => new Map<string, TaxonomyConceptType>());
     if (parts.length === 0) return maps;
     const rows: Array<TaxonomyConceptType & { request: number }> = await this.dataSource.query(
       parts.join(' UNION ALL '),
       parameters,
     );
-    for (const { request, ...concept } of rows) maps[request].set(concept.conceptId, concept);
+    for (const { request, ...concept } of rows) {
+      maps[request].set(concept.conceptId, concept);
+      this.displayed.set(`${requests[request].kind}:${concept.conceptId}`, concept);
+    }
     return maps;
   }
 

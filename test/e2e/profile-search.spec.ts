@@ -159,6 +159,9 @@ describe('searchProfiles', () => {
     expect(await count({ occupationConceptIds: [occupation.id] })).toEqual({ count: 8, fewerThan: null });
     expect(await count({ minSwedishLevel: 'SFI_D' })).toEqual({ count: 8, fewerThan: null });
     expect(await count({ areaConceptId: varmdo })).toEqual({ count: 8, fewerThan: null });
+    // An area is a municipality or a county: the county's concept id filters too.
+    const county = all.facets.areas.find((area) => area.label === 'Stockholms län')!.value;
+    expect(await count({ areaConceptId: county })).toEqual({ count: 8, fewerThan: null });
     expect(await count({ availableBy: '2027-01-10' })).toEqual({ count: 8, fewerThan: null });
     expect(await count({ availableBy: '2027-01-09' })).toEqual({ count: null, fewerThan: K });
     expect(await count({ placementKind: 'PRAKTIK' })).toEqual({ count: 8, fewerThan: null });

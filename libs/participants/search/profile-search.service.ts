@@ -46,6 +46,7 @@ const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
 };
 
 const NOT_A_CURSOR = 'is not a cursor returned by this search';
+const AREA_FIELD = 'filter.areaConceptId';
 
 /**
  * Employer browse over the profiles index (the API's search-only key): free text, filters on shown values, offset
@@ -122,17 +123,7 @@ export class ProfileSearchService {
    * `filter.<field>[i]`). Values are known ids, classes and enum values, quoted all the same.
    */
   private async filterExpression(filter: ProfileSearchFilter): Promise<string[]> {
-    // Every check at once (each reads the taxonomy), their problems in the order of the fields.
-    const checkArea = async (id: string | undefined): Promise<FieldProblem[]> => {
-      if (id === undefined) return [];
-      const [municipalities, counties] = await Promise.all([
-        this.taxonomy.concepts(TaxonomyKind.MUNICIPALITY, [id]),
-        this.taxonomy.concepts(TaxonomyKind.COUNTY, [id]),
-      ]);
-      return municipalities.size + counties.size === 0
-        ? [{ field: 'filter.areaConceptId', message: 'is not a known municipality or county concept id' }]
-        : [];
-    };
+    // The concept ids in one query, the licence classes beside it; their problems in the order of the fields.
     const checkLicences = async (licences: string[] | undefined): Promise<FieldProblem[]> => {
       if (!licences?.length) return [];
       const classes = new Set((await this.taxonomy.drivingLicences()).map((licence) => licence.code));
@@ -142,21 +133,30 @@ export class ProfileSearchService {
           : [{ field: `filter.drivingLicences[${i}]`, message: 'is not a known driving licence class' }],
       );
     };
-    const problems = (
-      await Promise.all([
-        this.taxonomy.unknownConcepts([
-          {
-            kind: TaxonomyKind.OCCUPATION,
-            field: 'filter.occupationConceptIds',
-            ids: filter.occupationConceptIds,
-          },
-          { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
-          { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
-        ]),
-        checkArea(filter.areaConceptId),
-        checkLicences(filter.drivingLicences),
-      ])
-    ).flat();
+    const area = filter.areaConceptId;
+    const [conceptProblems, licenceProblems] = await Promise.all([
+      this.taxonomy.unknownConcepts([
+        {
+          kind: TaxonomyKind.OCCUPATION,
+          field: 'filter.occupationConceptIds',
+          ids: filter.occupationConceptIds,
+        },
+        { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
+        { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
+        // An area is a municipality or a county: unknown only when it is neither.
+        { kind: TaxonomyKind.MUNICIPALITY, field: AREA_FIELD, ids: area },
+        { kind: TaxonomyKind.COUNTY, field: AREA_FIELD, ids: area },
+      ]),
+      checkLicences(filter.drivingLicences),
+    ]);
+    const areaUnknown = conceptProblems.filter((problem) => problem.field === AREA_FIELD).length === 2;
+    const problems = [
+      ...conceptProblems.filter((problem) => problem.field !== AREA_FIELD),
+      ...(areaUnknown
+        ? [{ field: AREA_FIELD, message: 'is not a known municipality or county concept id' }]
+        : []),
+      ...licenceProblems,
+    ];
     if (problems.length > 0) throw AppError.badInputs(problems);
 
     const quote = (value: string) => JSON.stringify(value);
@@ -179,20 +179,22 @@ export class ProfileSearchService {
     distribution: Record<string, Record<string, number>>,
   ): Promise<ProfileSearchFacetsType> {
     const values = (facet: string) => Object.keys(distribution[facet] ?? {});
-    const [occupations, skills, languages, municipalities, counties] = await this.taxonomy.conceptsOfKinds([
-      { kind: TaxonomyKind.OCCUPATION, ids: values(FACETS.occupations) },
-      { kind: TaxonomyKind.SKILL, ids: values(FACETS.skills) },
-      { kind: TaxonomyKind.LANGUAGE, ids: values(FACETS.languages) },
-      { kind: TaxonomyKind.MUNICIPALITY, ids: values(FACETS.areas) },
-      { kind: TaxonomyKind.COUNTY, ids: values(FACETS.areas) },
-    ]);
+    const [occupations, skills, languages, municipalities, counties] = await this.taxonomy.conceptsForDisplay(
+      [
+        { kind: TaxonomyKind.OCCUPATION, ids: values(FACETS.occupations) },
+        { kind: TaxonomyKind.SKILL, ids: values(FACETS.skills) },
+        { kind: TaxonomyKind.LANGUAGE, ids: values(FACETS.languages) },
+        { kind: TaxonomyKind.MUNICIPALITY, ids: values(FACETS.areas) },
+        { kind: TaxonomyKind.COUNTY, ids: values(FACETS.areas) },
+      ],
+    );
     const labelled =
       (concepts: Map<string, TaxonomyConceptType>[]) =>
       (value: string): string =>
         concepts.map((map) => map.get(value)?.label).find((label) => label !== undefined) ?? value;
     const dimension = (facet: string, label: (value: string) => string): FacetValueType[] =>
       Object.entries(distribution[facet] ?? {})
-        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
         .map(([value, count]) => ({ value, label: label(value), count: this.count(count) }));
     return {
       occupations: dimension(FACETS.occupations, labelled([occupations])),
