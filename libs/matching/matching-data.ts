@@ -55,7 +55,15 @@ export class MatchingData {
               o.end_date::text AS end_date, o.track_intake_id,
               t.minimum_swedish_level::text AS track_swedish_level, te.sun_code AS track_sun_code,
               te.label AS track_education_label, t.required_driving_licence_concept_id AS track_licence_id,
-              tl.code AS track_licence_code
+              tl.code AS track_licence_code,
+              -- The labels and codes the explanations name, and the substitutes, in the same round trip.
+              (SELECT coalesce(json_object_agg(s.concept_id, s.label), '{}') FROM taxonomy_skills s
+                WHERE s.concept_id = ANY(o.required_skill_concept_ids)) AS skill_labels,
+              (SELECT coalesce(json_object_agg(d.concept_id, d.code), '{}') FROM taxonomy_driving_licences d
+                WHERE d.concept_id = ANY(o.required_driving_licence_concept_ids)) AS licence_codes,
+              (SELECT coalesce(json_object_agg(su.substitute_concept_id, su.percentage), '{}')
+                 FROM taxonomy_occupation_substitutions su
+                WHERE su.occupation_concept_id = o.occupation_concept_id) AS substitutes
        FROM openings o
        JOIN taxonomy_occupations occ ON occ.concept_id = o.occupation_concept_id
        JOIN taxonomy_municipalities m ON m.concept_id = o.municipality_concept_id
@@ -66,39 +74,6 @@ export class MatchingData {
        WHERE o.id = ANY($1)`,
       [ids],
     );
-    const skillIds = [...new Set(rows.flatMap((row) => row.required_skill_concept_ids))];
-    const licenceIds = [...new Set(rows.flatMap((row) => row.required_driving_licence_concept_ids))];
-    const occupationIds = [...new Set(rows.map((row) => row.occupation_concept_id))];
-    // One after the other: inside a transaction they share one connection.
-    const skills = await manager.query(
-      `SELECT concept_id, label FROM taxonomy_skills WHERE concept_id = ANY($1)`,
-      [skillIds],
-    );
-    const licences = await manager.query(
-      `SELECT concept_id, code FROM taxonomy_driving_licences WHERE concept_id = ANY($1)`,
-      [licenceIds],
-    );
-    const substitutions = await manager.query(
-      `SELECT occupation_concept_id, substitute_concept_id, percentage
-         FROM taxonomy_occupation_substitutions WHERE occupation_concept_id = ANY($1)`,
-      [occupationIds],
-    );
-    const skillLabel = new Map<string, string>(
-      (skills as Array<{ concept_id: string; label: string }>).map((row) => [row.concept_id, row.label]),
-    );
-    const licenceCode = new Map<string, string>(
-      (licences as Array<{ concept_id: string; code: string }>).map((row) => [row.concept_id, row.code]),
-    );
-    const substitutes = new Map<string, Record<string, number>>();
-    for (const row of substitutions as Array<{
-      occupation_concept_id: string;
-      substitute_concept_id: string;
-      percentage: number;
-    }>) {
-      const of = substitutes.get(row.occupation_concept_id) ?? {};
-      of[row.substitute_concept_id] = Number(row.percentage);
-      substitutes.set(row.occupation_concept_id, of);
-    }
     for (const row of rows) {
       const jobbspar = row.kind === 'JOBBSPAR' && row.track_intake_id !== null;
       result.set(row.id, {
@@ -114,17 +89,21 @@ export class MatchingData {
             label: row.occupation_label,
             groupId: row.group_concept_id,
           },
-          substitutes: sortedRecord(substitutes.get(row.occupation_concept_id) ?? {}),
+          substitutes: sortedRecord(
+            Object.fromEntries(
+              Object.entries(row.substitutes).map(([id, percentage]) => [id, Number(percentage)]),
+            ),
+          ),
           requiredSkills: row.required_skill_concept_ids.map((id) => ({
             id,
-            label: skillLabel.get(id) ?? id,
+            label: row.skill_labels[id] ?? id,
           })),
           niceToHaveSkillIds: row.nice_to_have_skill_concept_ids,
           minimumSwedishLevel: row.minimum_swedish_level,
           usefulLanguageIds: row.useful_language_concept_ids,
           requiredDrivingLicences: row.required_driving_licence_concept_ids.map((id) => ({
             id,
-            code: licenceCode.get(id) ?? id,
+            code: row.licence_codes[id] ?? id,
           })),
           municipalityId: row.municipality_concept_id,
           countyId: row.county_concept_id,
@@ -268,6 +247,12 @@ interface OpeningRow {
   track_education_label: string | null;
   track_licence_id: string | null;
   track_licence_code: string | null;
+  /** Label by skill concept id, of the required skills the taxonomy has. */
+  skill_labels: Record<string, string>;
+  /** Class by licence concept id, of the required licences the taxonomy has. */
+  licence_codes: Record<string, string>;
+  /** Substitutability percentage by substitute occupation concept id. */
+  substitutes: Record<string, number | string>;
 }
 
 interface ProfileRow {

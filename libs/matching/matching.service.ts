@@ -53,22 +53,26 @@ export class MatchingService {
       await lockOpenings(manager, [openingId]);
       const opening = (await this.data.openings([openingId], manager)).get(openingId);
       if (!opening) return JobStatus.Skipped;
-      const rows = await manager.find(MatchProposal, { where: { openingId } });
       if (!opening.open) {
+        const rows = await manager.find(MatchProposal, { where: { openingId } });
         const reason = closedReason(opening.status);
         await this.settle(manager, openingId, rows, new Map(), false, () => reason);
         return JobStatus.Success;
       }
+      // Profiles whose candidate document is still on its way are scored from PostgreSQL too: asked before the
+      // index, so that a profile published just before the opening is never missed (MatchProfile saw no opening).
+      const unindexed = await this.outbox.pendingSearchSyncs(manager, SearchIndex.Candidates);
+      // The opening's proposals are read while Meilisearch retrieves.
+      const [rows, retrieved] = await Promise.all([
+        manager.find(MatchProposal, { where: { openingId } }),
+        this.retrieve(opening.facts),
+      ]);
       const decided = new Set(
         rows.filter((row) => !MATCHABLE.includes(row.status)).map((row) => row.profileId),
       );
       const proposed = rows
         .filter((row) => row.status === ProposalStatus.PROPOSED)
         .map((row) => row.profileId);
-      // Profiles whose candidate document is still on its way are scored from PostgreSQL too: asked before the
-      // index, so that a profile published just before the opening is never missed (MatchProfile saw no opening).
-      const unindexed = await this.outbox.pendingSearchSyncs(manager, SearchIndex.Candidates);
-      const retrieved = await this.retrieve(opening.facts);
       const candidates = await this.data.candidates(
         [...new Set([...retrieved, ...proposed, ...unindexed])],
         manager,
