@@ -28,6 +28,32 @@ export async function latencies(
   return samples;
 }
 
+/**
+ * Like `latencies`, for a measure and its baseline side by side: for each i the measured call, then the baseline's,
+ * so that both series run under the same conditions (whatever else the machine does at that moment shows in both,
+ * not in one series only). The baseline's call for i may use what the measured call for i did.
+ */
+export async function pairedLatencies(
+  count: number,
+  measured: (i: number) => Promise<unknown>,
+  baseline: (i: number) => Promise<unknown>,
+  warmup = 5,
+  onEach?: () => void,
+): Promise<{ measured: number[]; baseline: number[] }> {
+  const times = { measured: [] as number[], baseline: [] as number[] };
+  const timed = async (call: (i: number) => Promise<unknown>, i: number, into: number[]) => {
+    const started = performance.now();
+    await call(i);
+    if (i >= warmup) into.push(performance.now() - started);
+  };
+  for (let i = 0; i < warmup + count; i++) {
+    await timed(measured, i, times.measured);
+    await timed(baseline, i, times.baseline);
+    if (i >= warmup) onEach?.();
+  }
+  return times;
+}
+
 /** One line of the result table. */
 export interface Figure {
   measure: string;
