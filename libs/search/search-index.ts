@@ -32,7 +32,7 @@ export interface DocumentJson {
  * `SearchIndexer.sync(index, ids)` upserts every document `load` returns and removes the ids it asked for that
  * `load` left out (deleted, unpublished, erased).
  */
-export interface SearchProjection<D extends SearchDocument = SearchDocument> {
+export interface SearchProjection<D extends SearchDocument = SearchDocument, S = unknown> {
   readonly index: SearchIndex;
   /** Applied by the worker before the first write to the index. */
   readonly settings: Settings;
@@ -40,7 +40,13 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument> {
    * The documents for those of `ids` that belong in the index now. It may also return documents of other ids whose
    * content changed because of these (they are upserted too); callers that want exactly `ids` filter the result.
    */
-  load(ids: string[]): Promise<D[]>;
+  load(ids: string[], snapshot?: S): Promise<D[]>;
+  /**
+   * What one sync reads once and hands to `affected` and to each of its `load`s (the anonymised population, whose
+   * freshness check is a query of its own), instead of each of them reading it again. Read after the sync's messages
+   * were claimed, so it is as new as the changes they announce. Without it, each call reads what it needs itself.
+   */
+  snapshot?(): Promise<S>;
   /**
    * `load`'s documents as JSON text, for a projection whose documents PostgreSQL builds whole: the indexer then
    * sends them to Meilisearch as they are, without parsing and serialising them again. `load` must return the same
@@ -58,7 +64,7 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument> {
    * Ids besides `ids` whose documents changed because of the same change (a profile generalised differently after
    * another one was published). They are synced with `ids`: written when `load` returns them, else removed.
    */
-  affected?(ids: string[]): Promise<string[]>;
+  affected?(ids: string[], snapshot?: S): Promise<string[]>;
   /** Called once Meilisearch confirmed a sync: the ids of the documents written and of those removed. */
   indexed?(written: string[], removed: string[]): Promise<void>;
 }

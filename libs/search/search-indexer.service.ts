@@ -118,8 +118,9 @@ export class SearchIndexer implements OnApplicationBootstrap {
     // earlier write confirmed late cannot overwrite what a later one recorded. The confirmation is returned inside
     // an object, so that the send chain (which awaits what the step returns) does not wait for it.
     const { confirmed } = await afterPrevious(this.sending, index, async () => {
-      const affected = (await projection.affected?.(ids)) ?? [];
-      const sent = await this.send(projection, [...new Set([...ids, ...affected])]);
+      const snapshot = await projection.snapshot?.();
+      const affected = (await projection.affected?.(ids, snapshot)) ?? [];
+      const sent = await this.send(projection, [...new Set([...ids, ...affected])], { snapshot });
       return { confirmed: afterPrevious(this.confirming, index, () => this.confirm(projection, sent)) };
     });
     await confirmed;
@@ -173,7 +174,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
    * out; tells the projection once Meilisearch confirmed. Returns how many documents were written.
    */
   private async write(projection: SearchProjection, ids: string[], exactly = false): Promise<number> {
-    return this.confirm(projection, await this.send(projection, ids, exactly));
+    return this.confirm(projection, await this.send(projection, ids, { exactly }));
   }
 
   /**
@@ -181,7 +182,11 @@ export class SearchIndexer implements OnApplicationBootstrap {
    * time: each chunk is enqueued as soon as it is read, so Meilisearch starts on the first while the next is read,
    * and chunks that wait in its queue are indexed together in one batch.
    */
-  private async send(projection: SearchProjection, ids: string[], exactly = false): Promise<Sent> {
+  private async send(
+    projection: SearchProjection,
+    ids: string[],
+    { exactly = false, snapshot }: { exactly?: boolean; snapshot?: unknown } = {},
+  ): Promise<Sent> {
     const sent: Sent = { tasks: [], written: [], gone: [] };
     const target = this.search.index(projection.index);
     const enqueue = (task: EnqueuedTaskPromise) => {
@@ -193,7 +198,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
       for (let start = 0; start < ids.length; start += WRITE_CHUNK) {
         const chunk = ids.slice(start, start + WRITE_CHUNK);
         const asked = new Set(chunk);
-        const { ids: loaded, add } = await this.read(projection, chunk);
+        const { ids: loaded, add } = await this.read(projection, chunk, snapshot);
         const present = new Set(exactly ? loaded.filter((id) => asked.has(id)) : loaded);
         const gone = chunk.filter((id) => !present.has(id));
         if (present.size > 0) enqueue(add((id) => present.has(id)));
@@ -215,6 +220,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
   private async read(
     projection: SearchProjection,
     ids: string[],
+    snapshot: unknown,
   ): Promise<{ ids: string[]; add: (keep: (id: string) => boolean) => EnqueuedTaskPromise }> {
     const target = this.search.index(projection.index);
     if (projection.loadJson) {
@@ -232,7 +238,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
           ),
       };
     }
-    const documents = await projection.load(ids);
+    const documents = await projection.load(ids, snapshot);
     return {
       ids: documents.map((document) => document.id),
       add: (keep) =>

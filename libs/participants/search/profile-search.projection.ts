@@ -28,7 +28,7 @@ const SYNONYM_ENTRIES_MAX = 2_000;
  */
 @Injectable()
 @AsSearchProjection()
-export class ProfileSearchProjection implements SearchProjection<ProfileDocument>, OnModuleInit {
+export class ProfileSearchProjection implements SearchProjection<ProfileDocument, Population>, OnModuleInit {
   readonly index = SearchIndex.Profiles;
   readonly settings = PROFILE_INDEX_SETTINGS;
   /** Signatures of documents loaded and not yet confirmed, by document id. */
@@ -73,8 +73,13 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     );
   }
 
-  async load(ids: string[]): Promise<ProfileDocument[]> {
-    const population = await this.population.current();
+  /** The current population, read once per sync. */
+  snapshot(): Promise<Population> {
+    return this.population.current();
+  }
+
+  async load(ids: string[], snapshot?: Population): Promise<ProfileDocument[]> {
+    const population = snapshot ?? (await this.population.current());
     const shown = this.shownByPublicId(population);
     const rows = [...new Set(ids)].flatMap((id) => shown.get(id) ?? []);
     const rowOf = new Map(rows.map((row) => [row.public_id, row]));
@@ -115,8 +120,8 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
    * shown, but for those whose own sync is pending. Nothing to compare while the population is the one every stored
    * signature was confirmed for (or will be, by a pending sync).
    */
-  async affected(): Promise<string[]> {
-    const population = await this.population.current();
+  async affected(_ids: string[], snapshot?: Population): Promise<string[]> {
+    const population = snapshot ?? (await this.population.current());
     if (population === this.settled) return [];
     const stored = new Map(
       (
