@@ -28,8 +28,8 @@ const DISPLAY_CACHE_MAX = 25_000;
 
 @Injectable()
 export class TaxonomyService {
-  /** Concepts read for display, by `kind:conceptId`. */
-  private readonly displayed = new LRUCache<string, TaxonomyConceptType>({
+  /** Concepts read for display, by `kind:conceptId`; false: the taxonomy has no such concept of that kind. */
+  private readonly displayed = new LRUCache<string, TaxonomyConceptType | false>({
     max: DISPLAY_CACHE_MAX,
     ttl: DISPLAY_CACHE_TTL_MS,
   });
@@ -113,14 +113,16 @@ export class TaxonomyService {
     const maps = requests.map(() => new Map<string, TaxonomyConceptType>());
     const parts: string[] = [];
     const parameters: string[][] = [];
+    const asked = new Map<number, string[]>();
     requests.forEach(({ kind, ids }, request) => {
       const missing: string[] = [];
       for (const id of new Set(ids)) {
         const concept = this.displayed.get(`${kind}:${id}`);
         if (concept) maps[request].set(id, concept);
-        else missing.push(id);
+        else if (concept === undefined) missing.push(id);
       }
       if (missing.length === 0) return;
+      asked.set(request, missing);
       parameters.push(missing);
       parts.push(
         `SELECT ${request} AS request, ${conceptColumns(kind)} FROM ${conceptSource(kind)}
@@ -132,10 +134,11 @@ export class TaxonomyService {
       parts.join(' UNION ALL '),
       parameters,
     );
-    for (const { request, ...concept } of rows) {
-      maps[request].set(concept.conceptId, concept);
-      this.displayed.set(`${requests[request].kind}:${concept.conceptId}`, concept);
-    }
+    for (const { request, ...concept } of rows) maps[request].set(concept.conceptId, concept);
+    // Absent ones are remembered too: an area facet asks for every value as a municipality and as a county.
+    for (const [request, ids] of asked)
+      for (const id of ids)
+        this.displayed.set(`${requests[request].kind}:${id}`, maps[request].get(id) ?? false);
     return maps;
   }
 
