@@ -8,6 +8,7 @@ import { AppConfig, ConfigError } from '#libs/config';
 import { runMigrations } from '#libs/database';
 import { DEMO_PASSWORD, DEMO_USERS, describeDemoDataReport } from '#libs/demo-data';
 import { consoleProgress, describeSource, importTaxonomy } from '#libs/taxonomy';
+import { SearchIndexer } from '#libs/search';
 import { loadDemoData } from './demo-data-context.js';
 import {
   canConnect,
@@ -16,9 +17,11 @@ import {
   findOrStartPostgres,
   findRedis,
   freePort,
+  hasBeenMigrated,
   provisionScopedKeys,
   type RunningService,
 } from './dev-services/index.js';
+import { searchContext } from './search-context.js';
 
 // `npm start`: finds or starts PostgreSQL, Redis and Meilisearch, migrates, imports the taxonomy, loads the demo
 // data, runs the API and the worker, and prints where they are. Ctrl-C stops everything this command started, in
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
     configured && (await canConnect(configured))
       ? configured
       : await ensureDatabase(postgres.url, configured ? new URL(configured).pathname.slice(1) : 'matchbron');
+  const newDatabase = !(await hasBeenMigrated(databaseUrl));
   const applied = await runMigrations(databaseUrl);
   say(applied.length > 0 ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date.');
   // Skipped when these exact files were imported before (a fingerprint stored in taxonomy_imports): a restart
@@ -154,6 +158,9 @@ async function main(): Promise<void> {
 
   const report = await loadDemoData(AppConfig.fromEnvironment(workerEnv));
   say(`Demo data: ${describeDemoDataReport(report)}.`);
+  // The search indexes outlive a database dropped and made again: rebuilt from the new one, they lose the documents
+  // of the old (the outbox only syncs what changes).
+  if (newDatabase) say(`New database: ${await rebuildSearchIndexes(AppConfig.fromEnvironment(workerEnv))}.`);
 
   run('worker', 'dist/apps/worker/main.js', workerEnv);
   run('API', 'dist/apps/api/main.js', apiEnv);
@@ -167,6 +174,21 @@ async function main(): Promise<void> {
   for (const user of DEMO_USERS)
     say(`  ${user.email.padEnd(width)}  ${user.role.padEnd(8)}  ${user.fullName}`);
   say('Press Ctrl-C to stop everything this command started.');
+}
+
+/** Every search index rebuilt from PostgreSQL, as `npm run reindex` does; what it did, in words. */
+async function rebuildSearchIndexes(config: AppConfig): Promise<string> {
+  const context = await searchContext(config);
+  try {
+    const indexer = context.get(SearchIndexer);
+    const reports = [];
+    for (const projection of indexer.all) reports.push(await indexer.rebuild(projection.index));
+    const written = reports.reduce((sum, report) => sum + report.written, 0);
+    const removed = reports.reduce((sum, report) => sum + report.removed, 0);
+    return `search indexes rebuilt (${written} documents written, ${removed} left from an earlier database removed)`;
+  } finally {
+    await context.close();
+  }
 }
 
 main().catch(async (error: unknown) => {
