@@ -33,7 +33,7 @@ export class BenchProcess {
     this.sampler = setInterval(() => void this.sample(), 250);
   }
 
-  /** `BENCH_NODE_FLAGS` (space-separated) go to both processes' Node: `--cpu-prof --cpu-prof-dir=…`, say. */
+  /** `BENCH_NODE_FLAGS` (space-separated) go to both processes' Node: CPU profiles, say (README, Benchmarks). */
   static start(name: 'api' | 'worker', env: Record<string, string>): BenchProcess {
     const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
     const child = spawn(
