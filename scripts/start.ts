@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig, ConfigError } from '#libs/config';
-import { runMigrations } from '#libs/database';
+import { hasBeenMigrated, runMigrations } from '#libs/database';
 import { DEMO_PASSWORD, DEMO_USERS, describeDemoDataReport } from '#libs/demo-data';
 import { consoleProgress, describeSource, importTaxonomy } from '#libs/taxonomy';
 import { SearchIndexer } from '#libs/search';
@@ -17,7 +17,6 @@ import {
   findOrStartPostgres,
   findRedis,
   freePort,
-  hasBeenMigrated,
   provisionScopedKeys,
   type RunningService,
 } from './dev-services/index.js';

@@ -1,3 +1,3 @@
 export { DatabaseModule } from './database.module.js';
 export { postgresOptions } from './postgres-options.js';
-export { runMigrations } from './migrate.js';
+export { hasBeenMigrated, runMigrations } from './migrate.js';

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from './postgres-options.js';
 
@@ -18,5 +19,20 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
     }
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Whether the database has been migrated before (its migrations table exists): false for a database made just now. */
+export async function hasBeenMigrated(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ migrated: boolean }>(
+      'SELECT to_regclass($1) IS NOT NULL AS migrated',
+      [postgresOptions(databaseUrl, 1).migrationsTableName],
+    );
+    return rows[0]!.migrated;
+  } finally {
+    await client.end();
   }
 }

@@ -1,4 +1,4 @@
-export { findOrStartPostgres, ensureDatabase, databaseUrl, canConnect, hasBeenMigrated } from './postgres.js';
+export { findOrStartPostgres, ensureDatabase, databaseUrl, canConnect } from './postgres.js';
 export { findRedis, canPing } from './redis.js';
 export {
   DEFAULT_MAX_INDEXING_MEMORY,

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { postgresOptions } from '#libs/database';
 import type { RunningService } from './running-service.js';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -13,21 +12,6 @@ export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-/** Whether the database at `url` has been migrated before (its migrations table exists). */
-export async function hasBeenMigrated(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ migrated: boolean }>(
-      'SELECT to_regclass($1) IS NOT NULL AS migrated',
-      [postgresOptions(url, 1).migrationsTableName],
-    );
-    return rows[0]!.migrated;
-  } finally {
-    await client.end();
-  }
 }
 
 export async function canConnect(url: string): Promise<boolean> {
