@@ -590,6 +590,9 @@ class Bench {
     // The generated rows and the relay's writes leave work for autovacuum: done now, untimed, rather than in the
     // middle of the series that follow.
     await this.sql.query('VACUUM (ANALYZE)');
+    this.notes.push(
+      '**After indexing**, untimed: `VACUUM (ANALYZE)` of the benchmark database, so that autovacuum does not start on the generated rows in the middle of a timed series.',
+    );
   }
 
   /** Employer search through the API (GraphQL over HTTP, authenticated) against the same search sent to Meilisearch. */
