@@ -382,8 +382,14 @@ class Bench {
     const settings = PASSED_ON.filter((name) => process.env[name]).map(
       (name) => `${name}=${process.env[name]}`,
     );
+    // The database (tables and indexes) against PostgreSQL's buffer cache: what does not fit is read from the OS.
+    const [{ size, buffers }] = (
+      await this.sql.query<{ size: string; buffers: string }>(
+        `SELECT pg_size_pretty(pg_database_size(current_database())) AS size, current_setting('shared_buffers') AS buffers`,
+      )
+    ).rows;
     this.dataset.push(
-      `**Settings**: ${settings.length > 0 ? settings.join(', ') : 'the defaults'} (README, Configuration); NODE_ENV=production${this.meili.pid ? `; Meilisearch started by the benchmark with MEILI_MAX_INDEXING_MEMORY=${process.env.MEILI_MAX_INDEXING_MEMORY ?? DEFAULT_MAX_INDEXING_MEMORY}` : ''}`,
+      `**Settings**: ${settings.length > 0 ? settings.join(', ') : 'the defaults'} (README, Configuration); NODE_ENV=production${this.meili.pid ? `; Meilisearch started by the benchmark with MEILI_MAX_INDEXING_MEMORY=${process.env.MEILI_MAX_INDEXING_MEMORY ?? DEFAULT_MAX_INDEXING_MEMORY}` : ''}; PostgreSQL shared_buffers ${buffers} (the database is ${size} after generating)`,
     );
   }
 
