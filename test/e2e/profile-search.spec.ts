@@ -152,6 +152,9 @@ describe('searchProfiles', () => {
     expect(all.facets.areas.map((area) => area.label)).toEqual(
       expect.arrayContaining(['Värmdö', 'Stockholms län']),
     );
+    // The next page's labels come from the API's memory (each area was asked as a municipality and as a county, the
+    // kind it is not remembered as absent): the same labels.
+    expect(next.facets).toEqual(all.facets);
 
     const count = async (filter: Record<string, unknown>, query?: string) =>
       (await search({ query, filter: { skillConceptIds: [shared.id], ...filter } })).total;
