@@ -11,7 +11,7 @@ import {
 import { IntroductionRequestType, OpeningSuggestionType, ProposalType } from './dtos/proposal.type.js';
 import type { MatchProposal } from './entities/match-proposal.entity.js';
 import { ProposalsService } from './proposals.service.js';
-import { ALGORITHM_VERSION } from './scoring.js';
+import { scoringValues } from './scoring.js';
 
 const ProposalPage = PageOf(ProposalType, 'Proposal');
 
@@ -50,12 +50,7 @@ export class ProposalsResolver {
     const openings = await this.views.describe(suggestions.map((suggestion) => suggestion.opening));
     return suggestions.map(({ scored, proposal }, index) => ({
       opening: openings[index]!,
-      score: scored.score,
-      components: scored.components,
-      unmet: scored.unmet,
-      explanationSv: scored.explanationSv,
-      explanationEn: scored.explanationEn,
-      algorithmVersion: ALGORITHM_VERSION,
+      ...scoringValues(scored),
       proposalId: proposal?.id ?? null,
       proposalStatus: proposal?.status ?? null,
     }));

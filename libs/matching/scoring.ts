@@ -292,8 +292,8 @@ function explain(requirements: Requirements, broken: UnmetRequirement[], occupat
   return [sentences(sv), sentences(en)];
 }
 
-/** What a proposal records of its scoring: score, breakdown, unmet requirements, explanations and version. */
-export function proposalValues(scored: ScoredMatch) {
+/** What a match shows of its scoring: score, breakdown, unmet requirements, explanations and version. */
+export function scoringValues(scored: ScoredMatch) {
   return {
     score: scored.score,
     components: scored.components,
@@ -301,6 +301,10 @@ export function proposalValues(scored: ScoredMatch) {
     explanationSv: scored.explanationSv,
     explanationEn: scored.explanationEn,
     algorithmVersion: ALGORITHM_VERSION,
-    inputsHash: scored.inputsHash,
   };
+}
+
+/** What a proposal records of its scoring: what a match shows, and the hash of the inputs it was scored on. */
+export function proposalValues(scored: ScoredMatch) {
+  return { ...scoringValues(scored), inputsHash: scored.inputsHash };
 }

@@ -11,10 +11,10 @@ import { JobName, JobStatus, OnJob } from '#libs/queue';
 
 /**
  * The coach should act at the latest ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS (7) months before a participant's
- * etableringsperiod ends. Every morning the responsible coach (else every coach of the organisation) is reminded of each participant who is in that window
- * without a planned or active placement: once per participant and end date, so a moved end date reminds again. The
- * participants query's `establishmentPeriodEnding` filter lists them. The reminder's cause holds the coach-only end
- * date: erasure deletes the participant's reminders.
+ * etableringsperiod ends. Every morning the responsible coach (else every coach of the organisation) is reminded of
+ * each participant who is in that window without a planned or active placement: once per participant and end date,
+ * so a moved end date reminds again. The participants query's `establishmentPeriodEnding` filter lists them. The
+ * reminder's cause holds the coach-only end date: erasure deletes the participant's reminders.
  */
 @Injectable()
 export class EstablishmentPeriodReminders implements OnModuleInit {

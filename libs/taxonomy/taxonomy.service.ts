@@ -14,9 +14,12 @@ import {
 } from './taxonomy-search.js';
 import type { TaxonomyConceptType } from './dtos/taxonomy-concept.type.js';
 
-/** Concept ids given for one input field: a single id (`input.occupationConceptId`) or a list. */
+/**
+ * Concept ids given for one input field: a single id (`input.occupationConceptId`) or a list, each of `kind` (or of
+ * any one of several kinds: an area is a municipality or a county).
+ */
 export interface ConceptReference {
-  kind: TaxonomyKind;
+  kind: TaxonomyKind | readonly TaxonomyKind[];
   field: string;
   ids: string | readonly string[] | null | undefined;
 }
@@ -57,15 +60,18 @@ export class TaxonomyService {
     const given = references.flatMap(({ kind, field, ids }) => {
       if (ids === null || ids === undefined) return [];
       const list = typeof ids === 'string' ? [ids] : [...ids];
-      return list.length === 0 ? [] : [{ kind, field, list, single: typeof ids === 'string' }];
+      const kinds: readonly TaxonomyKind[] = typeof kind === 'string' ? [kind] : kind;
+      return list.length === 0 ? [] : [{ kinds, field, list, single: typeof ids === 'string' }];
     });
     if (given.length === 0) return [];
     const rows: { reference: number; concept_id: string }[] = await manager.query(
       given
-        .map(
-          ({ kind }, reference) =>
-            `SELECT ${reference} AS reference, concept_id FROM ${TAXONOMY_TABLES[kind]}
-              WHERE concept_id = ANY($${reference + 1}::text[])`,
+        .flatMap(({ kinds }, reference) =>
+          kinds.map(
+            (kind) =>
+              `SELECT ${reference} AS reference, concept_id FROM ${TAXONOMY_TABLES[kind]}
+                WHERE concept_id = ANY($${reference + 1}::text[])`,
+          ),
         )
         .join(' UNION ALL '),
       given.map(({ list }) => list),
@@ -73,12 +79,12 @@ export class TaxonomyService {
     const known = given.map(() => new Set<string>());
     for (const row of rows) known[row.reference].add(row.concept_id);
     const problems: FieldProblem[] = [];
-    given.forEach(({ kind, field, list, single }, reference) => {
+    given.forEach(({ kinds, field, list, single }, reference) => {
       list.forEach((id, index) => {
         if (known[reference].has(id)) return;
         problems.push({
           field: single ? field : `${field}[${index}]`,
-          message: `is not a known ${kindLabel(kind)} concept id`,
+          message: `is not a known ${kinds.map(kindLabel).join(' or ')} concept id`,
         });
       });
     });

@@ -46,7 +46,6 @@ const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
 };
 
 const NOT_A_CURSOR = 'is not a cursor returned by this search';
-const AREA_FIELD = 'filter.areaConceptId';
 
 /**
  * Employer browse over the profiles index (the API's search-only key): free text, filters on shown values, offset
@@ -133,30 +132,25 @@ export class ProfileSearchService {
           : [{ field: `filter.drivingLicences[${i}]`, message: 'is not a known driving licence class' }],
       );
     };
-    const area = filter.areaConceptId;
-    const [conceptProblems, licenceProblems] = await Promise.all([
-      this.taxonomy.unknownConcepts([
-        {
-          kind: TaxonomyKind.OCCUPATION,
-          field: 'filter.occupationConceptIds',
-          ids: filter.occupationConceptIds,
-        },
-        { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
-        { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
-        // An area is a municipality or a county: unknown only when it is neither.
-        { kind: TaxonomyKind.MUNICIPALITY, field: AREA_FIELD, ids: area },
-        { kind: TaxonomyKind.COUNTY, field: AREA_FIELD, ids: area },
-      ]),
-      checkLicences(filter.drivingLicences),
-    ]);
-    const areaUnknown = conceptProblems.filter((problem) => problem.field === AREA_FIELD).length === 2;
-    const problems = [
-      ...conceptProblems.filter((problem) => problem.field !== AREA_FIELD),
-      ...(areaUnknown
-        ? [{ field: AREA_FIELD, message: 'is not a known municipality or county concept id' }]
-        : []),
-      ...licenceProblems,
-    ];
+    const problems = (
+      await Promise.all([
+        this.taxonomy.unknownConcepts([
+          {
+            kind: TaxonomyKind.OCCUPATION,
+            field: 'filter.occupationConceptIds',
+            ids: filter.occupationConceptIds,
+          },
+          { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
+          { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
+          {
+            kind: [TaxonomyKind.MUNICIPALITY, TaxonomyKind.COUNTY],
+            field: 'filter.areaConceptId',
+            ids: filter.areaConceptId,
+          },
+        ]),
+        checkLicences(filter.drivingLicences),
+      ])
+    ).flat();
     if (problems.length > 0) throw AppError.badInputs(problems);
 
     const quote = (value: string) => JSON.stringify(value);
