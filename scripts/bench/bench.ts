@@ -391,6 +391,10 @@ class Bench {
     this.dataset.push(
       `**Settings**: ${settings.length > 0 ? settings.join(', ') : 'the defaults'} (README, Configuration); NODE_ENV=production${this.meili.pid ? `; Meilisearch started by the benchmark with MEILI_MAX_INDEXING_MEMORY=${process.env.MEILI_MAX_INDEXING_MEMORY ?? DEFAULT_MAX_INDEXING_MEMORY}` : ''}; PostgreSQL shared_buffers ${buffers} (the database is ${size} after generating)`,
     );
+    const checkpointed = await this.settleDatabase();
+    this.notes.push(
+      `**After generating and after indexing**, untimed: \`VACUUM (ANALYZE)\` ${checkpointed ? 'and a `CHECKPOINT`' : '(a `CHECKPOINT` was refused: the benchmark’s database user may not)'} of the benchmark database, so that autovacuum and the checkpointer do not start on the bulk-written rows in the middle of a timed section.`,
+    );
   }
 
   /**
@@ -593,11 +597,20 @@ class Bench {
     this.notes.push(
       '**Meilisearch document batches**: the document-addition batches Meilisearch ran for the two indexes of each path (`GET /batches`, tasks enqueued from the start of the path): how many, their smallest and largest number of documents, and the sum of their durations. Meilisearch merges the tasks waiting for an index into one batch, and a batch costs more the larger the index it adds to, so the same documents in more, smaller batches keep it busy longer.',
     );
-    // The generated rows and the relay's writes leave work for autovacuum: done now, untimed, rather than in the
-    // middle of the series that follow.
+    // The relay's writes leave work for autovacuum and the checkpointer: done now, untimed.
+    await this.settleDatabase();
+  }
+
+  /**
+   * `VACUUM (ANALYZE)` and a `CHECKPOINT`, untimed: bulk writes (the generated rows, the relay's) leave work for
+   * autovacuum and the checkpointer, which would otherwise start in the middle of the next timed section. A
+   * checkpoint needs a superuser (or pg_checkpoint); without one, only the vacuum runs.
+   */
+  private async settleDatabase(): Promise<boolean> {
     await this.sql.query('VACUUM (ANALYZE)');
-    this.notes.push(
-      '**After indexing**, untimed: `VACUUM (ANALYZE)` of the benchmark database, so that autovacuum does not start on the generated rows in the middle of a timed series.',
+    return this.sql.query('CHECKPOINT').then(
+      () => true,
+      () => false,
     );
   }
 
