@@ -38,6 +38,8 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   private settled?: Population;
   private readonly sortedIds = new WeakMap<Population, string[]>();
   private readonly shownRows = new WeakMap<Population, Map<string, PublishedRow>>();
+  /** Each shown profile's signature in a population, hashed once: `affected` and `load` both ask for it. */
+  private readonly signatures = new WeakMap<Population, Map<string, string>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,9 +88,23 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     // A profile erased since the population was read has no view: its document is removed.
     return (await this.population.project(rows, population)).map((view) => {
       const row = rowOf.get(view.publicId)!;
-      this.pendingSignatures.set(row.public_id, signature(row, population));
+      this.pendingSignatures.set(row.public_id, this.signatureOf(row, population));
       return profileDocument(view, row);
     });
+  }
+
+  private signatureOf(row: PublishedRow, population: Population): string {
+    let signatures = this.signatures.get(population);
+    if (!signatures) {
+      signatures = new Map();
+      this.signatures.set(population, signatures);
+    }
+    let value = signatures.get(row.public_id);
+    if (value === undefined) {
+      value = signature(row, population);
+      signatures.set(row.public_id, value);
+    }
+    return value;
   }
 
   /** The shown rows of the population by pseudonym, made once per population: every load looks ids up in it. */
@@ -138,7 +154,7 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     const shown = new Set<string>();
     for (const row of this.population.shown(population)) {
       shown.add(row.public_id);
-      if (!pending.has(row.public_id) && stored.get(row.public_id) !== signature(row, population))
+      if (!pending.has(row.public_id) && stored.get(row.public_id) !== this.signatureOf(row, population))
         changed.push(row.public_id);
     }
     for (const id of stored.keys()) if (!shown.has(id) && !pending.has(id)) changed.push(id);
