@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { MultiSearchParams, SearchResponse } from 'meilisearch';
 import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
@@ -47,6 +48,14 @@ const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
 
 const NOT_A_CURSOR = 'is not a cursor returned by this search';
 
+const NONE_KNOWN: ReadonlySet<string> = new Set();
+/** Employer users whose last set of known profiles is kept (see searchProfiles). */
+const LAST_KNOWN_MAX = 10_000;
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((value) => b.has(value));
+}
+
 /**
  * Employer browse over the profiles index (the API's search-only key): free text, filters on shown values, offset
  * pages behind an opaque cursor, and facet counts per dimension. Every count below K_ANONYMITY, the total too, is
@@ -62,43 +71,25 @@ export class ProfileSearchService {
   ) {}
 
   private readonly logger = new Logger(ProfileSearchService.name);
+  /** The set of profiles each employer user's last search left out (ProfilesKnownToEmployers), while it has any. */
+  private readonly lastKnown = new LRUCache<string, ReadonlySet<string>>({ max: LAST_KNOWN_MAX });
 
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
+    const filter = await this.filterExpression(args.filter ?? {});
     // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
-    const [filter, known] = await Promise.all([
-      this.filterExpression(args.filter ?? {}),
+    // Their current set is read while Meilisearch already searches without the set this caller's last search left
+    // out (almost always the same); should it have changed (a confirmation since), the search runs again with the
+    // new set. So a confirmation still hides the person at once, and the read no longer waits before the search.
+    const assumed = this.lastKnown.get(caller.userId) ?? NONE_KNOWN;
+    const [known, first] = await Promise.all([
       this.known.of(caller),
+      this.multiSearch(filter, assumed, offset, args),
     ]);
-    if (known.size > 0) filter.push(`id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`);
-    const indexUid = this.search.uid(SearchIndex.Profiles);
-    const q = args.query?.trim() ?? '';
-    const queries: MultiSearchParams = {
-      queries: [
-        { indexUid, q, filter, offset, limit: args.first, attributesToRetrieve: [...SHOWN_KEYS] },
-        // Page mode counts exhaustively: the total and the facet counts are exact before they are suppressed.
-        { indexUid, q, filter, page: 1, hitsPerPage: 0, facets: Object.values(FACETS) },
-      ],
-    };
-    let hits: ProfileDocument[] = [];
-    let total = 0;
-    let distribution: Record<string, Record<string, number>> = {};
-    try {
-      const { results } = await this.search.meilisearch.multiSearch(queries);
-      const [page, counts] = results as unknown as [SearchResponse<ProfileDocument>, SearchResponse];
-      hits = page.hits;
-      total = counts.totalHits ?? 0;
-      distribution = counts.facetDistribution ?? {};
-    } catch (error) {
-      // Not created yet, or created and its settings not applied yet (a new index, or a release's new filterable
-      // `id` before its worker started): nothing to show the employer for those seconds, rather than an error or
-      // the people it knows.
-      const code = indexNotReady(error);
-      if (!code) throw error;
-      // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
-      if (code !== 'index_not_found')
-        this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
-    }
+    const found = sameSet(known, assumed) ? first : await this.multiSearch(filter, known, offset, args);
+    if (known.size > 0) this.lastKnown.set(caller.userId, known);
+    else this.lastKnown.delete(caller.userId);
+    const { hits, total, distribution } = found;
     const end = offset + hits.length;
     return {
       nodes: hits.map(toAnonymisedProfile),
@@ -109,6 +100,47 @@ export class ProfileSearchService {
       total: this.count(total),
       facets: await this.facets(distribution),
     };
+  }
+
+  /** The page of hits, the total and the facet counts of one search, leaving out the profiles `known`. */
+  private async multiSearch(
+    filterExpression: string[],
+    known: ReadonlySet<string>,
+    offset: number,
+    args: ProfileSearchArgs,
+  ): Promise<{
+    hits: ProfileDocument[];
+    total: number;
+    distribution: Record<string, Record<string, number>>;
+  }> {
+    const filter =
+      known.size > 0
+        ? [...filterExpression, `id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`]
+        : filterExpression;
+    const indexUid = this.search.uid(SearchIndex.Profiles);
+    const q = args.query?.trim() ?? '';
+    const queries: MultiSearchParams = {
+      queries: [
+        { indexUid, q, filter, offset, limit: args.first, attributesToRetrieve: [...SHOWN_KEYS] },
+        // Page mode counts exhaustively: the total and the facet counts are exact before they are suppressed.
+        { indexUid, q, filter, page: 1, hitsPerPage: 0, facets: Object.values(FACETS) },
+      ],
+    };
+    try {
+      const { results } = await this.search.meilisearch.multiSearch(queries);
+      const [page, counts] = results as unknown as [SearchResponse<ProfileDocument>, SearchResponse];
+      return { hits: page.hits, total: counts.totalHits ?? 0, distribution: counts.facetDistribution ?? {} };
+    } catch (error) {
+      // Not created yet, or created and its settings not applied yet (a new index, or a release's new filterable
+      // `id` before its worker started): nothing to show the employer for those seconds, rather than an error or
+      // the people it knows.
+      const code = indexNotReady(error);
+      if (!code) throw error;
+      // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
+      if (code !== 'index_not_found')
+        this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
+      return { hits: [], total: 0, distribution: {} };
+    }
   }
 
   /** A count as employers see it: exact from k on, otherwise only "fewer than k". */
