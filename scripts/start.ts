@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { AppConfig, ConfigError } from '#libs/config';
 import { hasBeenMigrated, runMigrations } from '#libs/database';
 import { DEMO_PASSWORD, DEMO_USERS, describeDemoDataReport } from '#libs/demo-data';
-import { consoleProgress, describeSource, importTaxonomy } from '#libs/taxonomy';
 import { SearchIndexer } from '#libs/search';
+import { consoleProgress, describeSource, importTaxonomy } from '#libs/taxonomy';
 import { loadDemoData } from './demo-data-context.js';
 import {
   canConnect,
