@@ -3,6 +3,7 @@ import { Role, type Principal } from '#libs/access-control';
 import type { AppConfig } from '#libs/config';
 import type { SearchClient } from '#libs/search';
 import type { TaxonomyService } from '#libs/taxonomy';
+import { AppError, ErrorCode, type FieldProblem } from '#libs/errors';
 import type { ProfilesKnownToEmployers } from '../anonymisation/profiles-known-to-employers.js';
 import type { ProfileSearchArgs } from './profile-search.dtos.js';
 import { ProfileSearchService } from './profile-search.service.js';
@@ -15,7 +16,10 @@ const ARGS = { first: 20 } as ProfileSearchArgs;
  * are the sets ProfilesKnownToEmployers answers, one per search; every Meilisearch filter sent is recorded, and a
  * hit comes back for each profile the filter does not leave out.
  */
-function service(knownSets: string[][]) {
+function service(
+  knownSets: string[][],
+  { unknownConcepts = () => Promise.resolve([]), searchFails = false }: StubOptions = {},
+) {
   const filters: string[][] = [];
   const search = {
     uid: (index: string) => index,
@@ -23,6 +27,7 @@ function service(knownSets: string[][]) {
       multiSearch: ({ queries }: MultiSearchParams) => {
         const filter = queries[0]!.filter as string[];
         filters.push(filter);
+        if (searchFails) return Promise.reject(new Error('Meilisearch unreachable'));
         const hits = ['MB-A', 'MB-B', 'MB-C']
           .filter((id) => !filter.some((part) => part.startsWith('id NOT IN') && part.includes(`"${id}"`)))
           .map((id) => ({ id, experience: [], skills: [], languages: [], availability: {}, area: {} }));
@@ -31,7 +36,7 @@ function service(knownSets: string[][]) {
     },
   } as unknown as SearchClient;
   const taxonomy = {
-    unknownConcepts: () => Promise.resolve([]),
+    unknownConcepts,
     conceptsForDisplay: () => Promise.resolve([new Map(), new Map(), new Map(), new Map(), new Map()]),
   } as unknown as TaxonomyService;
   const config = { anonymity: { k: 1 } } as AppConfig;
@@ -42,7 +47,15 @@ function service(knownSets: string[][]) {
   const profiles = new ProfileSearchService(search, taxonomy, config, known);
   const hitsOf = async () =>
     (await profiles.searchProfiles(EMPLOYER, ARGS)).nodes.map((node) => node.publicId).sort();
-  return { hitsOf, filters };
+  const searchWith = (args: ProfileSearchArgs = ARGS) => profiles.searchProfiles(EMPLOYER, args);
+  return { hitsOf, filters, searchWith };
+}
+
+interface StubOptions {
+  /** What the taxonomy answers for the filter's concept ids. */
+  unknownConcepts?: () => Promise<FieldProblem[]>;
+  /** Meilisearch fails every search. */
+  searchFails?: boolean;
 }
 
 describe('ProfileSearchService and the profiles an employer knows', () => {
@@ -65,5 +78,43 @@ describe('ProfileSearchService and the profiles an employer knows', () => {
   it('leaves out someone the employer knows from its very first search', async () => {
     const { hitsOf } = service([['MB-C']]);
     expect(await hitsOf()).toEqual(['MB-A', 'MB-B']);
+  });
+});
+
+describe('ProfileSearchService and the check of the filter', () => {
+  const UNKNOWN_AREA = { filter: { areaConceptId: 'no-such-area' }, first: 20 } as ProfileSearchArgs;
+  const PROBLEM: FieldProblem = { field: 'filter.areaConceptId', message: 'is not a known area concept id' };
+
+  it('searches while the taxonomy checks the filter, not after', async () => {
+    let answer!: (problems: FieldProblem[]) => void;
+    const checked = new Promise<FieldProblem[]>((resolve) => (answer = resolve));
+    const { searchWith, filters } = service([[]], { unknownConcepts: () => checked });
+    const searching = searchWith(UNKNOWN_AREA);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(filters).toEqual([['areaIds = "no-such-area"']]);
+    answer([]);
+    expect((await searching).nodes).toHaveLength(3);
+  });
+
+  it('answers BAD_USER_INPUT on the field for an unknown concept, whatever the search found', async () => {
+    const { searchWith } = service([[]], { unknownConcepts: () => Promise.resolve([PROBLEM]) });
+    const refusal = await searchWith(UNKNOWN_AREA).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).code).toBe(ErrorCode.BadUserInput);
+    expect((refusal as AppError).details.fields).toEqual([PROBLEM]);
+  });
+
+  it('answers BAD_USER_INPUT, not the search failure, when both go wrong', async () => {
+    const { searchWith } = service([[]], {
+      unknownConcepts: () => Promise.resolve([PROBLEM]),
+      searchFails: true,
+    });
+    const refusal = await searchWith(UNKNOWN_AREA).catch((error: unknown) => error);
+    expect((refusal as AppError).code).toBe(ErrorCode.BadUserInput);
+  });
+
+  it('passes the search failure on when the filter is known', async () => {
+    const { searchWith } = service([[]], { searchFails: true });
+    await expect(searchWith(UNKNOWN_AREA)).rejects.toThrow('Meilisearch unreachable');
   });
 });

@@ -76,16 +76,24 @@ export class ProfileSearchService {
 
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
-    const filter = await this.filterExpression(args.filter ?? {});
+    const filterGiven = args.filter ?? {};
+    const filter = filterExpression(filterGiven);
     // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
     // Their current set is read while Meilisearch already searches without the set this caller's last search left
     // out (almost always the same); should it have changed (a confirmation since), the search runs again with the
     // new set. So a confirmation still hides the person at once, and the read no longer waits before the search.
+    // The filter's concept ids are checked against the taxonomy meanwhile too: an unknown id matches nothing in
+    // Meilisearch (every value is quoted), and the answer is BAD_USER_INPUT on its field whatever the search did.
     const assumed = this.lastKnown.get(caller.userId) ?? NONE_KNOWN;
-    const [known, first] = await Promise.all([
+    const [problems, knownNow, searched] = await Promise.allSettled([
+      this.filterProblems(filterGiven),
       this.known.of(caller),
       this.multiSearch(filter, assumed, offset, args),
     ]);
+    const unknown = settledValue(problems);
+    if (unknown.length > 0) throw AppError.badInputs(unknown);
+    const known = settledValue(knownNow);
+    const first = settledValue(searched);
     const found = sameSet(known, assumed) ? first : await this.multiSearch(filter, known, offset, args);
     if (known.size > 0) this.lastKnown.set(caller.userId, known);
     else this.lastKnown.delete(caller.userId);
@@ -150,10 +158,10 @@ export class ProfileSearchService {
   }
 
   /**
-   * The Meilisearch filter for `filter`, after checking every concept id against the taxonomy (BAD_USER_INPUT on
-   * `filter.<field>[i]`). Values are known ids, classes and enum values, quoted all the same.
+   * What in `filter` the taxonomy does not know, each on its field (`filter.<field>[i]`): concept ids of the wrong
+   * kind or none, driving licence classes that do not exist. Empty when all is known.
    */
-  private async filterExpression(filter: ProfileSearchFilter): Promise<string[]> {
+  private async filterProblems(filter: ProfileSearchFilter): Promise<FieldProblem[]> {
     // The concept ids in one query, the licence classes beside it; their problems in the order of the fields.
     const checkLicences = async (licences: string[] | undefined): Promise<FieldProblem[]> => {
       if (!licences?.length) return [];
@@ -164,7 +172,7 @@ export class ProfileSearchService {
           : [{ field: `filter.drivingLicences[${i}]`, message: 'is not a known driving licence class' }],
       );
     };
-    const problems = (
+    return (
       await Promise.all([
         this.taxonomy.unknownConcepts([
           {
@@ -183,21 +191,6 @@ export class ProfileSearchService {
         checkLicences(filter.drivingLicences),
       ])
     ).flat();
-    if (problems.length > 0) throw AppError.badInputs(problems);
-
-    const quote = (value: string) => JSON.stringify(value);
-    const expression: string[] = [];
-    if (filter.occupationConceptIds?.length)
-      expression.push(`occupationIds IN [${filter.occupationConceptIds.map(quote).join(', ')}]`);
-    for (const id of filter.skillConceptIds ?? []) expression.push(`skillIds = ${quote(id)}`);
-    for (const id of filter.languageConceptIds ?? []) expression.push(`languageIds = ${quote(id)}`);
-    if (filter.minSwedishLevel) expression.push(`swedishRank >= ${swedishRank(filter.minSwedishLevel)}`);
-    if (filter.areaConceptId !== undefined) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
-    if (filter.availableBy !== undefined)
-      expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
-    if (filter.placementKind) expression.push(`wantedKinds = ${quote(filter.placementKind)}`);
-    for (const licence of filter.drivingLicences ?? []) expression.push(`licenceClasses = ${quote(licence)}`);
-    return expression;
   }
 
   /** Facet values with their labels, most profiles first; the counts suppressed below k. */
@@ -238,6 +231,31 @@ export class ProfileSearchService {
       ),
     };
   }
+}
+
+/**
+ * The Meilisearch filter for `filter`. Every value is quoted (JSON string syntax, which Meilisearch's filter syntax
+ * reads alike), so a value the taxonomy does not know only matches nothing.
+ */
+function filterExpression(filter: ProfileSearchFilter): string[] {
+  const quote = (value: string) => JSON.stringify(value);
+  const expression: string[] = [];
+  if (filter.occupationConceptIds?.length)
+    expression.push(`occupationIds IN [${filter.occupationConceptIds.map(quote).join(', ')}]`);
+  for (const id of filter.skillConceptIds ?? []) expression.push(`skillIds = ${quote(id)}`);
+  for (const id of filter.languageConceptIds ?? []) expression.push(`languageIds = ${quote(id)}`);
+  if (filter.minSwedishLevel) expression.push(`swedishRank >= ${swedishRank(filter.minSwedishLevel)}`);
+  if (filter.areaConceptId !== undefined) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
+  if (filter.availableBy !== undefined) expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
+  if (filter.placementKind) expression.push(`wantedKinds = ${quote(filter.placementKind)}`);
+  for (const licence of filter.drivingLicences ?? []) expression.push(`licenceClasses = ${quote(licence)}`);
+  return expression;
+}
+
+/** The value of a settled promise, or its error thrown. */
+function settledValue<T>(outcome: PromiseSettledResult<T>): T {
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
 }
 
 /** A hit back in the shape of the employer view (its filter attributes are not retrieved). */
