@@ -14,6 +14,7 @@ import { ParticipantGender1795457000001 } from './1795457000001-ParticipantGende
 import { CompetenceCertificates1795458000001 } from './1795458000001-CompetenceCertificates.js';
 import { EstablishmentPeriodReminder1795459000001 } from './1795459000001-EstablishmentPeriodReminder.js';
 import { NotificationSubject1795460000001 } from './1795460000001-NotificationSubject.js';
+import { PopulationFingerprintIndex1795461000001 } from './1795461000001-PopulationFingerprintIndex.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -34,4 +35,5 @@ export const migrations: MigrationClass[] = [
   CompetenceCertificates1795458000001,
   EstablishmentPeriodReminder1795459000001,
   NotificationSubject1795460000001,
+  PopulationFingerprintIndex1795461000001,
 ];

@@ -28,7 +28,9 @@ import { ProfileSkill } from './profile-skill.entity.js';
 @Entity({ name: 'competence_profiles' })
 @Index('uq_competence_profiles_participant', ['participantId'], { unique: true })
 @Index('uq_competence_profiles_public_id', ['publicId'], { unique: true })
-@Index('ix_competence_profiles_status', ['status'])
+// Also holds updated_at and disclosure_floor (INCLUDE, migration PopulationFingerprintIndex), which TypeORM cannot
+// express: the fingerprint of the anonymised population is an index-only scan.
+@Index('ix_competence_profiles_status', { synchronize: false })
 @Check('ck_competence_profiles_hours_per_week', 'hours_per_week IS NULL OR hours_per_week BETWEEN 1 AND 40')
 export class CompetenceProfile {
   @PrimaryGeneratedColumn('uuid')
