@@ -26,8 +26,8 @@ export interface ScoredMatch {
   broken: UnmetRequirement[];
   explanationSv: string;
   explanationEn: string;
-  /** Hash of everything scored: same hash, same result. */
-  inputsHash: string;
+  /** Hash of everything scored: same hash, same result. Computed on first read. */
+  readonly inputsHash: string;
 }
 
 type Fit = { fit: number; sv: string; en: string };
@@ -71,19 +71,32 @@ export function scoreMatch(
   const broken = brokenHardConstraints(opening, candidate);
   const unmet = [...broken, ...requirements.unmet];
   const [explanationSv, explanationEn] = explain(requirements, broken, fits.occupation);
-  const inputsHash = createHash('sha256')
-    .update(
-      JSON.stringify({
-        algorithm: ALGORITHM_VERSION,
-        weights: Object.keys(fits).map((name) => weights[name as keyof MatchWeights]),
-        opening,
-        candidate,
-        // The day matters only through the urgency it gives.
-        urgency: fits.urgency.fit,
-      }),
-    )
-    .digest('hex');
-  return { score, components, unmet, broken, explanationSv, explanationEn, inputsHash };
+  // Hashed when asked for: matching scores every retrieved candidate (up to MATCH_CANDIDATE_LIMIT) but writes only
+  // the best; hashing every one took about as long as scoring it.
+  let inputsHash: string | undefined;
+  return {
+    score,
+    components,
+    unmet,
+    broken,
+    explanationSv,
+    explanationEn,
+    get inputsHash() {
+      inputsHash ??= createHash('sha256')
+        .update(
+          JSON.stringify({
+            algorithm: ALGORITHM_VERSION,
+            weights: Object.keys(fits).map((name) => weights[name as keyof MatchWeights]),
+            opening,
+            candidate,
+            // The day matters only through the urgency it gives.
+            urgency: fits.urgency.fit,
+          }),
+        )
+        .digest('hex');
+      return inputsHash;
+    },
+  };
 }
 
 interface Requirements {
