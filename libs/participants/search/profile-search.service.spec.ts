@@ -1,9 +1,9 @@
 import type { MultiSearchParams } from 'meilisearch';
 import { Role, type Principal } from '#libs/access-control';
 import type { AppConfig } from '#libs/config';
+import { AppError, ErrorCode, type FieldProblem } from '#libs/errors';
 import type { SearchClient } from '#libs/search';
 import type { TaxonomyService } from '#libs/taxonomy';
-import { AppError, ErrorCode, type FieldProblem } from '#libs/errors';
 import type { ProfilesKnownToEmployers } from '../anonymisation/profiles-known-to-employers.js';
 import type { ProfileSearchArgs } from './profile-search.dtos.js';
 import { ProfileSearchService } from './profile-search.service.js';
