@@ -1,4 +1,5 @@
-import type { MultiSearchParams } from 'meilisearch';
+import { Logger } from '@nestjs/common';
+import { MeilisearchApiError, type MultiSearchParams } from 'meilisearch';
 import { Role, type Principal } from '#libs/access-control';
 import type { AppConfig } from '#libs/config';
 import { AppError, ErrorCode, type FieldProblem } from '#libs/errors';
@@ -18,7 +19,7 @@ const ARGS = { first: 20 } as ProfileSearchArgs;
  */
 function service(
   knownSets: string[][],
-  { unknownConcepts = () => Promise.resolve([]), searchFails = false }: StubOptions = {},
+  { unknownConcepts = () => Promise.resolve([]), searchFails = false, filterRefused = false }: StubOptions = {},
 ) {
   const filters: string[][] = [];
   const search = {
@@ -28,6 +29,15 @@ function service(
         const filter = queries[0]!.filter as string[];
         filters.push(filter);
         if (searchFails) return Promise.reject(new Error('Meilisearch unreachable'));
+        if (filterRefused)
+          return Promise.reject(
+            new MeilisearchApiError(new Response(null, { status: 400 }), {
+              message: 'Invalid syntax for the filter parameter',
+              code: 'invalid_search_filter',
+              type: 'invalid_request',
+              link: 'https://docs.meilisearch.com/errors#invalid_search_filter',
+            }),
+          );
         const hits = ['MB-A', 'MB-B', 'MB-C']
           .filter((id) => !filter.some((part) => part.startsWith('id NOT IN') && part.includes(`"${id}"`)))
           .map((id) => ({ id, experience: [], skills: [], languages: [], availability: {}, area: {} }));
@@ -56,6 +66,8 @@ interface StubOptions {
   unknownConcepts?: () => Promise<FieldProblem[]>;
   /** Meilisearch fails every search. */
   searchFails?: boolean;
+  /** Meilisearch refuses every filter (as it does while the index's settings are not applied yet). */
+  filterRefused?: boolean;
 }
 
 describe('ProfileSearchService and the profiles an employer knows', () => {
@@ -111,6 +123,22 @@ describe('ProfileSearchService and the check of the filter', () => {
     });
     const refusal = await searchWith(UNKNOWN_AREA).catch((error: unknown) => error);
     expect((refusal as AppError).code).toBe(ErrorCode.BadUserInput);
+  });
+
+  it('warns of an unready index only for a filter the taxonomy knows', async () => {
+    const warned: unknown[] = [];
+    const warn = Logger.prototype.warn;
+    Logger.prototype.warn = (message: unknown) => void warned.push(message);
+    try {
+      const refused = service([[]], { unknownConcepts: () => Promise.resolve([PROBLEM]), filterRefused: true });
+      await expect(refused.searchWith(UNKNOWN_AREA)).rejects.toBeInstanceOf(AppError);
+      expect(warned).toEqual([]);
+      const known = service([[]], { filterRefused: true });
+      expect((await known.searchWith(UNKNOWN_AREA)).nodes).toEqual([]);
+      expect(warned).toEqual([expect.objectContaining({ code: 'invalid_search_filter' })]);
+    } finally {
+      Logger.prototype.warn = warn;
+    }
   });
 
   it('passes the search failure on when the filter is known', async () => {

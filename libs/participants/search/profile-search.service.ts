@@ -95,6 +95,10 @@ export class ProfileSearchService {
     const known = settledValue(knownNow);
     const first = settledValue(searched);
     const found = sameSet(known, assumed) ? first : await this.multiSearch(filter, known, offset, args);
+    // Told only for a filter the taxonomy knows: Meilisearch also answers invalid_search_filter to a refused value.
+    // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
+    if (found.notReady && found.notReady !== 'index_not_found')
+      this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code: found.notReady });
     if (known.size > 0) this.lastKnown.set(caller.userId, known);
     else this.lastKnown.delete(caller.userId);
     const { hits, total, distribution } = found;
@@ -120,6 +124,8 @@ export class ProfileSearchService {
     hits: ProfileDocument[];
     total: number;
     distribution: Record<string, Record<string, number>>;
+    /** Why the answer is empty although the search did not run: the index is not ready (`indexNotReady`). */
+    notReady?: string;
   }> {
     const filter =
       known.size > 0
@@ -144,10 +150,7 @@ export class ProfileSearchService {
       // the people it knows.
       const code = indexNotReady(error);
       if (!code) throw error;
-      // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
-      if (code !== 'index_not_found')
-        this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code });
-      return { hits: [], total: 0, distribution: {} };
+      return { hits: [], total: 0, distribution: {}, notReady: code };
     }
   }
 
