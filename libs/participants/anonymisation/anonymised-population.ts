@@ -54,6 +54,20 @@ export interface Population {
   rareLanguages: Set<string>;
 }
 
+/** What `make` gives for `population`, made once: later calls with the same population get the same value. */
+export function oncePerPopulation<V>(
+  cache: WeakMap<Population, V>,
+  population: Population,
+  make: () => V,
+): V {
+  let value = cache.get(population);
+  if (value === undefined) {
+    value = make();
+    cache.set(population, value);
+  }
+  return value;
+}
+
 /**
  * The published profiles k-anonymised together (k-anonymity.ts), shared by the employer view in the API and the
  * employer search index in the worker, so that both show exactly the same generalisation.
@@ -71,12 +85,9 @@ export class AnonymisedPopulation {
 
   /** The rows shown to employers (not withheld), newest publication first. */
   shown(population: Population): readonly PublishedRow[] {
-    let rows = this.shownRows.get(population);
-    if (!rows) {
-      rows = population.rows.filter((row) => population.disclosures.get(row.profile_id));
-      this.shownRows.set(population, rows);
-    }
-    return rows;
+    return oncePerPopulation(this.shownRows, population, () =>
+      population.rows.filter((row) => population.disclosures.get(row.profile_id)),
+    );
   }
 
   /**

@@ -7,6 +7,7 @@ import { Outbox, syncSearch } from '#libs/outbox';
 import { AsSearchProjection, SearchIndex, type SearchProjection } from '#libs/search';
 import {
   AnonymisedPopulation,
+  oncePerPopulation,
   type Population,
   type PublishedRow,
 } from '../anonymisation/anonymised-population.js';
@@ -94,11 +95,7 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   }
 
   private signatureOf(row: PublishedRow, population: Population): string {
-    let signatures = this.signatures.get(population);
-    if (!signatures) {
-      signatures = new Map();
-      this.signatures.set(population, signatures);
-    }
+    const signatures = oncePerPopulation(this.signatures, population, () => new Map<string, string>());
     let value = signatures.get(row.public_id);
     if (value === undefined) {
       value = signature(row, population);
@@ -109,24 +106,21 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
 
   /** The shown rows of the population by pseudonym, made once per population: every load looks ids up in it. */
   private shownByPublicId(population: Population): Map<string, PublishedRow> {
-    let rows = this.shownRows.get(population);
-    if (!rows) {
-      rows = new Map(this.population.shown(population).map((row) => [row.public_id, row]));
-      this.shownRows.set(population, rows);
-    }
-    return rows;
+    return oncePerPopulation(
+      this.shownRows,
+      population,
+      () => new Map(this.population.shown(population).map((row) => [row.public_id, row])),
+    );
   }
 
   async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
     const population = await this.population.current();
-    let ids = this.sortedIds.get(population);
-    if (!ids) {
-      ids = this.population
+    const ids = oncePerPopulation(this.sortedIds, population, () =>
+      this.population
         .shown(population)
         .map((row) => row.public_id)
-        .sort();
-      this.sortedIds.set(population, ids);
-    }
+        .sort(),
+    );
     const start = afterId === null ? 0 : sortedIndexAfter(ids, afterId);
     return ids.slice(start, start + limit);
   }

@@ -98,7 +98,10 @@ export class ProfileSearchService {
     // Told only for a filter the taxonomy knows: Meilisearch also answers invalid_search_filter to a refused value.
     // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
     if (found.notReady && found.notReady !== 'index_not_found')
-      this.logger.warn({ message: 'Profiles index not ready yet: search answered empty', code: found.notReady });
+      this.logger.warn({
+        message: 'Profiles index not ready yet: search answered empty',
+        code: found.notReady,
+      });
     if (known.size > 0) this.lastKnown.set(caller.userId, known);
     else this.lastKnown.delete(caller.userId);
     const { hits, total, distribution } = found;
@@ -116,7 +119,7 @@ export class ProfileSearchService {
 
   /** The page of hits, the total and the facet counts of one search, leaving out the profiles `known`. */
   private async multiSearch(
-    filterExpression: string[],
+    expression: string[],
     known: ReadonlySet<string>,
     offset: number,
     args: ProfileSearchArgs,
@@ -129,8 +132,8 @@ export class ProfileSearchService {
   }> {
     const filter =
       known.size > 0
-        ? [...filterExpression, `id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`]
-        : filterExpression;
+        ? [...expression, `id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`]
+        : expression;
     const indexUid = this.search.uid(SearchIndex.Profiles);
     const q = args.query?.trim() ?? '';
     const queries: MultiSearchParams = {
@@ -249,7 +252,8 @@ function filterExpression(filter: ProfileSearchFilter): string[] {
   for (const id of filter.languageConceptIds ?? []) expression.push(`languageIds = ${quote(id)}`);
   if (filter.minSwedishLevel) expression.push(`swedishRank >= ${swedishRank(filter.minSwedishLevel)}`);
   if (filter.areaConceptId !== undefined) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
-  if (filter.availableBy !== undefined) expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
+  if (filter.availableBy !== undefined)
+    expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
   if (filter.placementKind) expression.push(`wantedKinds = ${quote(filter.placementKind)}`);
   for (const licence of filter.drivingLicences ?? []) expression.push(`licenceClasses = ${quote(licence)}`);
   return expression;
