@@ -9,7 +9,12 @@ export { OccupationGroup } from './entities/occupation-group.entity.js';
 export { OccupationSubstitution } from './entities/occupation-substitution.entity.js';
 export { Skill } from './entities/skill.entity.js';
 export { TaxonomyImport } from './entities/taxonomy-import.entity.js';
-export { TaxonomyService, type ConceptReference, type MunicipalityInfo } from './taxonomy.service.js';
+export {
+  TaxonomyService,
+  malformedConcepts,
+  type ConceptReference,
+  type MunicipalityInfo,
+} from './taxonomy.service.js';
 export { TaxonomyKind } from './taxonomy-kind.js';
 export { TaxonomyConceptType, conceptFrom } from './dtos/taxonomy-concept.type.js';
 export { SEARCHABLE_KINDS } from './taxonomy-search.js';

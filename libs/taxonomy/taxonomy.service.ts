@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, type FieldProblem } from '#libs/errors';
+import { CONCEPT_ID } from './concept-id.js';
 import { TAXONOMY_TABLES } from './taxonomy-tables.js';
 import { TaxonomyKind } from './taxonomy-kind.js';
 import {
@@ -51,19 +52,18 @@ export class TaxonomyService {
     if (problems.length > 0) throw AppError.badInputs(problems);
   }
 
-  /** What `assertKnown` would refuse, for callers that check more than concept ids before refusing. */
+  /**
+   * What `assertKnown` would refuse, for callers that check more than concept ids before refusing. An id not even of
+   * a concept id's form (`malformedConcepts`) is refused without asking PostgreSQL for it.
+   */
   async unknownConcepts(
     references: ConceptReference[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FieldProblem[]> {
+    const given = conceptLists(references);
+    const wellFormed = given.map(({ list }) => list.filter((id) => CONCEPT_ID.test(id)));
+    if (wellFormed.every((list) => list.length === 0)) return malformedConcepts(references);
     // One query for every field: each reference's known ids, tagged with its position.
-    const given = references.flatMap(({ kind, field, ids }) => {
-      if (ids === null || ids === undefined) return [];
-      const list = typeof ids === 'string' ? [ids] : [...ids];
-      const kinds: readonly TaxonomyKind[] = typeof kind === 'string' ? [kind] : kind;
-      return list.length === 0 ? [] : [{ kinds, field, list, single: typeof ids === 'string' }];
-    });
-    if (given.length === 0) return [];
     const rows: { reference: number; concept_id: string }[] = await manager.query(
       given
         .flatMap(({ kinds }, reference) =>
@@ -74,21 +74,24 @@ export class TaxonomyService {
           ),
         )
         .join(' UNION ALL '),
-      given.map(({ list }) => list),
+      wellFormed,
     );
     const known = given.map(() => new Set<string>());
     for (const row of rows) known[row.reference].add(row.concept_id);
-    const problems: FieldProblem[] = [];
-    given.forEach(({ kinds, field, list, single }, reference) => {
-      list.forEach((id, index) => {
-        if (known[reference].has(id)) return;
-        problems.push({
-          field: single ? field : `${field}[${index}]`,
-          message: `is not a known ${kinds.map(kindLabel).join(' or ')} concept id`,
-        });
-      });
-    });
-    return problems;
+    return given.flatMap(({ kinds, list, fieldOf }, reference) =>
+      list.flatMap((id, index) =>
+        known[reference].has(id)
+          ? []
+          : [
+              {
+                field: fieldOf(index),
+                message: CONCEPT_ID.test(id)
+                  ? `is not a known ${kinds.map(kindLabel).join(' or ')} concept id`
+                  : NOT_A_CONCEPT_ID,
+              },
+            ],
+      ),
+    );
   }
 
   /**
@@ -266,4 +269,32 @@ function isSearchable(kind: TaxonomyKind): kind is SearchableKind {
 
 function kindLabel(kind: TaxonomyKind): string {
   return kind.toLowerCase().replaceAll('_', ' ');
+}
+
+const NOT_A_CONCEPT_ID = 'is not a concept id';
+
+/**
+ * The given ids of each reference that has any, as a list, with the kinds they may be of and the field of each
+ * (`input.occupationConceptId` for a single id, `input.skillConceptIds[2]` in a list).
+ */
+function conceptLists(references: ConceptReference[]) {
+  return references.flatMap(({ kind, field, ids }) => {
+    if (ids === null || ids === undefined) return [];
+    const list = typeof ids === 'string' ? [ids] : [...ids];
+    const kinds: readonly TaxonomyKind[] = typeof kind === 'string' ? [kind] : kind;
+    const fieldOf = (index: number) => (typeof ids === 'string' ? field : `${field}[${index}]`);
+    return list.length === 0 ? [] : [{ kinds, list, fieldOf }];
+  });
+}
+
+/**
+ * The ids in `references` that are not even of a concept id's form (CONCEPT_ID), each on its field, such as
+ * `filter.skillConceptIds[0]`: refused at once, without a query.
+ */
+export function malformedConcepts(references: ConceptReference[]): FieldProblem[] {
+  return conceptLists(references).flatMap(({ list, fieldOf }) =>
+    list.flatMap((id, index) =>
+      CONCEPT_ID.test(id) ? [] : [{ field: fieldOf(index), message: NOT_A_CONCEPT_ID }],
+    ),
+  );
 }

@@ -662,6 +662,22 @@ describe('openings', () => {
       await expectRefused(employerA.request(CREATE, { input: { ...PRAKTIK, ...changes } }), field, message);
     });
 
+    it("tells a value not of a concept id's form from an unknown concept, each on its field, writing nothing", async () => {
+      const before = await counts();
+      const answer = await employerA.request(CREATE, {
+        input: {
+          ...PRAKTIK,
+          requiredSkillConceptIds: ['xxxx_xxx_xxx', 'x" OR 1=1 --', CONCEPTS.hygienstadning],
+        },
+      });
+      expect(errorCode(answer)).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0].extensions?.fields).toEqual([
+        { field: 'input.requiredSkillConceptIds[0]', message: 'is not a known skill concept id' },
+        { field: 'input.requiredSkillConceptIds[1]', message: 'is not a concept id' },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
     it('refuses an end before the start on update, for a draft and for a published opening', async () => {
       const draft = await create(employerA, { startDate: '2027-03-01', endDate: '2027-05-31' });
       await expectRefused(

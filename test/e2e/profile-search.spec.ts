@@ -244,7 +244,7 @@ describe('searchProfiles', () => {
     [{ filter: { occupationConceptIds: ['no-such-occupation'] } }, 'filter.occupationConceptIds[0]'],
     [{ filter: { languageConceptIds: ['no-such-language'] } }, 'filter.languageConceptIds[0]'],
     [{ filter: { areaConceptId: 'no-such-area' } }, 'filter.areaConceptId'],
-    // Searched while the taxonomy check runs: quoted, such values only match nothing, and the answer is the check's.
+    // Not of a concept id's form: refused before anything runs (and, quoted, they would only match nothing).
     [{ filter: { areaConceptId: 'x" OR areaIds EXISTS OR areaIds = "y' } }, 'filter.areaConceptId'],
     [{ filter: { skillConceptIds: ['ends in a backslash\\'] } }, 'filter.skillConceptIds[0]'],
     [{ filter: { availableBy: '2027-02-30' } }, 'filter.availableBy'],

@@ -19,7 +19,11 @@ const ARGS = { first: 20 } as ProfileSearchArgs;
  */
 function service(
   knownSets: string[][],
-  { unknownConcepts = () => Promise.resolve([]), searchFails = false, filterRefused = false }: StubOptions = {},
+  {
+    unknownConcepts = () => Promise.resolve([]),
+    searchFails = false,
+    filterRefused = false,
+  }: StubOptions = {},
 ) {
   const filters: string[][] = [];
   const search = {
@@ -130,7 +134,10 @@ describe('ProfileSearchService and the check of the filter', () => {
     const warn = Logger.prototype.warn;
     Logger.prototype.warn = (message: unknown) => void warned.push(message);
     try {
-      const refused = service([[]], { unknownConcepts: () => Promise.resolve([PROBLEM]), filterRefused: true });
+      const refused = service([[]], {
+        unknownConcepts: () => Promise.resolve([PROBLEM]),
+        filterRefused: true,
+      });
       await expect(refused.searchWith(UNKNOWN_AREA)).rejects.toBeInstanceOf(AppError);
       expect(warned).toEqual([]);
       const known = service([[]], { filterRefused: true });
@@ -139,6 +146,25 @@ describe('ProfileSearchService and the check of the filter', () => {
     } finally {
       Logger.prototype.warn = warn;
     }
+  });
+
+  it("refuses a value not of a concept id's form on its field before anything runs", async () => {
+    let checks = 0;
+    const { searchWith, filters } = service([[]], {
+      unknownConcepts: () => {
+        checks++;
+        return Promise.resolve([]);
+      },
+    });
+    const args = { filter: { skillConceptIds: ['xxxx_xxx_xxx', 'x" OR skillIds EXISTS'] }, first: 20 };
+    const refusal = await searchWith(args as ProfileSearchArgs).catch((error: unknown) => error);
+    expect((refusal as AppError).code).toBe(ErrorCode.BadUserInput);
+    expect((refusal as AppError).details.fields).toEqual([
+      { field: 'filter.skillConceptIds[1]', message: 'is not a concept id' },
+    ]);
+    // Neither Meilisearch nor the taxonomy was asked.
+    expect(filters).toEqual([]);
+    expect(checks).toBe(0);
   });
 
   it('passes the search failure on when the filter is known', async () => {

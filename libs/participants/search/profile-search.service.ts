@@ -5,7 +5,13 @@ import type { Principal } from '#libs/access-control';
 import { AppConfig } from '#libs/config';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { SearchClient, SearchIndex, indexNotReady } from '#libs/search';
-import { TaxonomyKind, TaxonomyService, type TaxonomyConceptType } from '#libs/taxonomy';
+import {
+  TaxonomyKind,
+  TaxonomyService,
+  malformedConcepts,
+  type ConceptReference,
+  type TaxonomyConceptType,
+} from '#libs/taxonomy';
 import { PLACEMENT_KIND_LABELS, PlacementKind, SwedishLevel } from '#libs/vocabulary';
 import { ProfilesKnownToEmployers } from '../anonymisation/profiles-known-to-employers.js';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
@@ -77,13 +83,17 @@ export class ProfileSearchService {
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
     const filterGiven = args.filter ?? {};
+    // A value not even of a concept id's form is refused before anything runs.
+    const malformed = malformedConcepts(filterConcepts(filterGiven));
+    if (malformed.length > 0) throw AppError.badInputs(malformed);
     const filter = filterExpression(filterGiven);
     // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
     // Their current set is read while Meilisearch already searches without the set this caller's last search left
     // out (almost always the same); should it have changed (a confirmation since), the search runs again with the
     // new set. So a confirmation still hides the person at once, and the read no longer waits before the search.
-    // The filter's concept ids are checked against the taxonomy meanwhile too: an unknown id matches nothing in
-    // Meilisearch (every value is quoted), and the answer is BAD_USER_INPUT on its field whatever the search did.
+    // The filter's concept ids are checked against the taxonomy meanwhile too: an unknown (well-formed) id matches
+    // nothing in Meilisearch (every value is quoted), and the answer is BAD_USER_INPUT on its field whatever the
+    // search did.
     const assumed = this.lastKnown.get(caller.userId) ?? NONE_KNOWN;
     const [problems, knownNow, searched] = await Promise.allSettled([
       this.filterProblems(filterGiven),
@@ -180,20 +190,7 @@ export class ProfileSearchService {
     };
     return (
       await Promise.all([
-        this.taxonomy.unknownConcepts([
-          {
-            kind: TaxonomyKind.OCCUPATION,
-            field: 'filter.occupationConceptIds',
-            ids: filter.occupationConceptIds,
-          },
-          { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
-          { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
-          {
-            kind: [TaxonomyKind.MUNICIPALITY, TaxonomyKind.COUNTY],
-            field: 'filter.areaConceptId',
-            ids: filter.areaConceptId,
-          },
-        ]),
+        this.taxonomy.unknownConcepts(filterConcepts(filter)),
         checkLicences(filter.drivingLicences),
       ])
     ).flat();
@@ -237,6 +234,20 @@ export class ProfileSearchService {
       ),
     };
   }
+}
+
+/** The concept ids of `filter`, each with its field and the kinds it may be of. */
+function filterConcepts(filter: ProfileSearchFilter): ConceptReference[] {
+  return [
+    { kind: TaxonomyKind.OCCUPATION, field: 'filter.occupationConceptIds', ids: filter.occupationConceptIds },
+    { kind: TaxonomyKind.SKILL, field: 'filter.skillConceptIds', ids: filter.skillConceptIds },
+    { kind: TaxonomyKind.LANGUAGE, field: 'filter.languageConceptIds', ids: filter.languageConceptIds },
+    {
+      kind: [TaxonomyKind.MUNICIPALITY, TaxonomyKind.COUNTY],
+      field: 'filter.areaConceptId',
+      ids: filter.areaConceptId,
+    },
+  ];
 }
 
 /**

@@ -1,8 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { CONCEPT_ID } from '../concept-id.js';
 import { TaxonomyImportError } from './taxonomy-import-error.js';
-
-/** JobTech concept ids look like `XWKY_c49_5nv`; this is looser, to catch shifted columns, not to police JobTech. */
-const CONCEPT_ID = /^[0-9A-Za-z_-]{3,40}$/;
 
 /** One data row of a CSV file, with its line number for error messages. */
 export class CsvRow {
