@@ -159,10 +159,13 @@ function addCpu(a: CpuUse, b: CpuUse): CpuUse {
   return eachPart((part) => (a[part] === null || b[part] === null ? null : a[part] + b[part]));
 }
 
+/** Each part's CPU seconds, and in all: at least how long that takes on this machine's cores, never waiting. */
 function describeCpu(use: CpuUse): string {
-  return cpuParts
-    .map((part) => `${CPU_PARTS[part]} ${use[part] === null ? 'n/a' : `${use[part].toFixed(1)} s`}`)
-    .join(', ');
+  const parts = cpuParts.map(
+    (part) => `${CPU_PARTS[part]} ${use[part] === null ? 'n/a' : `${use[part].toFixed(1)} s`}`,
+  );
+  const total = cpuParts.reduce((sum, part) => sum + (use[part] ?? 0), 0);
+  return `${parts.join(', ')}; in all ${total.toFixed(1)} s, at least ${(total / cpus().length).toFixed(1)} s on ${cpus().length} cores`;
 }
 
 /** What Meilisearch did for one path: its batches of document additions and how long it was busy with them. */
@@ -592,7 +595,7 @@ class Bench {
       `**Indexing**: one \`syncSearch\` outbox message per generated profile and index (${messages.toLocaleString('en')} messages, inserted in one statement in the order the services record them: for each profile a sync of each index, profile after profile) relayed by the worker process (\`OUTBOX_BATCH_SIZE\` ${this.workerConfig().outbox.batchSize}), timed from the insert until every message is delivered (the relay marks a message delivered only after Meilisearch finished the task). Baseline: the same documents, built beforehand by the same projections (${loadSeconds.toFixed(1)} s, not counted), added straight to scratch indexes with the same settings in requests of ${DIRECT_CHUNK.toLocaleString('en')}, all sent at once, timed until Meilisearch finished. Ratio = outbox throughput / direct throughput.`,
     );
     this.notes.push(
-      '**CPU time while indexing**: user + system CPU seconds of the worker process, of the PostgreSQL backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out) and of Meilisearch (when the benchmark started it), read before and after each timed section (a backend opened in between counts from its start; one closed in between is not counted, nor are PostgreSQL’s own background processes, and PostgreSQL counts only when it runs on this machine); the direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message.',
+      '**CPU time while indexing**: user + system CPU seconds of the worker process, of PostgreSQL and of Meilisearch (when the benchmark started it), read before and after each timed section. PostgreSQL: the backends serving the benchmark database (`pg_stat_activity`, the benchmark’s own connection left out; one opened in between counts from its start) and every process the postmaster reaped in between (its children’s CPU time in /proc: the parallel workers of the queries, a backend that closed, an autovacuum worker), but not its long-lived background processes, and only when PostgreSQL runs on this machine. The direct add reads nothing from PostgreSQL and needs no worker. What the outbox path costs beyond the direct add is what it must do on the same cores: read and build every document, and claim and mark every message. "In all" divided by the cores is the shortest time that work could take on them, if nothing ever waited.',
     );
     this.notes.push(
       '**Meilisearch document batches**: the document-addition batches Meilisearch ran for the two indexes of each path (`GET /batches`, tasks enqueued from the start of the path): how many, their smallest and largest number of documents, and the sum of their durations. Meilisearch merges the tasks waiting for an index into one batch, and a batch costs more the larger the index it adds to, so the same documents in more, smaller batches keep it busy longer.',
@@ -806,7 +809,7 @@ class Bench {
       readCpu([this.worker!.pid]),
       readCpu(
         rows.map((row) => row.pid),
-        'postgres',
+        { named: 'postgres', reapedBy: true },
       ),
       readCpu(this.meili.pid ? [this.meili.pid] : []),
     ]);
