@@ -62,20 +62,21 @@ export class TaxonomyService {
   ): Promise<FieldProblem[]> {
     const given = conceptLists(references);
     const wellFormed = given.map(({ list }) => list.filter((id) => CONCEPT_ID.test(id)));
-    if (wellFormed.every((list) => list.length === 0)) return malformedConcepts(references);
-    // One query for every field: each reference's known ids, tagged with its position.
-    const rows: { reference: number; concept_id: string }[] = await manager.query(
-      given
-        .flatMap(({ kinds }, reference) =>
-          kinds.map(
-            (kind) =>
-              `SELECT ${reference} AS reference, concept_id FROM ${TAXONOMY_TABLES[kind]}
-                WHERE concept_id = ANY($${reference + 1}::text[])`,
-          ),
+    // One query for every field (none when no id is well-formed): each reference's known ids, tagged with its position.
+    const rows: { reference: number; concept_id: string }[] = wellFormed.some((list) => list.length > 0)
+      ? await manager.query(
+          given
+            .flatMap(({ kinds }, reference) =>
+              kinds.map(
+                (kind) =>
+                  `SELECT ${reference} AS reference, concept_id FROM ${TAXONOMY_TABLES[kind]}
+                    WHERE concept_id = ANY($${reference + 1}::text[])`,
+              ),
+            )
+            .join(' UNION ALL '),
+          wellFormed,
         )
-        .join(' UNION ALL '),
-      wellFormed,
-    );
+      : [];
     const known = given.map(() => new Set<string>());
     for (const row of rows) known[row.reference].add(row.concept_id);
     return given.flatMap(({ kinds, list, fieldOf }, reference) =>

@@ -83,8 +83,9 @@ export class ProfileSearchService {
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
     const filterGiven = args.filter ?? {};
+    const concepts = filterConcepts(filterGiven);
     // A value not even of a concept id's form is refused before anything runs.
-    const malformed = malformedConcepts(filterConcepts(filterGiven));
+    const malformed = malformedConcepts(concepts);
     if (malformed.length > 0) throw AppError.badInputs(malformed);
     const filter = filterExpression(filterGiven);
     // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
@@ -96,7 +97,7 @@ export class ProfileSearchService {
     // search did.
     const assumed = this.lastKnown.get(caller.userId) ?? NONE_KNOWN;
     const [problems, knownNow, searched] = await Promise.allSettled([
-      this.filterProblems(filterGiven),
+      this.filterProblems(concepts, filterGiven.drivingLicences),
       this.known.of(caller),
       this.multiSearch(filter, assumed, offset, args),
     ]);
@@ -174,10 +175,14 @@ export class ProfileSearchService {
   }
 
   /**
-   * What in `filter` the taxonomy does not know, each on its field (`filter.<field>[i]`): concept ids of the wrong
-   * kind or none, driving licence classes that do not exist. Empty when all is known.
+   * What of the filter's `concepts` and `drivingLicences` the taxonomy does not know, each on its field
+   * (`filter.<field>[i]`): concept ids of the wrong kind or none, driving licence classes that do not exist. Empty
+   * when all is known.
    */
-  private async filterProblems(filter: ProfileSearchFilter): Promise<FieldProblem[]> {
+  private async filterProblems(
+    concepts: ConceptReference[],
+    drivingLicences: string[] | undefined,
+  ): Promise<FieldProblem[]> {
     // The concept ids in one query, the licence classes beside it; their problems in the order of the fields.
     const checkLicences = async (licences: string[] | undefined): Promise<FieldProblem[]> => {
       if (!licences?.length) return [];
@@ -189,10 +194,7 @@ export class ProfileSearchService {
       );
     };
     return (
-      await Promise.all([
-        this.taxonomy.unknownConcepts(filterConcepts(filter)),
-        checkLicences(filter.drivingLicences),
-      ])
+      await Promise.all([this.taxonomy.unknownConcepts(concepts), checkLicences(drivingLicences)])
     ).flat();
   }
 
