@@ -22,13 +22,16 @@ function encodeCursor(cursor: Cursor): string {
 }
 
 const NOT_A_CURSOR = 'is not a cursor returned by this list';
-const MAX_KEY_LENGTH = 200;
-
 /**
- * PostgreSQL's codes for a value it cannot read as the column's type: invalid_text_representation,
- * invalid_datetime_format, datetime_field_overflow, numeric_value_out_of_range.
+ * The longest sort key a cursor holds: an e-mail address (254 characters) or a name (200 characters, each perhaps a
+ * surrogate pair).
  */
-const UNREADABLE_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
+const MAX_KEY_LENGTH = 400;
+/**
+ * The longest cursor `paginate` writes: base64url of the JSON of a MAX_KEY_LENGTH key (up to 3 bytes of UTF-8 per
+ * UTF-16 unit, or 2 escaped) and a uuid.
+ */
+export const MAX_CURSOR_LENGTH = 2_000;
 
 /** Exported for its tests; only `paginate` decodes cursors. */
 export function decodeCursor(value: string): Cursor {
@@ -51,10 +54,14 @@ export function decodeCursor(value: string): Cursor {
   return { k, id };
 }
 
+/**
+ * PostgreSQL's class 22, data exception: a value it cannot read as the column's type (invalid_text_representation,
+ * invalid_datetime_format, datetime_field_overflow, an unknown time zone, a time zone offset out of range …).
+ */
 function isUnreadableValue(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: unknown } })?.driverError;
   const code = (driverError ?? (error as { code?: unknown }))?.code;
-  return typeof code === 'string' && UNREADABLE_VALUE_CODES.has(code);
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /**

@@ -259,6 +259,8 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
       ['not a date', 'not-a-date'],
       ['a date out of range', '2026-13-45 99:00:00+00'],
       ['not a time at all', '1e999999'],
+      ['a time zone offset out of range', '2026-01-01 00:00:00+16'],
+      ['in an unknown time zone', '2026-01-01 00:00:00 Mars/Olympus'],
     ])('notifications, sorted by a timestamp: a key that is %s', async (_case, k) => {
       await expectRefused(
         'query($after: String) { notifications(after: $after) { totalCount } }',

@@ -38,6 +38,33 @@ describe('organisations', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it('pages on past an organisation whose name is as long as allowed', async () => {
+    // 200 characters, most of them two bytes of UTF-8: its page's endCursor is the longest a name gives.
+    const name = `A${'äöå'.repeat(66)}B`;
+    const { createOrganisation } = await admin.ok<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: { kind: 'COMPANY', name, organisationNumber: '5597770014', municipalityCode: '0120' } },
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      type Page = {
+        organisations: {
+          nodes: { id: string }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+      };
+      const { organisations }: Page = await admin.ok<Page>(
+        'query($after: String) { organisations(first: 1, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }',
+        { after },
+      );
+      seen.push(...organisations.nodes.map((node) => node.id));
+      after = organisations.pageInfo.hasNextPage ? organisations.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toContain(createOrganisation.id);
+    expect(seen.indexOf(createOrganisation.id)).toBeLessThan(seen.length - 1);
+  });
+
   it('creates and updates an organisation, which typo-tolerant search then finds', async () => {
     const { createOrganisation } = await admin.ok<{
       createOrganisation: { id: string; organisationNumber: string };
