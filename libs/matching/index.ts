@@ -6,7 +6,7 @@ export {
 } from './entities/match-proposal.entity.js';
 export { ProposalStatus, ProposalOrigin, RejectionReason } from './proposal-status.js';
 export { MatchingTriggers } from './matching-triggers.js';
-export { MatchingService } from './matching.service.js';
+export { MatchingService, lockOpenings } from './matching.service.js';
 export { ProposalsService } from './proposals.service.js';
 export { RequestIntroductionInput } from './dtos/proposal.inputs.js';
 export { ProposalType } from './dtos/proposal.type.js';

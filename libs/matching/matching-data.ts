@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { todayInSweden } from '#libs/calendar';
 import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
 
@@ -8,8 +9,10 @@ import type { CandidateFacts, OpeningFacts } from './match-facts.js';
 export interface LoadedOpening {
   facts: OpeningFacts;
   status: string;
-  /** PUBLISHED with places left. */
+  /** PUBLISHED with places left, and its last day not passed. */
   open: boolean;
+  /** Why it is not open (for the proposals it expires); null when it is. */
+  closedReason: string | null;
 }
 
 /** A profile as matching loads it: the facts it scores, and who the coaches are. */
@@ -31,10 +34,13 @@ const VERSION = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)
 export class MatchingData {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The PUBLISHED openings with places left. */
+  /** The PUBLISHED openings with places left whose last day has not passed. */
   async openOpeningIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM openings WHERE status = 'PUBLISHED' AND places_taken < places ORDER BY id`,
+      `SELECT id FROM openings
+        WHERE status = 'PUBLISHED' AND places_taken < places AND (end_date IS NULL OR end_date >= $1)
+        ORDER BY id`,
+      [todayInSweden()],
     );
     return rows.map((row) => row.id);
   }
@@ -74,11 +80,21 @@ export class MatchingData {
        WHERE o.id = ANY($1)`,
       [ids],
     );
+    const today = todayInSweden();
     for (const row of rows) {
       const jobbspar = row.kind === 'JOBBSPAR' && row.track_intake_id !== null;
+      const closedReason =
+        row.status !== 'PUBLISHED'
+          ? `the opening is ${row.status}`
+          : row.places_taken >= row.places
+            ? 'the opening has no places left'
+            : row.end_date !== null && row.end_date < today
+              ? `the opening ended on ${row.end_date}`
+              : null;
       result.set(row.id, {
         status: row.status,
-        open: row.status === 'PUBLISHED' && row.places_taken < row.places,
+        open: closedReason === null,
+        closedReason,
         facts: {
           id: row.id,
           version: row.version,

@@ -55,8 +55,7 @@ export class MatchingService {
       if (!opening) return JobStatus.Skipped;
       if (!opening.open) {
         const rows = await manager.find(MatchProposal, { where: { openingId } });
-        const reason = closedReason(opening.status);
-        await this.settle(manager, openingId, rows, new Map(), false, () => reason);
+        await this.settle(manager, openingId, rows, new Map(), false, () => opening.closedReason);
         return JobStatus.Success;
       }
       // Profiles whose candidate document is still on its way are scored from PostgreSQL too: asked before the
@@ -98,6 +97,23 @@ export class MatchingService {
     });
   }
 
+  /**
+   * Every night: the proposals of PUBLISHED openings whose last day has passed expire, each opening as its
+   * MatchOpening would do it (nothing else happens to an opening on the day it ends).
+   */
+  @OnJob(JobName.ExpireEndedOpenings)
+  async expireEndedOpenings(): Promise<JobStatus> {
+    const ended: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT o.id FROM openings o
+        WHERE o.status = 'PUBLISHED' AND o.end_date < $1
+          AND EXISTS (SELECT 1 FROM match_proposals p WHERE p.opening_id = o.id AND p.status = $2)
+        ORDER BY o.id`,
+      [todayInSweden(), ProposalStatus.PROPOSED],
+    );
+    for (const { id } of ended) await this.matchOpening({ openingId: id, version: 'ended' });
+    return ended.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+
   @OnJob(JobName.MatchProfile)
   async matchProfile({ profileId }: JobPayloads[JobName.MatchProfile]): Promise<JobStatus> {
     const candidate = (await this.data.candidates([profileId])).get(profileId);
@@ -136,7 +152,7 @@ export class MatchingService {
         const fresh = new Map<string, Fresh>();
         let reason: string | null = null;
         if (!candidate.facts.published) reason = 'the profile is no longer published';
-        else if (!opening.open) reason = closedReason(opening.status);
+        else if (!opening.open) reason = opening.closedReason;
         else if (result && (requested || result.broken.length === 0)) {
           fresh.set(profileId, { participantId: candidate.facts.participantId, scored: result });
         } else if (result) {
@@ -294,10 +310,6 @@ export class MatchingService {
       this.logger.debug({ message: 'Proposal back from expiry', proposalId: row.id });
     }
   }
-}
-
-function closedReason(status: string): string {
-  return status === 'PUBLISHED' ? 'the opening has no places left' : `the opening is ${status}`;
 }
 
 function brokenReason(scored: ScoredMatch): string {

@@ -1,4 +1,4 @@
-import { todayInSweden } from '#libs/calendar';
+import { todayInSweden, type AsOf } from '#libs/calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
@@ -140,6 +140,7 @@ export class ProposalsService {
   async requestIntroduction(
     caller: Principal,
     input: RequestIntroductionInput,
+    { asOf = todayInSweden() }: AsOf = {},
   ): Promise<{ openingId: string; publicId: string; requestedAt: Date }> {
     // NOT_FOUND unless the employer can see the profile now (published, consented, k-anonymous, not known to it).
     await this.anonymisedProfiles.get(caller, input.publicId);
@@ -154,6 +155,9 @@ export class ProposalsService {
           `Introductions are asked for PUBLISHED openings; this one is ${opening.status}`,
           'input.openingId',
         );
+      }
+      if (opening.endDate !== null && opening.endDate < asOf) {
+        throw AppError.conflict(`The opening ended on ${opening.endDate}`, 'input.openingId');
       }
       await lockOpenings(manager, [opening.id]);
       const [profile] = (await manager.query(
@@ -215,13 +219,19 @@ export class ProposalsService {
         proposalId = saved.id;
         requestedAt = saved.createdAt;
       }
-      await this.notifications.notify(
-        manager,
-        await this.access.responsibleCoaches(profile.participant_id, manager),
-        NotificationKind.INTRODUCTION_REQUESTED,
-        proposalId,
-        { proposalId, participantId: profile.participant_id },
-      );
+      // Once per request: again when the profile is asked for anew (its proposal had expired, or was matching's),
+      // not when the employer repeats a request the coach has not answered yet.
+      const pending =
+        existing?.status === ProposalStatus.PROPOSED && existing.origin === ProposalOrigin.EMPLOYER_REQUEST;
+      if (!pending) {
+        await this.notifications.notify(
+          manager,
+          await this.access.responsibleCoaches(profile.participant_id, manager),
+          NotificationKind.INTRODUCTION_REQUESTED,
+          `${proposalId}:${requestedAt.getTime()}`,
+          { proposalId, participantId: profile.participant_id },
+        );
+      }
       return { openingId: opening.id, publicId: input.publicId, requestedAt };
     });
   }

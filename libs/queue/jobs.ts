@@ -21,6 +21,8 @@ export enum JobName {
   SweepFollowUps = 'sweep-follow-ups',
   /** Reminds coaches of participants who need a placement before their etableringsperiod ends (daily). */
   RemindEstablishmentPeriods = 'remind-establishment-periods',
+  /** Expires the proposals of openings whose last day has passed (daily). */
+  ExpireEndedOpenings = 'expire-ended-openings',
 }
 
 export interface JobPayloads {
@@ -32,6 +34,7 @@ export interface JobPayloads {
   [JobName.FollowUpDue]: { followUpId: string; dueOn: string; plannedAt: string };
   [JobName.SweepFollowUps]: Record<string, never>;
   [JobName.RemindEstablishmentPeriods]: Record<string, never>;
+  [JobName.ExpireEndedOpenings]: Record<string, never>;
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -85,6 +88,12 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     jobId: () => 'remind-establishment-periods',
     // 05:15 UTC: early morning in Sweden, summer time or not.
     schedule: '15 5 * * *',
+  },
+  [JobName.ExpireEndedOpenings]: {
+    queue: QueueName.Matching,
+    jobId: () => 'expire-ended-openings',
+    // 00:20 UTC: just after midnight in Sweden, summer time or not, when the day before has passed.
+    schedule: '20 0 * * *',
   },
 };
 

@@ -510,6 +510,41 @@ describe('matching', () => {
       );
       expect(rows[0]!.expiry_reason).toBe('the opening is CLOSED');
     });
+
+    it('expires the PROPOSED proposals of an opening whose last day has passed, at the nightly job', async () => {
+      const participantId = await person();
+      const ending = await publishedOpening();
+      await proposalsWith(ending, [participantId]);
+      await settle(stack.environment, undefined, 60_000);
+      // Time passes: the opening ran until yesterday (dates written straight, as no input takes a past period).
+      const [{ yesterday }] = (await stack.environment.sql(
+        `SELECT ((now() AT TIME ZONE 'Europe/Stockholm')::date - 1)::text AS yesterday`,
+      )) as [{ yesterday: string }];
+      await stack.environment.sql(
+        `UPDATE openings SET start_date = $2::date - 30, end_date = $2::date WHERE id = $1`,
+        [ending, yesterday],
+      );
+      const proposed = async () =>
+        (await proposalsOf(ending)).filter((proposal) => proposal.status === 'PROPOSED').length;
+      expect(await proposed()).toBeGreaterThan(0);
+      // Not a candidate any more for the participant either.
+      const { bestOpeningsForParticipant } = await coach.ok<{
+        bestOpeningsForParticipant: Array<{ opening: { id: string } }>;
+      }>(BEST, { participantId, first: 50 });
+      expect(bestOpeningsForParticipant.map((best) => best.opening.id)).not.toContain(ending);
+
+      expect(await matching.expireEndedOpenings()).toBe(JobStatus.Success);
+      const rows = await stack.environment.sql(
+        'SELECT DISTINCT status, expiry_reason FROM match_proposals WHERE opening_id = $1',
+        [ending],
+      );
+      expect(rows).toEqual([{ status: 'EXPIRED', expiry_reason: `the opening ended on ${yesterday}` }]);
+      // Matching it again proposes no one.
+      expect(await matching.matchOpening({ openingId: ending, version: 'ended-again' })).toBe(
+        JobStatus.Success,
+      );
+      expect(await proposed()).toBe(0);
+    });
   });
 
   describe('employer introductions', () => {
@@ -587,6 +622,51 @@ describe('matching', () => {
         [openingId, participantId],
       );
       expect(row).toEqual({ status: 'PROPOSED', origin: 'EMPLOYER_REQUEST' });
+    });
+
+    it('notifies the coach again when a request comes anew, not when it is repeated unanswered', async () => {
+      const requestsOfProposal = async (proposalId: string) =>
+        Number(
+          (
+            await stack.environment.sql(
+              `SELECT count(*) AS n FROM notifications WHERE kind = 'INTRODUCTION_REQUESTED' AND proposal_id = $1`,
+              [proposalId],
+            )
+          )[0]!.n,
+        );
+      const request = () =>
+        employer.ok(REQUEST, { input: { openingId, publicId, message: 'Vi hör av oss igen.' } });
+      await request();
+      const [row] = await stack.environment.sql(
+        'SELECT id FROM match_proposals WHERE opening_id = $1 AND participant_id = $2',
+        [openingId, participantId],
+      );
+      const proposalId = row!.id as string;
+      const first = await requestsOfProposal(proposalId);
+      expect(first).toBeGreaterThan(0);
+      await request();
+      expect(await requestsOfProposal(proposalId)).toBe(first);
+      // The request expired (the profile was paused, say) and the employer asks again.
+      await stack.environment.sql(`UPDATE match_proposals SET status = 'EXPIRED' WHERE id = $1`, [
+        proposalId,
+      ]);
+      await request();
+      expect(await requestsOfProposal(proposalId)).toBe(2 * first);
+    });
+
+    it('refuses a request into an opening whose last day has passed', async () => {
+      const ended = await publishedOpening();
+      await stack.environment.sql(
+        `UPDATE openings SET start_date = current_date - 60, end_date = current_date - 2 WHERE id = $1`,
+        [ended],
+      );
+      const before = [await proposalCount(), await notificationCount()];
+      const response = await employer.request(REQUEST, {
+        input: { openingId: ended, publicId, message: 'Vi vill gärna träffa er.' },
+      });
+      expect(errorCode(response)).toBe('CONFLICT');
+      expect(response.errors![0]!.extensions!.field).toBe('input.openingId');
+      expect([await proposalCount(), await notificationCount()]).toEqual(before);
     });
   });
 

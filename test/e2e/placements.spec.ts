@@ -181,7 +181,7 @@ describe('coach decisions: confirming proposals into placements', () => {
     }
   });
 
-  it('with both confirmations held at the opening row until they overlap, the second finds no place left', async () => {
+  it('with both confirmations held by a matching job of the opening until they overlap, the second finds no place left', async () => {
     const openingId = await publishedOpening(employerA, { places: 1 });
     const proposals = [
       await insertProposal(
@@ -195,19 +195,22 @@ describe('coach decisions: confirming proposals into placements', () => {
         await consentingParticipant(coach2, ['ANONYMISED_PROFILE']),
       ),
     ];
-    // Hold the opening's row so that both transactions are inside confirm, waiting to take the place.
+    // Hold the opening's matching lock, as a MatchOpening job re-ranking its proposals does: both transactions are
+    // inside confirm, waiting for it.
     const holder = new pg.Client({ connectionString: stack.environment.databaseUrl });
     await holder.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM openings WHERE id = $1 FOR UPDATE', [openingId]);
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-opening:' || $1, 0))`, [
+        openingId,
+      ]);
       const pending = Promise.all([confirm(coach, proposals[0]!), confirm(coach2, proposals[1]!)]);
       await eventually(
         async () =>
           (
             await sql(`SELECT count(*)::int AS n FROM pg_stat_activity
                         WHERE datname = current_database() AND wait_event_type = 'Lock'
-                          AND query LIKE '%UPDATE openings%places_taken + 1%'`)
+                          AND query LIKE '%pg_advisory_xact_lock%'`)
           )[0]!.n,
         (waiting) => waiting === 2,
       );
@@ -334,6 +337,40 @@ describe('coach decisions: confirming proposals into placements', () => {
     expect(errorCode(response)).toBe('CONFLICT');
     expect(response.errors![0]!.message).toBe('The opening is CLOSED, not PUBLISHED');
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses to confirm once the participant withdrew consent, or into an opening whose last day has passed', async () => {
+    const openingId = await publishedOpening(employerA, { places: 2 });
+    const withdrawing = await consentingParticipant(coach, ['ANONYMISED_PROFILE', 'INTRODUCTION']);
+    const proposalId = await insertProposal(stack.environment, openingId, withdrawing);
+    await coach.ok('mutation($id: ID!) { withdrawConsent(participantId: $id) { id } }', { id: withdrawing });
+    const before = await counts();
+    const withdrawn = await confirm(coach, proposalId);
+    expect(errorCode(withdrawn)).toBe('CONFLICT');
+    expect(withdrawn.errors![0]!.message).toBe('The participant has withdrawn their consent');
+    expect(withdrawn.errors![0]!.extensions!.field).toBe('input.proposalId');
+    expect(await counts()).toEqual(before);
+    expect(await proposalState(proposalId)).toMatchObject({ status: 'PROPOSED', decided_by: null });
+
+    const ended = await publishedOpening(employerA, { places: 2 });
+    await sql(
+      `UPDATE openings SET start_date = current_date - 60, end_date = current_date - 2 WHERE id = $1`,
+      [ended],
+    );
+    const [{ end_date }] = (await sql('SELECT end_date::text FROM openings WHERE id = $1', [ended])) as [
+      { end_date: string },
+    ];
+    const onEnded = await insertProposal(
+      stack.environment,
+      ended,
+      await consentingParticipant(coach, ['ANONYMISED_PROFILE']),
+    );
+    const beforeEnded = await counts();
+    const response = await confirm(coach, onEnded);
+    expect(errorCode(response)).toBe('CONFLICT');
+    expect(response.errors![0]!.message).toBe(`The opening ended on ${end_date}`);
+    expect(await counts()).toEqual(beforeEnded);
+    expect(await openingState(ended)).toMatchObject({ places_taken: 0, status: 'PUBLISHED', placements: 0 });
   });
 
   it('checks the input and who asks before anything is written', async () => {
