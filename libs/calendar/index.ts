@@ -8,10 +8,4 @@ export {
   parseIsoDate,
   startOfDay,
 } from './calendar-date.js';
-export {
-  SWEDISH_TIME_ZONE,
-  TODAY_IN_SWEDEN_SQL,
-  swedishTime,
-  todayInSweden,
-  type AsOf,
-} from './swedish-time.js';
+export { SWEDISH_TIME_ZONE, TODAY_IN_SWEDEN_SQL, swedishTime, todayInSweden } from './swedish-time.js';

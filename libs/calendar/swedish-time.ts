@@ -19,16 +19,6 @@ export function todayInSweden(now = new Date()): string {
   return SWEDISH_DATE.format(now);
 }
 
-/**
- * The day a decision is taken on, for the checks that depend on it (an opening that has ended takes no one):
- * today in Sweden, unless history is being loaded (the demo data confirms placements of past periods as on the day
- * they would have been decided).
- */
-export interface AsOf {
-  /** YYYY-MM-DD; default `todayInSweden()`. */
-  asOf?: string;
-}
-
 /** `todayInSweden` in PostgreSQL, for SQL text: a date. */
 export const TODAY_IN_SWEDEN_SQL = `(now() AT TIME ZONE '${SWEDISH_TIME_ZONE}')::date`;
 

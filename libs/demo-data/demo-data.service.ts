@@ -506,12 +506,6 @@ export class DemoDataService {
     participantIds: Map<DemoParticipant, string>,
     users: Map<string, User>,
   ): Promise<string | undefined> {
-    // A story's opening may have ended: asked for and confirmed as on its first day (today, if it starts later).
-    const [{ start_date }] = (await this.dataSource.query(
-      'SELECT start_date::text FROM openings WHERE id = $1',
-      [openingId],
-    )) as [{ start_date: string }];
-    const decidedOn = { asOf: [start_date, todayInSweden()].sort()[0]! };
     for (const person of people) {
       const participantId = participantIds.get(person)!;
       const [profile] = (await this.dataSource.query(
@@ -529,7 +523,6 @@ export class DemoDataService {
             publicId: profile.public_id,
             message: 'Vi skulle gärna vilja träffa personen och berätta om platsen.',
           }),
-          decidedOn,
         );
       } catch (error) {
         // Withheld from employers (k-anonymity) or already known to this one: the next person.
@@ -540,11 +533,7 @@ export class DemoDataService {
         `SELECT id FROM match_proposals WHERE opening_id = $1 AND participant_id = $2`,
         [openingId, participantId],
       )) as Array<{ id: string }>;
-      const placement = await this.placements.confirm(
-        await this.coachOf(participantId, users),
-        proposal!.id,
-        decidedOn,
-      );
+      const placement = await this.placements.confirm(await this.coachOf(participantId, users), proposal!.id);
       return placement.id;
     }
     return undefined;

@@ -1,4 +1,4 @@
-import { todayInSweden, type AsOf } from '#libs/calendar';
+import { todayInSweden } from '#libs/calendar';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
@@ -140,7 +140,6 @@ export class ProposalsService {
   async requestIntroduction(
     caller: Principal,
     input: RequestIntroductionInput,
-    { asOf = todayInSweden() }: AsOf = {},
   ): Promise<{ openingId: string; publicId: string; requestedAt: Date }> {
     // NOT_FOUND unless the employer can see the profile now (published, consented, k-anonymous, not known to it).
     await this.anonymisedProfiles.get(caller, input.publicId);
@@ -155,9 +154,6 @@ export class ProposalsService {
           `Introductions are asked for PUBLISHED openings; this one is ${opening.status}`,
           'input.openingId',
         );
-      }
-      if (opening.endDate !== null && opening.endDate < asOf) {
-        throw AppError.conflict(`The opening ended on ${opening.endDate}`, 'input.openingId');
       }
       await lockOpenings(manager, [opening.id]);
       const [profile] = (await manager.query(

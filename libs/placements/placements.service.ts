@@ -4,7 +4,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
 import { AppError } from '#libs/errors';
 import { FollowUpsService } from '#libs/follow-ups';
-import { todayInSweden, type AsOf } from '#libs/calendar';
 import { MatchProposal, ProposalStatus, lockOpenings } from '#libs/matching';
 import { Opening, OpeningStatus } from '#libs/openings';
 import { Outbox, enqueueJob } from '#libs/outbox';
@@ -57,18 +56,15 @@ export class PlacementsService {
    * overlapping period.
    *
    * Also CONFLICT when the participant has withdrawn their consent: matching expires their proposals afterwards,
-   * through the worker, and a coach may come first.
+   * through the worker, and a coach may come first. The calendar is not checked: a placement may be recorded after
+   * the fact; an opening stops getting proposals once its last day has passed (MatchingService).
    *
    * Locks are taken in this order — the opening's matching lock, participant, opening, proposal — the order of
    * matching and of employer requests: a matching job re-ranking the opening's proposals has finished before the
    * confirmation expires them (else each would wait for a row the other holds). Two confirmations into one opening
    * queue on the matching lock.
    */
-  async confirm(
-    caller: Principal,
-    proposalId: string,
-    { asOf = todayInSweden() }: AsOf = {},
-  ): Promise<Placement> {
+  async confirm(caller: Principal, proposalId: string): Promise<Placement> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const found = await manager.findOneBy(MatchProposal, { id: proposalId });
@@ -80,7 +76,7 @@ export class PlacementsService {
         if (!hasConsent(participant, ConsentScope.ANONYMISED_PROFILE)) {
           throw AppError.conflict('The participant has withdrawn their consent', 'input.proposalId');
         }
-        const opening = await this.takePlace(manager, found.openingId, asOf);
+        const opening = await this.takePlace(manager, found.openingId);
         const proposal = await manager.findOne(MatchProposal, {
           where: { id: proposalId },
           lock: { mode: 'pessimistic_write' },
@@ -192,26 +188,23 @@ export class PlacementsService {
   }
 
   /**
-   * Takes one place of a PUBLISHED opening whose last day has not passed with one conditional UPDATE (which also
-   * locks the row until commit); the last place makes it FILLED. CONFLICT when there is none to take.
+   * Takes one place of a PUBLISHED opening with one conditional UPDATE (which also locks the row until commit); the
+   * last place makes it FILLED. CONFLICT when there is none to take.
    */
-  private async takePlace(manager: EntityManager, openingId: string, today: string): Promise<TakenPlace> {
+  private async takePlace(manager: EntityManager, openingId: string): Promise<TakenPlace> {
     // For an UPDATE, TypeORM's query answers [rows, affected row count].
     const [rows] = (await manager.query(
       `UPDATE openings
           SET places_taken = places_taken + 1,
               status = CASE WHEN places_taken + 1 = places THEN 'FILLED'::opening_status ELSE status END,
               updated_at = now()
-        WHERE id = $1 AND status = 'PUBLISHED' AND places_taken < places AND (end_date IS NULL OR end_date >= $2)
+        WHERE id = $1 AND status = 'PUBLISHED' AND places_taken < places
         RETURNING organisation_id, kind, status, start_date::text, end_date::text,
                   floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version`,
-      [openingId, today],
+      [openingId],
     )) as [TakenPlace[], number];
     if (rows[0]) return rows[0];
     const opening = await manager.findOneByOrFail(Opening, { id: openingId });
-    if (opening.status === OpeningStatus.PUBLISHED && opening.endDate !== null && opening.endDate < today) {
-      throw AppError.conflict(`The opening ended on ${opening.endDate}`, 'input.proposalId');
-    }
     if (opening.status === OpeningStatus.PUBLISHED || opening.status === OpeningStatus.FILLED) {
       throw AppError.conflict('The opening has no places left', 'input.proposalId');
     }

@@ -653,21 +653,6 @@ describe('matching', () => {
       await request();
       expect(await requestsOfProposal(proposalId)).toBe(2 * first);
     });
-
-    it('refuses a request into an opening whose last day has passed', async () => {
-      const ended = await publishedOpening();
-      await stack.environment.sql(
-        `UPDATE openings SET start_date = current_date - 60, end_date = current_date - 2 WHERE id = $1`,
-        [ended],
-      );
-      const before = [await proposalCount(), await notificationCount()];
-      const response = await employer.request(REQUEST, {
-        input: { openingId: ended, publicId, message: 'Vi vill gärna träffa er.' },
-      });
-      expect(errorCode(response)).toBe('CONFLICT');
-      expect(response.errors![0]!.extensions!.field).toBe('input.openingId');
-      expect([await proposalCount(), await notificationCount()]).toEqual(before);
-    });
   });
 
   async function notificationCount(): Promise<number> {
