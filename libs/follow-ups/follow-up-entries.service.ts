@@ -72,6 +72,7 @@ export class FollowUpEntriesService {
   recordOutcome(caller: Principal, input: RecordOutcomeInput): Promise<FollowUp> {
     return this.dataSource.transaction(async (manager) => {
       const placement = await this.placements.forCoach(caller, input.placementId, manager);
+      assertNotErased(placement);
       if (!ENDED_STATUSES.includes(placement.status)) {
         throw AppError.conflict(
           `The placement is ${placement.status}: the outcome is recorded once it is COMPLETED or ENDED_EARLY`,
@@ -85,6 +86,11 @@ export class FollowUpEntriesService {
           'input.placementId',
         );
       }
+      // Two coaches recording at once, without an OUTCOME check-in yet, must not both insert one: the second waits
+      // and corrects the first's.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('placement-outcome:' || $1, 0))`, [
+        input.placementId,
+      ]);
       const existing = await manager.findOne(FollowUp, {
         where: { placementId: input.placementId, kind: FollowUpKind.OUTCOME },
         lock: { mode: 'pessimistic_write' },
@@ -148,7 +154,17 @@ export class FollowUpEntriesService {
   }
 }
 
+function assertNotErased(placement: FollowedPlacement): void {
+  if (placement.erased) {
+    throw AppError.conflict(
+      'The person was erased: nothing more is recorded about them',
+      'input.placementId',
+    );
+  }
+}
+
 function assertFollowed(placement: FollowedPlacement): void {
+  assertNotErased(placement);
   if (!FOLLOWED_STATUSES.includes(placement.status)) {
     throw AppError.conflict(
       `The placement is ${placement.status}: follow-up entries are written once it has started`,

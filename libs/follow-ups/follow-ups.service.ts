@@ -96,8 +96,17 @@ export class FollowUpsService {
     );
   }
 
-  /** Erasure: the follow-up texts and outcome notes of the participant's placements are emptied (coded answers stay). */
-  async eraseTexts(participantId: string, manager: EntityManager): Promise<void> {
+  /**
+   * Erasure: every open check-in of the participant's placements is cancelled (no one is asked about the person
+   * again; a delayed job finds its check-in cancelled and does nothing), and their follow-up texts and outcome notes
+   * are emptied (coded answers stay, as anonymous counts).
+   */
+  async erase(participantId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE follow_ups f SET status = $2 FROM placements p
+        WHERE p.id = f.placement_id AND p.participant_id = $1 AND f.status IN ($3, $4)`,
+      [participantId, FollowUpStatus.CANCELLED, FollowUpStatus.SCHEDULED, FollowUpStatus.DUE],
+    );
     await manager.query(
       `UPDATE follow_up_entries e SET text = '', tasks_performed = '', coach_note = NULL
          FROM placements p WHERE p.id = e.placement_id AND p.participant_id = $1`,

@@ -11,6 +11,8 @@ export interface FollowedPlacement {
   participant_id: string;
   coach_organisation_id: string;
   employer_organisation_id: string;
+  /** The participant was erased: nothing more is recorded about them. */
+  erased: boolean;
 }
 
 /**
@@ -32,8 +34,10 @@ export class FollowedPlacements {
   ): Promise<FollowedPlacement | null> {
     const lock = manager.queryRunner?.isTransactionActive ? 'FOR SHARE' : '';
     const [placement] = (await manager.query(
-      `SELECT status, end_date::text, participant_id, coach_organisation_id, employer_organisation_id
-         FROM placements WHERE id = $1 ${lock}`,
+      `SELECT pl.status, pl.end_date::text, pl.participant_id, pl.coach_organisation_id,
+              pl.employer_organisation_id, pt.erased_at IS NOT NULL AS erased
+         FROM placements pl JOIN participants pt ON pt.id = pl.participant_id
+        WHERE pl.id = $1 ${lock ? `${lock} OF pl` : ''}`,
       [placementId],
     )) as FollowedPlacement[];
     return placement ?? null;

@@ -51,8 +51,9 @@ export class PlacementLifecycle implements OnModuleInit {
 
   /**
    * Erasure, in its transaction: the participant's open placements end today (PLANNED ones are cancelled, ACTIVE ones
-   * end early for OTHER), their places go back, and every free text about the person — notes on the placements,
-   * follow-up texts and outcome notes — is emptied. The rows stay, without them, as anonymous counts.
+   * end early for OTHER), their places go back, every open check-in of their follow-up plans is cancelled, and every
+   * free text about the person — notes on the placements, follow-up texts and outcome notes — is emptied. The rows
+   * stay, without them, as anonymous counts; nothing more is recorded about the person.
    */
   private async erase(participantId: string, manager: EntityManager): Promise<void> {
     const placements = await manager.find(Placement, {
@@ -76,7 +77,7 @@ export class PlacementLifecycle implements OnModuleInit {
       await this.placeBack(placement, manager);
     }
     await manager.query('UPDATE placements SET end_note = NULL WHERE participant_id = $1', [participantId]);
-    await this.followUps.eraseTexts(participantId, manager);
+    await this.followUps.erase(participantId, manager);
   }
 
   /** PLANNED → ACTIVE: the person has started (not before the start date). */

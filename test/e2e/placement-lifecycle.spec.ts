@@ -377,11 +377,42 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       [active.placementId],
     );
     expect(entry).toEqual({ text: '', tasks_performed: '', coach_note: null, satisfaction: 3 });
+    // No check-in of either placement is left open: nobody is asked about the person again.
     const open = await sql(
-      `SELECT count(*)::int AS n FROM follow_ups WHERE placement_id = $1 AND status IN ('SCHEDULED', 'DUE')`,
-      [planned.placementId],
+      `SELECT count(*)::int AS n FROM follow_ups WHERE placement_id = ANY($1) AND status IN ('SCHEDULED', 'DUE')`,
+      [[planned.placementId, active.placementId]],
     );
     expect(open[0]!.n).toBe(0);
+    // And nothing more is written about them, by the coach or the employer.
+    const entries = async () =>
+      (
+        await sql('SELECT count(*)::int AS n FROM follow_up_entries WHERE placement_id = $1', [
+          active.placementId,
+        ])
+      )[0]!.n;
+    const before = await entries();
+    const feedback = {
+      placementId: active.placementId,
+      attendance: 'ALWAYS',
+      tasksPerformed: 'Plockade varor',
+      swedishProgress: 'SOME',
+      satisfaction: 4,
+      dropoutRisk: 'LOW',
+      text: 'Testa gick hem tidigt',
+    };
+    for (const response of [
+      await coach.request(`mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`, {
+        input: feedback,
+      }),
+      await employer.request(
+        `mutation($input: FollowUpFeedbackInput!) { recordEmployerFeedback(input: $input) { id } }`,
+        { input: feedback },
+      ),
+    ]) {
+      expect(errorCode(response)).toBe('CONFLICT');
+      expect(response.errors![0]!.message).toBe('The person was erased: nothing more is recorded about them');
+    }
+    expect(await entries()).toBe(before);
   });
 
   it('refuses to move a placement onto another of the participant’s placements', async () => {
