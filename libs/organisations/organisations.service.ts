@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AppError, isUniqueViolation } from '#libs/errors';
 import { Outbox, syncSearch } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
@@ -12,6 +12,7 @@ import type {
   SearchOrganisationsArgs,
   UpdateOrganisationInput,
 } from './dtos/organisation.inputs.js';
+import { OrganisationKind } from './organisation-kind.js';
 import { Organisation } from './organisation.entity.js';
 
 const ORGANISATION_NUMBER_TAKEN = 'An organisation with this organisationsnummer already exists';
@@ -50,11 +51,37 @@ export class OrganisationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!organisation) throw AppError.notFound('Organisation');
+      if (input.kind !== undefined && input.kind !== organisation.kind)
+        await this.assertKindFits(manager, id, input.kind);
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
       const updated = await manager.save(manager.merge(Organisation, organisation, changes));
       await this.outbox.record(manager, [syncSearch(SearchIndex.Organisations, id)]);
       return updated;
     });
+  }
+
+  /**
+   * CONFLICT on input.kind when the organisation holds what the new kind may not: coaches, admins, participants and
+   * Jobbspår tracks belong to a municipality; extratjänster (draft or published) to a municipality, a region or an
+   * association (libs/openings/eligibility.ts).
+   */
+  private async assertKindFits(manager: EntityManager, id: string, kind: OrganisationKind): Promise<void> {
+    if (kind === OrganisationKind.MUNICIPALITY) return;
+    const [held] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM users WHERE organisation_id = $1 AND role IN ('ADMIN', 'COACH')) AS "coaches or admins",
+              (SELECT count(*)::int FROM participants WHERE organisation_id = $1) AS participants,
+              (SELECT count(*)::int FROM tracks WHERE organisation_id = $1) AS tracks,
+              (SELECT count(*)::int FROM openings WHERE organisation_id = $1 AND kind = 'EXTRATJANST'
+                  AND status IN ('DRAFT', 'PUBLISHED') AND $2 NOT IN ('REGION', 'ASSOCIATION')) AS extratjänster`,
+      [id, kind],
+    )) as [Record<string, number>];
+    const blocking = Object.entries(held).filter(([, count]) => count > 0);
+    if (blocking.length > 0) {
+      throw AppError.conflict(
+        `A ${kind} cannot hold what this organisation has: ${blocking.map(([what, count]) => `${count} ${what}`).join(', ')}`,
+        'input.kind',
+      );
+    }
   }
 
   /** The format is checked by the input; here, that the kommunkod is a municipality of the taxonomy. */

@@ -262,7 +262,8 @@ export class CompetenceProfilesService {
     if (skills > PROFILE_SKILLS_MAX)
       throw AppError.badInput(
         field,
-        `would give the competence profile ${skills} skills, more than ${PROFILE_SKILLS_MAX}: ask the coach to make room`,
+        // Not how many: the employer who issues a kompetensbevis must not learn the size of the person's profile.
+        `would give the competence profile more than ${PROFILE_SKILLS_MAX} skills: ask the coach to make room`,
       );
     // Touched: the employer view's cache keys on it.
     await manager.update(CompetenceProfile, profile.id, { updatedAt: new Date() });

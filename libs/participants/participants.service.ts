@@ -253,7 +253,7 @@ export class ParticipantsService {
     return this.dataSource.transaction(async (manager) => {
       const participant = await this.access.getManaged(caller, id, manager, true);
       if (participant.consentGivenAt === null || participant.consentWithdrawnAt !== null) {
-        throw AppError.conflict('The participant has no consent to withdraw', 'id');
+        throw AppError.conflict('The participant has no consent to withdraw', 'participantId');
       }
       participant.consentWithdrawnAt = new Date();
       const saved = await manager.save(participant);

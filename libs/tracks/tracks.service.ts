@@ -283,7 +283,8 @@ export class TracksService implements OnModuleInit {
       });
       if (!enrolment) throw AppError.notFound('Track enrolment');
       await this.participantAccess.getManaged(caller, enrolment.participantId, manager);
-      if (enrolment.withdrawnAt) throw AppError.conflict('This enrolment is already withdrawn');
+      if (enrolment.withdrawnAt)
+        throw AppError.conflict('This enrolment is already withdrawn', 'enrolmentId');
       await this.withdrawEnrolments('id', enrolment.id, manager);
       return manager.findOneByOrFail(TrackEnrolment, { id: enrolment.id });
     });

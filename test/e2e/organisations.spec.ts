@@ -140,6 +140,40 @@ describe('organisations', () => {
     expect(response.errors?.[0].extensions?.field).toBe('input.name');
   });
 
+  it('refuses to change the kind of an organisation that holds what the new kind may not', async () => {
+    const UPDATE_KIND = `mutation($id: ID!, $kind: OrganisationKind!) {
+      updateOrganisation(id: $id, input: { kind: $kind }) { id kind } }`;
+    const [{ id: varmdo }] = await stack.environment.sql(
+      `SELECT id FROM organisations WHERE name = 'Värmdö kommun'`,
+    );
+    const refused = await admin.request(UPDATE_KIND, { id: varmdo, kind: 'COMPANY' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0].extensions?.field).toBe('input.kind');
+    expect(refused.errors?.[0].message).toMatch(
+      /^A COMPANY cannot hold what this organisation has: \d+ coaches or admins, \d+ participants/,
+    );
+    const [{ kind }] = await stack.environment.sql('SELECT kind FROM organisations WHERE id = $1', [varmdo]);
+    expect(kind).toBe('MUNICIPALITY');
+
+    // An organisation with nothing of the sort changes freely.
+    const { createOrganisation } = await admin.ok<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      {
+        input: {
+          kind: 'COMPANY',
+          name: 'Gustavsbergs Idrottsförening',
+          organisationNumber: '5598712346',
+          municipalityCode: '0120',
+        },
+      },
+    );
+    const changed = await admin.ok<{ updateOrganisation: { kind: string } }>(UPDATE_KIND, {
+      id: createOrganisation.id,
+      kind: 'ASSOCIATION',
+    });
+    expect(changed.updateOrganisation.kind).toBe('ASSOCIATION');
+  });
+
   it('shows employers their own organisation only', async () => {
     const employer = await stack.anonymous.login('employer@vard.example');
     const { me } = await employer.ok<{ me: { organisation: { id: string } } }>(

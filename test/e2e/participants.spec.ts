@@ -1,4 +1,4 @@
-import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import {
   conceptIds,
   createParticipant,
@@ -294,6 +294,10 @@ describe('participants and competence profiles', () => {
     });
     expect(await status()).toBe('DRAFT');
     expect(errorCode(await publish())).toBe('BAD_USER_INPUT');
+    const again = await coach.request('mutation($id: ID!) { withdrawConsent(participantId: $id) { id } }', {
+      id,
+    });
+    expect(refusedAt(again)).toEqual(['CONFLICT', 'participantId']);
 
     const archived = await coach.ok<{ setProfileStatus: { status: string } }>(
       'mutation($id: ID!) { setProfileStatus(participantId: $id, status: ARCHIVED) { status } }',

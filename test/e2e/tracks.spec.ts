@@ -1,4 +1,4 @@
-import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
+import { errorCode, refusedAt, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import {
   CONCEPTS,
   ensureTestTaxonomy,
@@ -493,7 +493,10 @@ describe('Jobbspår tracks', () => {
       }>(WITHDRAW, { id: enrolmentId });
       expect(withdrawTrackEnrolment.withdrawnAt).not.toBeNull();
       expect(await placesTaken(intakeId)).toBe(0);
-      expect(errorCode(await coach.request(WITHDRAW, { id: enrolmentId }))).toBe('CONFLICT');
+      expect(refusedAt(await coach.request(WITHDRAW, { id: enrolmentId }))).toEqual([
+        'CONFLICT',
+        'enrolmentId',
+      ]);
       expect(await placesTaken(intakeId)).toBe(0);
 
       // Withdrawn, the participant may enrol again.
