@@ -51,19 +51,37 @@ const EXTRATJANST_ORGANISATION_KINDS: readonly OrganisationKind[] = [
   OrganisationKind.ASSOCIATION,
 ];
 
-/** An opening of this kind lasts at most `months` months: it must end, on the day before start + months at the latest. */
-function atMostMonths(kindLabel: string, months: number, rulePrefix: string): EligibilityRule {
+/** The kinds that last at most some months: they must end, on the day before start + months at the latest. */
+const LONGEST: Partial<Record<PlacementKind, { label: string; months: number }>> = {
+  [PlacementKind.PRAKTIK]: { label: 'a praktik', months: PRAKTIK_MAX_MONTHS },
+  [PlacementKind.ETABLERINGSJOBB]: { label: 'an etableringsjobb', months: ETABLERINGSJOBB_MAX_MONTHS },
+};
+
+/**
+ * Why a period is too long for its kind (an opening's, or a placement's moved to it), or null when it is not:
+ * a praktik lasts at most PRAKTIK_MAX_MONTHS, an etableringsjobb ETABLERINGSJOBB_MAX_MONTHS, and either must end.
+ */
+export function durationProblem(
+  kind: PlacementKind,
+  startDate: string,
+  endDate: string | null,
+): string | null {
+  const longest = LONGEST[kind];
+  if (!longest) return null;
+  const { label, months } = longest;
+  const latest = lastDayWithin(startDate, months);
+  if (!endDate)
+    return `${label} lasts at most ${months} months, so it needs an end date (at the latest ${latest})`;
+  if (endDate > latest)
+    return `${label} lasts at most ${months} months: from ${startDate} it must end by ${latest}`;
+  return null;
+}
+
+function atMostMonths(kind: PlacementKind, rulePrefix: string): EligibilityRule {
   return {
     name: `${rulePrefix}_MAX_DURATION`,
     field: 'endDate',
-    check: ({ startDate, endDate }) => {
-      const latest = lastDayWithin(startDate, months);
-      if (!endDate)
-        return `${kindLabel} lasts at most ${months} months, so it needs an end date (at the latest ${latest})`;
-      if (endDate > latest)
-        return `${kindLabel} lasts at most ${months} months: from ${startDate} it must end by ${latest}`;
-      return null;
-    },
+    check: ({ startDate, endDate }) => durationProblem(kind, startDate, endDate),
   };
 }
 
@@ -84,7 +102,7 @@ const COMMON_RULES: EligibilityRule[] = [
  * changes. A new kind is a new entry here (the Record makes the compiler ask for it).
  */
 export const ELIGIBILITY_RULES: Record<PlacementKind, readonly EligibilityRule[]> = {
-  [PlacementKind.PRAKTIK]: [atMostMonths('a praktik', PRAKTIK_MAX_MONTHS, 'PRAKTIK')],
+  [PlacementKind.PRAKTIK]: [atMostMonths(PlacementKind.PRAKTIK, 'PRAKTIK')],
   [PlacementKind.EXTRATJANST]: [
     {
       name: 'EXTRATJANST_ORGANISATION_KIND',
@@ -110,7 +128,7 @@ export const ELIGIBILITY_RULES: Record<PlacementKind, readonly EligibilityRule[]
           ? null
           : `an etableringsjobb is full time: at least ${FULL_TIME_HOURS_PER_WEEK} hours a week, not ${hoursPerWeek}`,
     },
-    atMostMonths('an etableringsjobb', ETABLERINGSJOBB_MAX_MONTHS, 'ETABLERINGSJOBB'),
+    atMostMonths(PlacementKind.ETABLERINGSJOBB, 'ETABLERINGSJOBB'),
     {
       name: 'ETABLERINGSJOBB_COLLECTIVE_AGREEMENT',
       field: 'collectiveAgreementConfirmed',

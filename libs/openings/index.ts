@@ -7,6 +7,7 @@ export { OpeningType } from './dtos/opening.type.js';
 export { CreateOpeningInput } from './dtos/opening.inputs.js';
 export {
   ELIGIBILITY_RULES,
+  durationProblem,
   eligibilityProblems,
   type EligibilityFacts,
   type EligibilityRule,

@@ -7,6 +7,7 @@ import { AppError } from '#libs/errors';
 import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
+import { durationProblem } from '#libs/openings';
 import { ParticipantAccess, ParticipantErasure, ProfileChanges } from '#libs/participants';
 import type { EndPlacementEarlyInput, ReschedulePlacementInput } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
@@ -164,7 +165,9 @@ export class PlacementLifecycle implements OnModuleInit {
 
   /**
    * Moves a PLANNED or ACTIVE placement's period; the follow-up plan's scheduled check-ins move with it, and
-   * matching sees the participant's new period. CONFLICT when it would overlap another placement of the participant.
+   * matching sees the participant's new period. CONFLICT when it would overlap another placement of the participant;
+   * BAD_USER_INPUT when an ACTIVE one would start after today, or the period is longer than its kind allows (a
+   * praktik six months, an etableringsjobb 24; both must end).
    */
   async reschedule(caller: Principal, input: ReschedulePlacementInput): Promise<Placement> {
     if (input.endDate !== null && input.endDate !== undefined && input.endDate < input.startDate) {
@@ -173,6 +176,14 @@ export class PlacementLifecycle implements OnModuleInit {
     const endDate = input.endDate ?? null;
     try {
       return await this.change(caller, input.placementId, 'reschedule', async (placement, manager) => {
+        if (placement.status === PlacementStatus.ACTIVE && input.startDate > today()) {
+          throw AppError.badInput(
+            'input.startDate',
+            'must not be after today: the placement has started (to move it later, cancel it and confirm anew)',
+          );
+        }
+        const tooLong = durationProblem(placement.kind, input.startDate, endDate);
+        if (tooLong) throw AppError.badInput('input.endDate', tooLong);
         await manager.update(Placement, placement.id, { startDate: input.startDate, endDate });
         await this.followUps.sync(
           manager,

@@ -55,9 +55,10 @@ export class PlacementsService {
    * already, the opening has no place left or is not published, or the participant already has a placement in an
    * overlapping period.
    *
-   * Also CONFLICT when the participant has withdrawn their consent: matching expires their proposals afterwards,
-   * through the worker, and a coach may come first. The calendar is not checked: a placement may be recorded after
-   * the fact; an opening stops getting proposals once its last day has passed (MatchingService).
+   * Also CONFLICT when the participant no longer consents to an anonymised profile (a withdrawal, a new consent
+   * without it): matching expires their proposals afterwards, through the worker, and a coach may come first. The
+   * calendar is not checked: a placement may be recorded after the fact; an opening stops getting proposals once
+   * its last day has passed (MatchingService).
    *
    * Locks are taken in this order — the opening's matching lock, participant, opening, proposal — the order of
    * matching and of employer requests: a matching job re-ranking the opening's proposals has finished before the
@@ -74,7 +75,10 @@ export class PlacementsService {
         // Fails fast before the opening is locked; checked again below under the proposal's lock.
         assertUndecided(found);
         if (!hasConsent(participant, ConsentScope.ANONYMISED_PROFILE)) {
-          throw AppError.conflict('The participant has withdrawn their consent', 'input.proposalId');
+          throw AppError.conflict(
+            'The participant does not consent to an anonymised profile (ANONYMISED_PROFILE) any more',
+            'input.proposalId',
+          );
         }
         const opening = await this.takePlace(manager, found.openingId);
         const proposal = await manager.findOne(MatchProposal, {

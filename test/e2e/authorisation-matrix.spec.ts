@@ -129,9 +129,12 @@ describe('authorisation matrix of the marketplace operations', () => {
     return createOpening.id;
   }
 
-  /** A PROPOSED match of a new participant of organisation A to a new published opening of employer A. */
+  /**
+   * A PROPOSED match of a new participant of organisation A (consenting: matching proposes no one else) to a new
+   * published opening of employer A.
+   */
   async function proposalA(period: { startDate: string; endDate: string } | null = null): Promise<string> {
-    return insertProposal(stack.environment, await openingA(true, period), await participantA());
+    return insertProposal(stack.environment, await openingA(true, period), await consentedParticipantA());
   }
 
   /** A placement confirmed by coach A in an opening of employer A. */

@@ -1,7 +1,7 @@
 import { eventually } from '../support/eventually.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
-import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
+import { ensureTestTaxonomy, organisationWithUser } from '../support/opening-track-fixtures.js';
 import {
   confirmedPlacement,
   consentingParticipant,
@@ -47,9 +47,15 @@ describe('placements after the confirmation: start, complete, end early, cancel'
 
   const sql = (query: string, parameters?: unknown[]) => stack.environment.sql(query, parameters);
 
-  /** A PLANNED placement of a new participant in a new one-place praktik (confirmed through the API). */
-  async function plannedPlacement(changes: Record<string, unknown> = {}): Promise<PlacementView> {
-    const openingId = await publishedOpening(employer, changes);
+  /**
+   * A PLANNED placement of a new participant in a new one-place praktik of `host` (or with `changes`), confirmed
+   * through the API.
+   */
+  async function plannedPlacement(
+    changes: Record<string, unknown> = {},
+    host: GraphqlClient = employer,
+  ): Promise<PlacementView> {
+    const openingId = await publishedOpening(host, changes);
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await proposalAfterMatching(stack, openingId, participantId);
     const { confirmProposal } = await coach.ok<{ confirmProposal: PlacementView }>(
@@ -227,7 +233,18 @@ describe('placements after the confirmation: start, complete, end early, cancel'
           ])
         ).map((row) => [row.kind, `${row.due_on} ${row.status}`]),
       );
-    const placement = await plannedPlacement({ startDate: inDays(30), endDate: inDays(110) });
+    // An extratjänst, which may be open-ended (a praktik must end within six months).
+    const association = (await organisationWithUser(admin, 'ASSOCIATION', 'EMPLOYER')).client;
+    const placement = await plannedPlacement(
+      {
+        kind: 'EXTRATJANST',
+        supervisorName: 'Maja Handledare',
+        hoursPerWeek: 30,
+        startDate: inDays(30),
+        endDate: inDays(110),
+      },
+      association,
+    );
     expect(await planOf(placement.id)).toEqual({
       WEEK_ONE: `${inDays(37)} SCHEDULED`,
       MIDPOINT: `${inDays(70)} SCHEDULED`,
@@ -323,6 +340,16 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       'BAD_USER_INPUT',
       'input.startDate',
     ]);
+    // Started: it cannot start after today.
+    expect(refusedAt(await reschedule({ startDate: inDays(1) }))).toEqual([
+      'BAD_USER_INPUT',
+      'input.startDate',
+    ]);
+    // A praktik lasts at most six months, and ends.
+    expect(refusedAt(await reschedule({ endDate: null }))).toEqual(['BAD_USER_INPUT', 'input.endDate']);
+    const tooLong = await reschedule({ endDate: inDays(365) });
+    expect(refusedAt(tooLong)).toEqual(['BAD_USER_INPUT', 'input.endDate']);
+    expect(tooLong.errors![0]!.message).toMatch(/a praktik lasts at most 6 months/);
 
     expect(await state(placement.id)).toEqual(before);
   });

@@ -347,7 +347,9 @@ describe('coach decisions: confirming proposals into placements', () => {
     const before = await counts();
     const withdrawn = await confirm(coach, proposalId);
     expect(errorCode(withdrawn)).toBe('CONFLICT');
-    expect(withdrawn.errors![0]!.message).toBe('The participant has withdrawn their consent');
+    expect(withdrawn.errors![0]!.message).toBe(
+      'The participant does not consent to an anonymised profile (ANONYMISED_PROFILE) any more',
+    );
     expect(withdrawn.errors![0]!.extensions!.field).toBe('input.proposalId');
     expect(await counts()).toEqual(before);
     expect(await proposalState(proposalId)).toMatchObject({ status: 'PROPOSED', decided_by: null });
