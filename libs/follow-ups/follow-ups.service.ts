@@ -34,7 +34,8 @@ export class FollowUpsService {
   /**
    * Makes the plan of one placement match its period, in the caller's transaction: new check-ins are scheduled,
    * scheduled ones move with the dates (a new delayed job for the new day), those no longer wanted are cancelled.
-   * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one.
+   * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one, and a running
+   * placement moved to end later moves its due, unanswered midpoint and last-day check-ins to their new days.
    */
   async sync(manager: EntityManager, period: PlacementPeriod): Promise<void> {
     const existing = new Map(
@@ -62,8 +63,17 @@ export class FollowUpsService {
         if (open(current) && current!.dueOn > period.endDate!) cancelled.push(current!);
         continue;
       }
-      if (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE) continue;
       const dueOn = wanted.get(kind);
+      // A running placement moved to end later: its midpoint or last-day check-in, come due on the old day and not
+      // answered, waits for its new day (else it would stay overdue and nothing would come due on the new one).
+      const movedLater =
+        period.state === 'RUNNING' &&
+        current?.status === FollowUpStatus.DUE &&
+        (kind === FollowUpKind.MIDPOINT || kind === FollowUpKind.END) &&
+        dueOn !== undefined &&
+        dueOn > current.dueOn;
+      if (!movedLater && (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE))
+        continue;
       if (dueOn === undefined) {
         if (current?.status === FollowUpStatus.SCHEDULED) cancelled.push(current);
         continue;

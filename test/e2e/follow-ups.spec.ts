@@ -163,6 +163,31 @@ describe('the follow-up plan of a placement', () => {
     expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [due.WEEK_ONE!.id])).toBe(1);
   }, 60_000);
 
+  it('gives a due, unanswered last-day check-in its new day when a running placement is extended', async () => {
+    const { id } = await placement(-20, 40);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
+    // Its last day came (written straight: the test cannot wait 40 days) and nobody answered yet.
+    const before = await followUpsOf(id);
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [before.END!.id]);
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: id, startDate: inDays(-20), endDate: inDays(100) } },
+    );
+    const extended = await followUpsOf(id);
+    expect(extended.END).toMatchObject({ due_on: inDays(100), status: 'SCHEDULED' });
+    expect(extended.MIDPOINT).toMatchObject({ due_on: inDays(40), status: 'SCHEDULED' });
+    expect(extended.OUTCOME).toMatchObject({ due_on: inDays(190), status: 'SCHEDULED' });
+    // Moved earlier again, a due check-in stays due: its day has come either way.
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [
+      extended.END!.id,
+    ]);
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: id, startDate: inDays(-20), endDate: inDays(60) } },
+    );
+    expect((await followUpsOf(id)).END).toMatchObject({ due_on: inDays(100), status: 'DUE' });
+  });
+
   it('does nothing for a cancelled placement', async () => {
     const { id } = await placement(1, 21);
     await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
