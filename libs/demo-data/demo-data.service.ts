@@ -236,6 +236,7 @@ export class DemoDataService {
     for (const { organisation, ...user } of wanted) {
       if (existing.has(user.email)) continue;
       await this.usersService.create(
+        null,
         await this.validated(CreateUserInput, {
           ...user,
           organisationId: organisations[organisation],

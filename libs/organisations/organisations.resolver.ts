@@ -50,7 +50,8 @@ export class OrganisationsResolver {
   async updateOrganisation(
     @IdArg() id: string,
     @Args('input') input: UpdateOrganisationInput,
+    @CurrentUser() caller: Principal,
   ): Promise<OrganisationType> {
-    return OrganisationType.from(await this.organisationsService.update(id, input));
+    return OrganisationType.from(await this.organisationsService.update(caller, id, input));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { Principal } from '#libs/access-control';
 import { AppError, isUniqueViolation } from '#libs/errors';
 import { Outbox, syncSearch } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
@@ -43,7 +44,11 @@ export class OrganisationsService {
     }
   }
 
-  async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+  /**
+   * An admin changes their own organisation and employer organisations (not another municipality: FORBIDDEN).
+   * Fields left out stay as they are.
+   */
+  async update(caller: Principal, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     if (input.municipalityCode !== undefined) await this.assertKnownMunicipality(input.municipalityCode);
     return this.dataSource.transaction(async (manager) => {
       const organisation = await manager.findOne(Organisation, {
@@ -51,6 +56,8 @@ export class OrganisationsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!organisation) throw AppError.notFound('Organisation');
+      if (organisation.id !== caller.organisationId && organisation.kind === OrganisationKind.MUNICIPALITY)
+        throw AppError.forbidden(`Only its own admins change ${organisation.name}`);
       if (input.kind !== undefined && input.kind !== organisation.kind)
         await this.assertKindFits(manager, id, input.kind);
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));

@@ -32,8 +32,11 @@ export class UsersResolver {
 
   @Mutation(() => UserType)
   @Allow(Role.ADMIN)
-  async createUser(@Args('input') input: CreateUserInput): Promise<UserType> {
-    return UserType.from(await this.usersService.create(input));
+  async createUser(
+    @Args('input') input: CreateUserInput,
+    @CurrentUser() caller: Principal,
+  ): Promise<UserType> {
+    return UserType.from(await this.usersService.create(caller, input));
   }
 
   @Mutation(() => UserType, {

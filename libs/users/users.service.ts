@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, isUniqueViolation } from '#libs/errors';
-import { OrganisationKind, OrganisationsService } from '#libs/organisations';
+import { OrganisationKind, OrganisationsService, type Organisation } from '#libs/organisations';
 import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
 import { JobName } from '#libs/queue';
@@ -28,7 +28,11 @@ export class UsersService {
     private readonly outbox: Outbox,
   ) {}
 
-  async create(input: CreateUserInput): Promise<User> {
+  /**
+   * A new account. `caller` is the admin creating it (null: the system, loading the demo data): see
+   * `assertMayManage`.
+   */
+  async create(caller: Principal | null, input: CreateUserInput): Promise<User> {
     const organisation = await this.organisations.find(input.organisationId);
     if (!organisation) throw AppError.badInput('input.organisationId', 'no organisation has this id');
     if (!ORGANISATION_KINDS_OF_ROLE[input.role].includes(organisation.kind)) {
@@ -37,6 +41,7 @@ export class UsersService {
         `a ${input.role} user cannot belong to a ${organisation.kind} organisation`,
       );
     }
+    if (caller) await this.assertMayManage(caller, organisation, input.role, 'create');
     const passwordHash = await this.passwords.hash(input.password);
     try {
       const user = await this.dataSource.transaction(async (manager) => {
@@ -87,8 +92,31 @@ export class UsersService {
   async deactivate(caller: Principal, id: string): Promise<User> {
     if (caller.userId === id) throw AppError.forbidden('You cannot deactivate your own account');
     const user = await this.get(id);
+    await this.assertMayManage(caller, user.organisation, user.role, 'deactivate');
     user.active = false;
     return this.users.save(user);
+  }
+
+  /**
+   * An admin manages the accounts of their own organisation, and of another one only its EMPLOYER accounts when it
+   * is an employer organisation (a company, association, region or agency the municipality brings in), or — to
+   * create — its first account (a new organisation's own admin, say). So an admin of one municipality never gets an
+   * account into another municipality, whose coaches see its participants' personal data.
+   */
+  private async assertMayManage(
+    caller: Principal,
+    organisation: Organisation,
+    role: Role,
+    action: 'create' | 'deactivate',
+  ): Promise<void> {
+    if (organisation.id === caller.organisationId) return;
+    if (role === Role.EMPLOYER && organisation.kind !== OrganisationKind.MUNICIPALITY) return;
+    if (action === 'create' && !(await this.users.existsBy({ organisationId: organisation.id }))) return;
+    throw AppError.forbidden(
+      action === 'create'
+        ? `Only its own admins add ${role} accounts to ${organisation.name}`
+        : `Only its own admins deactivate ${role} accounts of ${organisation.name}`,
+    );
   }
 
   async changePassword(caller: Principal, input: ChangePasswordInput): Promise<void> {

@@ -47,6 +47,79 @@ describe('own account, notifications and the remaining mutations refuse bad inpu
     await expect(stack.anonymous.login('coach@varmdo.example', 'a-new-long-password')).resolves.toBeDefined();
   });
 
+  it("keeps an admin out of another municipality's accounts, and lets them bring in employers", async () => {
+    const nackaAdmin = await stack.anonymous.login('admin@nacka.example');
+    const organisationId = async (name: string) =>
+      (await stack.environment.sql('SELECT id FROM organisations WHERE name = $1', [name]))[0].id as string;
+    const varmdo = await organisationId('Värmdö kommun');
+    const CREATE = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
+    const account = (organisationId: string, role: string, email: string) => ({
+      input: { organisationId, role, email, fullName: 'Ny Användare', password: 'a-long-enough-password' },
+    });
+    const users = async () => Number((await stack.environment.sql('SELECT count(*) AS n FROM users'))[0].n);
+    const before = await users();
+    // A coach or an employer account in Värmdö would see Värmdö's participants or placed people.
+    for (const role of ['COACH', 'ADMIN', 'EMPLOYER']) {
+      const refused = await nackaAdmin.request(
+        CREATE,
+        account(varmdo, role, `${role.toLowerCase()}@nacka-in-varmdo.example`),
+      );
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+    }
+    expect(
+      errorCode(
+        await nackaAdmin.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', {
+          id: await userId('coach@varmdo.example'),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await nackaAdmin.request(
+          'mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }',
+          { id: varmdo, input: { name: 'Nacka kommun, Värmdö' } },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await users()).toBe(before);
+    expect(
+      (
+        await stack.environment.sql(
+          'SELECT name, active FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = $1',
+          ['coach@varmdo.example'],
+        )
+      )[0],
+    ).toEqual({ name: 'Värmdö kommun', active: true });
+
+    // An employer organisation's accounts, and a new organisation's first one, are any admin's to make.
+    const company = (
+      await stack.environment.sql(`SELECT id FROM organisations WHERE kind = 'COMPANY' ORDER BY name LIMIT 1`)
+    )[0].id as string;
+    const { createUser } = await nackaAdmin.ok<{ createUser: { id: string } }>(
+      CREATE,
+      account(company, 'EMPLOYER', 'ny.arbetsgivare@nacka-in.example'),
+    );
+    await nackaAdmin.ok('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: createUser.id });
+    const { createOrganisation } = await nackaAdmin.ok<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      {
+        input: {
+          kind: 'MUNICIPALITY',
+          name: 'Ny kommun (test)',
+          organisationNumber: '5592041130',
+          municipalityCode: '0138',
+        },
+      },
+    );
+    await nackaAdmin.ok(CREATE, account(createOrganisation.id, 'ADMIN', 'forsta.admin@ny-kommun.example'));
+    // Then it has its own admin, who adds its coaches.
+    expect(
+      errorCode(
+        await nackaAdmin.request(CREATE, account(createOrganisation.id, 'COACH', 'coach@ny-kommun.example')),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
   it('does not let an admin deactivate their own account', async () => {
     const response = await admin.request('mutation($id: ID!) { deactivateUser(id: $id) { id } }', {
       id: await userId('admin@varmdo.example'),

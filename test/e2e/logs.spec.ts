@@ -30,7 +30,7 @@ describe('logs', () => {
     });
     const admin = await anonymous.login('admin@varmdo.example');
     const [{ id: organisationId }] = await environment.sql(
-      `SELECT id FROM organisations WHERE kind = 'MUNICIPALITY'`,
+      `SELECT id FROM organisations WHERE name = 'Värmdö kommun'`,
     );
     const input = {
       email: 'leila.personal@varmdo.example',
