@@ -208,8 +208,9 @@ export class FollowUpsService {
   }
 
   /**
-   * Follow-ups of the placements of the caller's organisation's participants, earliest due first; `overdueOnly`:
-   * those DUE whose day has passed.
+   * Follow-ups of the placements of the caller's organisation's participants, earliest due first; by placement,
+   * participant, status, only those of the caller's own participants (`mine`), and `overdueOnly`: those DUE whose
+   * day has passed.
    */
   async list(caller: Principal, args: FollowUpsArgs): Promise<Page<FollowUp>> {
     const query = this.dataSource
@@ -220,6 +221,16 @@ export class FollowUpsService {
     if (args.placementId) {
       await this.placements.forCoach(caller, args.placementId);
       query.andWhere('followUp.placement_id = :placementId', { placementId: args.placementId });
+    }
+    if (args.participantId) {
+      await this.access.getManaged(caller, args.participantId);
+      query.andWhere('placement.participant_id = :participantId', { participantId: args.participantId });
+    }
+    if (args.mine) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM participants pt WHERE pt.id = placement.participant_id AND pt.coach_id = :coachId)',
+        { coachId: caller.userId },
+      );
     }
     if (args.status) query.andWhere('followUp.status = :status', { status: args.status });
     if (args.overdueOnly)

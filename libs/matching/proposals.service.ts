@@ -44,7 +44,10 @@ export class ProposalsService {
     return this.dataSource.manager.findBy(Opening, { id: In(ids) });
   }
 
-  /** The proposals of the caller's organisation's participants, best score first. */
+  /**
+   * The proposals of the caller's organisation's participants, best score first; by opening, participant, status,
+   * origin, or only the participants the caller is responsible coach for.
+   */
   async list(caller: Principal, args: ProposalsArgs): Promise<Page<MatchProposal>> {
     if (args.participantId) await this.access.getManaged(caller, args.participantId);
     if (args.openingId && !(await this.dataSource.manager.existsBy(Opening, { id: args.openingId }))) {
@@ -60,6 +63,8 @@ export class ProposalsService {
       query.andWhere('proposal.participant_id = :participantId', { participantId: args.participantId });
     }
     if (args.status) query.andWhere('proposal.status = :status', { status: args.status });
+    if (args.origin) query.andWhere('proposal.origin = :origin', { origin: args.origin });
+    if (args.mine) query.andWhere('participant.coach_id = :coachId', { coachId: caller.userId });
     return paginate(query, args, { column: 'proposal.score', direction: 'DESC' });
   }
 

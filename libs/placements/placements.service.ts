@@ -145,7 +145,10 @@ export class PlacementsService {
     }
   }
 
-  /** Placements of the caller's organisation's participants, newest confirmation first. */
+  /**
+   * Placements of the caller's organisation's participants, newest confirmation first; by opening, participant,
+   * statuses, or only the participants the caller is responsible coach for.
+   */
   async list(caller: Principal, args: PlacementsArgs): Promise<Page<Placement>> {
     if (args.participantId) await this.access.getManaged(caller, args.participantId);
     if (args.openingId) await this.assertOpeningExists(args.openingId);
@@ -156,6 +159,13 @@ export class PlacementsService {
     if (args.participantId)
       query.andWhere('placement.participant_id = :participantId', { participantId: args.participantId });
     if (args.openingId) query.andWhere('placement.opening_id = :openingId', { openingId: args.openingId });
+    if (args.status?.length) query.andWhere('placement.status IN (:...statuses)', { statuses: args.status });
+    if (args.mine) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM participants pt WHERE pt.id = placement.participant_id AND pt.coach_id = :coachId)',
+        { coachId: caller.userId },
+      );
+    }
     return paginate(query, args, { column: 'placement.confirmed_at', direction: 'DESC' });
   }
 

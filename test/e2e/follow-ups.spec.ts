@@ -16,8 +16,10 @@ import { startStack, type Stack } from '../support/stack.js';
 /** A day lasts this long here (FOLLOW_UP_DAY_MS), so that the plan runs in seconds. */
 const DAY_MS = 200;
 
-const FOLLOW_UPS = `query($placementId: ID, $status: FollowUpStatus, $overdueOnly: Boolean) {
-  followUps(placementId: $placementId, status: $status, overdueOnly: $overdueOnly, first: 50) {
+const FOLLOW_UPS = `query($placementId: ID, $participantId: ID, $mine: Boolean, $status: FollowUpStatus,
+  $overdueOnly: Boolean) {
+  followUps(placementId: $placementId, participantId: $participantId, mine: $mine, status: $status,
+    overdueOnly: $overdueOnly, first: 50) {
     totalCount nodes { id placementId kind dueOn status becameDueAt overdue } } }`;
 
 interface FollowUpRow {
@@ -283,5 +285,33 @@ describe('the follow-up plan of a placement', () => {
     expect(errorCode(await employer.request(FOLLOW_UPS, {}))).toBe('FORBIDDEN');
     const bad = await coach.request(FOLLOW_UPS, { placementId: 'nope' });
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+  });
+
+  it("narrows follow-ups to one participant's placements, or to the coach's own participants", async () => {
+    const { id } = await placement(200, 260);
+    const [{ participant_id: participantId }] = await sql(
+      'SELECT participant_id FROM placements WHERE id = $1',
+      [id],
+    );
+    const ofParticipant = (
+      await coach.ok<{ followUps: { nodes: Array<{ placementId: string }> } }>(FOLLOW_UPS, { participantId })
+    ).followUps.nodes;
+    expect(ofParticipant.length).toBe(4);
+    expect(ofParticipant.every((node) => node.placementId === id)).toBe(true);
+
+    const mine = (
+      await coach.ok<{ followUps: { totalCount: number; nodes: Array<{ id: string }> } }>(FOLLOW_UPS, {
+        mine: true,
+      })
+    ).followUps;
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM follow_ups f JOIN placements pl ON pl.id = f.placement_id
+         JOIN participants pt ON pt.id = pl.participant_id WHERE pt.coach_id = $1`,
+      [coachUserId],
+    );
+    expect(mine.totalCount).toBe(n);
+    expect(mine.totalCount).toBeGreaterThan(0);
+    expect(errorCode(await nackaCoach.request(FOLLOW_UPS, { participantId }))).toBe('FORBIDDEN');
+    expect(errorCode(await coach.request(FOLLOW_UPS, { participantId: 'nope' }))).toBe('BAD_USER_INPUT');
   });
 });

@@ -624,6 +624,34 @@ describe('matching', () => {
       expect(row).toEqual({ status: 'PROPOSED', origin: 'EMPLOYER_REQUEST' });
     });
 
+    it("narrows the proposals to employers' requests, or to the coach's own participants", async () => {
+      const FILTERED = `query($openingId: ID, $origin: ProposalOrigin, $mine: Boolean) {
+        proposals(openingId: $openingId, origin: $origin, mine: $mine, first: 100) {
+          totalCount nodes { id participantId origin } } }`;
+      type Filtered = {
+        proposals: {
+          totalCount: number;
+          nodes: Array<{ id: string; participantId: string; origin: string }>;
+        };
+      };
+      const requests = (await coach.ok<Filtered>(FILTERED, { openingId, origin: 'EMPLOYER_REQUEST' }))
+        .proposals.nodes;
+      expect(requests.map((node) => node.participantId)).toContain(participantId);
+      expect(requests.every((node) => node.origin === 'EMPLOYER_REQUEST')).toBe(true);
+      const matched = (await coach.ok<Filtered>(FILTERED, { openingId, origin: 'MATCHING' })).proposals.nodes;
+      expect(matched.map((node) => node.participantId)).not.toContain(participantId);
+
+      const mine = (await coach.ok<Filtered>(FILTERED, { mine: true })).proposals;
+      const [{ expected }] = await stack.environment.sql(
+        `SELECT coalesce(array_agg(p.id), '{}') AS expected FROM match_proposals p
+           JOIN participants pt ON pt.id = p.participant_id
+           JOIN users u ON u.id = pt.coach_id WHERE u.email = 'coach@varmdo.example'`,
+      );
+      expect(mine.totalCount).toBe((expected as string[]).length);
+      expect(mine.totalCount).toBeGreaterThan(0);
+      expect(mine.nodes.every((node) => (expected as string[]).includes(node.id))).toBe(true);
+    });
+
     it('notifies the coach again when a request comes anew, not when it is repeated unanswered', async () => {
       const requestsOfProposal = async (proposalId: string) =>
         Number(

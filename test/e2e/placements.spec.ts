@@ -623,5 +623,46 @@ describe('coach decisions: confirming proposals into placements', () => {
       expect(errorCode(await employerA.request(PLACEMENTS, {}))).toBe('FORBIDDEN');
       expect(errorCode(await coach.request(EMPLOYER_PLACEMENTS, {}))).toBe('FORBIDDEN');
     });
+
+    it("narrows the list to statuses and to the coach's own participants", async () => {
+      const LIST = `query($status: [PlacementStatus!], $mine: Boolean) {
+        placements(first: 100, status: $status, mine: $mine) { totalCount nodes { id status participantId } } }`;
+      type Listed = {
+        placements: {
+          totalCount: number;
+          nodes: Array<{ id: string; status: string; participantId: string }>;
+        };
+      };
+      const openingId = await publishedOpening(employerA, { places: 3 });
+      // coach2 registers (and is responsible for) the second participant.
+      const own = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+      const colleagues = await consentingParticipant(coach2, ['ANONYMISED_PROFILE']);
+      const ownPlacement = (await confirm(coach, await insertProposal(stack.environment, openingId, own)))
+        .data!.confirmProposal.id;
+      const colleaguesPlacement = (
+        await confirm(coach2, await insertProposal(stack.environment, openingId, colleagues))
+      ).data!.confirmProposal.id;
+      await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
+        input: { placementId: colleaguesPlacement, note: 'Började inte' },
+      });
+
+      const mine = (await coach.ok<Listed>(LIST, { mine: true })).placements.nodes;
+      expect(mine.map((node) => node.id)).toContain(ownPlacement);
+      expect(mine.map((node) => node.id)).not.toContain(colleaguesPlacement);
+      const [{ ids }] = await sql(
+        `SELECT array_agg(pl.id) AS ids FROM placements pl JOIN participants pt ON pt.id = pl.participant_id
+          WHERE pt.coach_id = $1`,
+        [coachUserId],
+      );
+      expect(mine.map((node) => node.id).sort()).toEqual((ids as string[]).sort());
+
+      const cancelled = (await coach.ok<Listed>(LIST, { status: ['CANCELLED'] })).placements.nodes;
+      expect(cancelled.map((node) => node.id)).toContain(colleaguesPlacement);
+      expect(cancelled.every((node) => node.status === 'CANCELLED')).toBe(true);
+      const open = (await coach.ok<Listed>(LIST, { status: ['PLANNED', 'ACTIVE'], mine: true })).placements;
+      expect(open.nodes.map((node) => node.id)).toContain(ownPlacement);
+      expect(open.nodes.every((node) => ['PLANNED', 'ACTIVE'].includes(node.status))).toBe(true);
+      expect(errorCode(await coach.request(LIST, { status: ['GONE'] }))).toBe('BAD_USER_INPUT');
+    });
   });
 });

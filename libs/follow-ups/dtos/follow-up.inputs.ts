@@ -29,6 +29,21 @@ export class FollowUpsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   overdueOnly?: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only the placements' of this participant of your organisation.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'is not a valid id' })
+  participantId?: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Only those of the participants the caller is responsible coach for.',
+  })
+  @IsBoolean()
+  mine: boolean = false;
 }
 
 /** Free text of a follow-up entry. */

@@ -1,8 +1,19 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageArgs } from '#libs/pagination';
 import { Trim } from '#libs/validation';
-import { ProposalStatus, RejectionReason } from '../proposal-status.js';
+import { ProposalOrigin, ProposalStatus, RejectionReason } from '../proposal-status.js';
 
 export const PROPOSAL_LIMITS = {
   noteLength: 1000,
@@ -31,6 +42,21 @@ export class ProposalsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(ProposalStatus)
   status?: ProposalStatus;
+
+  @Field(() => ProposalOrigin, {
+    nullable: true,
+    description: "Only matching's proposals, or only employers' requests for an introduction.",
+  })
+  @IsOptional()
+  @IsEnum(ProposalOrigin)
+  origin?: ProposalOrigin;
+
+  @Field({
+    defaultValue: false,
+    description: 'Only those of the participants the caller is responsible coach for.',
+  })
+  @IsBoolean()
+  mine: boolean = false;
 }
 
 @ArgsType()

@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { calendarDateProblem } from '#libs/calendar';
 import { PageArgs } from '#libs/pagination';
 import { Satisfies, Trim } from '#libs/validation';
 import { PlacementEndReason } from '../placement-end-reason.js';
+import { PlacementStatus } from '../placement-status.js';
 
 /** A note on an early end or a cancellation: what happened, in a few sentences. */
 export const PLACEMENT_NOTE_LENGTH: [number, number] = [1, 2_000];
@@ -77,6 +78,22 @@ export class PlacementsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'is not a valid id' })
   participantId?: string;
+
+  @Field(() => [PlacementStatus], {
+    nullable: true,
+    description: 'Only placements in one of these statuses.',
+  })
+  @IsOptional()
+  @IsEnum(PlacementStatus, { each: true })
+  @ArrayMaxSize(Object.keys(PlacementStatus).length)
+  status?: PlacementStatus[];
+
+  @Field({
+    defaultValue: false,
+    description: 'Only those of the participants the caller is responsible coach for.',
+  })
+  @IsBoolean()
+  mine: boolean = false;
 }
 
 @ArgsType()
