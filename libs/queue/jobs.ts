@@ -90,7 +90,7 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     schedule: '15 5 * * *',
   },
   [JobName.ExpireEndedOpenings]: {
-    queue: QueueName.Matching,
+    queue: QueueName.Maintenance,
     jobId: () => 'expire-ended-openings',
     // 00:20 UTC: just after midnight in Sweden, summer time or not, when the day before has passed.
     schedule: '20 0 * * *',

@@ -89,9 +89,10 @@ describe('Jobbspår tracks', () => {
     coach = await stack.anonymous.login('coach@varmdo.example');
     employer = await stack.anonymous.login('employer@forskolor.example');
     partnerId = await organisationOf(employer);
-    const other = await organisationWithUser(admin, 'MUNICIPALITY', 'COACH', 'Testkommun');
-    otherCoach = other.client;
-    otherAdmin = await userIn(admin, other.organisationId, 'ADMIN');
+    // Another municipality with its own admin, who adds its coach.
+    const other = await organisationWithUser(admin, 'MUNICIPALITY', 'ADMIN', 'Testkommun');
+    otherAdmin = other.client;
+    otherCoach = await userIn(otherAdmin, other.organisationId, 'COACH');
   });
 
   afterAll(() => stack?.close());

@@ -13,6 +13,8 @@ describe('personalDataInSummary', () => {
     'Gick kursen 01.09.2023-15.12.2023 och 1/9/2024 - 20/12/2024.',
     'Ansvarade för en budget på 1 000 000 000 kr.',
     'Har 0,5 tjänst sedan 2019, 20 timmar.',
+    'Har arbetat i 10 år som undersköterska och är van vid 12-timmarspass.',
+    'Hen är noggrann och har hand om hanteringen av varor.',
   ])('accepts an ordinary summary: %s', (summary) => {
     expect(personalDataInSummary(summary, NAMES)).toBeNull();
   });
@@ -53,6 +55,17 @@ describe('personalDataInSummary', () => {
     ['Skriv till amina @ example.se', 'an email address'],
     ['Född 1991-01-01 i Mogadishu', 'a birth date'],
     ['född den 3 mars 1990', 'a birth date'],
+    ['Är 52 år och har arbetat som kock.', 'an age'],
+    ['En 34-årig lagerarbetare', 'an age'],
+    ['Ålder: 41', 'an age'],
+    [
+      'Hon har arbetat som kock.',
+      'a pronoun that says the gender (hon, han: write without one, or with hen)',
+    ],
+    [
+      'Trivs när man ger honom ansvar',
+      'a pronoun that says the gender (hon, han: write without one, or with hen)',
+    ],
   ])('refuses disguised personal data: %s (%s)', (summary, what) => {
     expect(personalDataInSummary(summary, NAMES)).toBe(`must not contain personal data: it contains ${what}`);
   });

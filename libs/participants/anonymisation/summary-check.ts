@@ -22,6 +22,16 @@ const TIME_OR_DATE =
 const BIRTH_DATE =
   /(?<!\p{L})(?:född|f\.)(?:\s+den)?\s+(?:\d{2,4}[-./ ]?\d{1,2}[-./ ]?\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4})(?!\d)/iu;
 
+/**
+ * An age: "är 52 år", "52 år gammal", "52-årig", "ålder 52". Not a duration ("arbetat i 10 år", "barn 0-6 år"):
+ * the employer view shows an age band only, or none.
+ */
+const AGE =
+  /(?<!\p{L})(?:är\s+\d{1,3}\s+år(?!\p{L})|\d{1,3}\s+år\s+gammal|\d{1,3}-årig|ålder(?:n)?:?\s+\d{1,3}(?!\d))/iu;
+
+/** A pronoun that says the person's gender, which employers never see: they write without one, or with hen. */
+const GENDERED_PRONOUN = /(?<!\p{L})(?:hon|han|henne|honom|hennes)(?!\p{L})/iu;
+
 /** Kinds of personal data the summary for employers must not contain. */
 const PATTERNS: ReadonlyArray<{ what: string; found: (summary: string) => boolean }> = [
   { what: 'an email address', found: (summary) => /[^\s@]+\s*@\s*[^\s@]+\.[^\s@]{2,}/u.test(summary) },
@@ -34,6 +44,11 @@ const PATTERNS: ReadonlyArray<{ what: string; found: (summary: string) => boolea
   {
     what: 'a phone number',
     found: (summary) => PHONE_NUMBER.test(summary.replace(TIME_OR_DATE, 'T')),
+  },
+  { what: 'an age', found: (summary) => AGE.test(summary) },
+  {
+    what: 'a pronoun that says the gender (hon, han: write without one, or with hen)',
+    found: (summary) => GENDERED_PRONOUN.test(summary),
   },
 ];
 
@@ -55,7 +70,8 @@ function escapeRegExp(text: string): string {
 
 /**
  * Why `summary` cannot be shown to employers, or null when it can: it must not contain a personnummer, a phone
- * number, an email address or one of the participant's own names (each part of the names, as a whole word).
+ * number, an email address, a birth date, an age, a gendered pronoun or one of the participant's own names (each
+ * part of the names, as a whole word).
  * The message names the kind of data, never the data.
  */
 export function personalDataInSummary(text: string, names: readonly string[]): string | null {
