@@ -94,11 +94,22 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
     );
   });
 
-  it('refuses an unknown kind at the GraphQL layer', async () => {
+  it('refuses an unknown kind at the GraphQL layer, naming the field', async () => {
     await expectRefused(
       CREATE_ORGANISATION,
       { input: { ...VALID_ORGANISATION, kind: 'PIRATE_SHIP' } },
       'BAD_USER_INPUT',
+      'input.kind',
+    );
+    const response = await expectRefused(CREATE_ORGANISATION, {}, 'BAD_USER_INPUT', 'input');
+    expect(response.errors?.[0].extensions?.fields).toEqual([
+      { field: 'input', message: response.errors?.[0].message },
+    ]);
+    await expectRefused(
+      'query($first: Int) { organisations(first: $first) { totalCount } }',
+      { first: 'many' },
+      'BAD_USER_INPUT',
+      'first',
     );
   });
 

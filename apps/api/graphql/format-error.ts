@@ -24,6 +24,23 @@ export const QUERY_LIMIT_MESSAGES = new Set([
 const KNOWN_CODES = new Set<unknown>([...Object.values(ErrorCode), ...REQUEST_CODES]);
 
 /**
+ * graphql-js's refusals of a variable's value: `Variable "$input" got invalid value "X" at "input.kind"; …`,
+ * `Variable "$id" of required type "ID!" was not provided.` The path (or the variable) is the field at fault.
+ */
+const VARIABLE_PROBLEM = /^Variable "\$([^"]+)"(?: got invalid value .*? at "([^"]+)")?/s;
+
+/** BAD_USER_INPUT from the variables' coercion, before any resolver: `field` and `fields` as our own errors have. */
+function withVariableField(formatted: GraphQLFormattedError, extensions: Record<string, unknown>) {
+  const problem =
+    extensions.code === ErrorCode.BadUserInput && extensions.field === undefined
+      ? VARIABLE_PROBLEM.exec(formatted.message)
+      : null;
+  if (!problem) return extensions;
+  const field = problem[2] ?? problem[1];
+  return { ...extensions, field, fields: [{ field, message: formatted.message }] };
+}
+
+/**
  * The last step before an error reaches a client: stack traces never leave, and any error without one of our
  * codes (something that escaped the resolver filter) is logged and masked as INTERNAL.
  */
@@ -39,7 +56,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       extensions: { ...extensions, code: limit ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED' },
     };
   }
-  if (KNOWN_CODES.has(extensions.code)) return { ...formatted, extensions };
+  if (KNOWN_CODES.has(extensions.code))
+    return { ...formatted, extensions: withVariableField(formatted, extensions) };
   const masked = internalError((error as { originalError?: unknown })?.originalError ?? error);
   return {
     message: masked.message,
