@@ -95,13 +95,13 @@ describe('InputValidationPipe', () => {
       expect(fields).toEqual([
         { field: 'input.name', message: 'must not contain the NUL character' },
         { field: 'input.address.municipalityCode', message: 'must not contain the NUL character' },
-        { field: 'input.previous.1.municipalityCode', message: 'must not contain the NUL character' },
+        { field: 'input.previous[1].municipalityCode', message: 'must not contain the NUL character' },
       ]);
     });
 
     it('is refused in unknown fields too, which validation would otherwise name', async () => {
       const fields = await refusal(validate({ ...valid, extra: { deep: ['\u0000'] } }));
-      expect(fields.map((problem) => problem.field)).toEqual(['input.extra.deep.0']);
+      expect(fields.map((problem) => problem.field)).toEqual(['input.extra.deep[0]']);
     });
 
     it('names the field of an ArgsType without a prefix', async () => {

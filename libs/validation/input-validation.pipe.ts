@@ -55,18 +55,24 @@ export function nulCharacterProblems(value: unknown, path: string): FieldProblem
     }
     if (current === null || typeof current !== 'object' || seen.has(current)) return;
     seen.add(current);
-    const entries = Array.isArray(current)
-      ? current.map((item, index) => [String(index), item] as const)
-      : Object.entries(current);
-    for (const [key, item] of entries) walk(item, at ? `${at}.${key}` : key);
+    if (Array.isArray(current)) current.forEach((item, index) => walk(item, `${at}[${index}]`));
+    else for (const [key, item] of Object.entries(current)) walk(item, at ? `${at}.${key}` : key);
   };
   walk(value, path);
   return problems;
 }
 
+/**
+ * The problems of class-validator's errors, each on its field's path as GraphQL writes it: `input.name`, and an item
+ * of a list `input.occupations[0].occupationConceptId`.
+ */
 export function fieldProblems(errors: ValidationError[], path: string): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = path ? `${path}.${error.property}` : error.property;
+    const field = /^\d+$/.test(error.property)
+      ? `${path}[${error.property}]`
+      : path
+        ? `${path}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       message: stripPropertyName(message, error.property),

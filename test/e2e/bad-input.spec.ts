@@ -229,7 +229,7 @@ describe('bad input gets a clear error with a stable code, and nothing is writte
         UPDATE_PROFILE,
         { id, input: { occupations: [{ occupationConceptId: 'abc\u0000', yearsOfExperience: 2 }] } },
         'BAD_USER_INPUT',
-        'input.occupations.0.occupationConceptId',
+        'input.occupations[0].occupationConceptId',
       );
       expect(
         await stack.environment.sql('SELECT summary FROM competence_profiles WHERE participant_id = $1', [
