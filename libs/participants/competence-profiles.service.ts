@@ -223,6 +223,7 @@ export class CompetenceProfilesService {
           participant.lastName ?? '',
         ]);
         if (summaryProblem) throw AppError.badInput('profile.summary', summaryProblem);
+        await this.assertOnlyPublishedProfile(participant, manager);
       }
       await manager.update(CompetenceProfile, profile.id, {
         status,
@@ -231,6 +232,31 @@ export class CompetenceProfilesService {
       await this.profileChanges.changed([profile.id], manager);
       return this.profileOf(participantId, manager);
     });
+  }
+
+  /**
+   * One person, one published profile: CONFLICT when another organisation has published a profile of the same
+   * personnummer. Two would count as two people towards k in the employer view's anonymisation (a group of five
+   * could be four people) and show employers the same person twice. Serialised per person with an advisory lock, so
+   * that two organisations publishing at once cannot both pass.
+   */
+  private async assertOnlyPublishedProfile(participant: Participant, manager: EntityManager): Promise<void> {
+    if (participant.personnummerHash === null) return;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('person:' || $1, 0))`, [
+      participant.personnummerHash,
+    ]);
+    const [other] = (await manager.query(
+      `SELECT 1 FROM participants other JOIN competence_profiles cp ON cp.participant_id = other.id
+        WHERE other.personnummer_hash = $1 AND other.id <> $2 AND other.erased_at IS NULL
+          AND cp.status = $3 LIMIT 1`,
+      [participant.personnummerHash, participant.id, ProfileStatus.PUBLISHED],
+    )) as unknown[];
+    if (other) {
+      throw AppError.conflict(
+        'The person already has a published competence profile, registered by another organisation',
+        'participantId',
+      );
+    }
   }
 
   /**

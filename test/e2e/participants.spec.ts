@@ -262,6 +262,36 @@ describe('participants and competence profiles', () => {
     expect(profileAfter).toEqual(profileBefore);
   });
 
+  it('publishes one profile per person: not a second one registered by another organisation', async () => {
+    const personnummer = uniquePersonnummer(1988);
+    const profile = {
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      homeMunicipalityConceptId: await concepts.municipality('0120'),
+    };
+    const { id: first } = await createParticipant(coach, { personnummer });
+    await publishProfile(coach, first, profile);
+    // The same person, registered by another municipality too.
+    const { id: second } = await createParticipant(otherCoach, { personnummer });
+    const publishSecond = () => publishProfile(otherCoach, second, profile);
+    await expect(publishSecond()).rejects.toThrow(/already has a published competence profile/);
+    const [{ status }] = await stack.environment.sql(
+      'SELECT status FROM competence_profiles WHERE participant_id = $1',
+      [second],
+    );
+    expect(status).toBe('DRAFT');
+    const refused = await otherCoach.request(
+      'mutation($id: ID!) { setProfileStatus(participantId: $id, status: PUBLISHED) { status } }',
+      { id: second },
+    );
+    expect(refusedAt(refused)).toEqual(['CONFLICT', 'participantId']);
+    // Once the first is no longer published, the second may be.
+    await coach.ok('mutation($id: ID!) { setProfileStatus(participantId: $id, status: PAUSED) { status } }', {
+      id: first,
+    });
+    await publishSecond();
+  });
+
   it('publishes only with consent, and withdrawing consent unpublishes at once', async () => {
     const { id } = await createParticipant(coach);
     const profile = {
