@@ -13,7 +13,7 @@ export { ParticipantsService } from './participants.service.js';
 export { CompetenceProfilesService } from './competence-profiles.service.js';
 export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';
 export { AnonymisedPopulation } from './anonymisation/anonymised-population.js';
-export { CreateParticipantInput } from './dtos/participant.inputs.js';
+export { CreateParticipantInput, ParticipantListArgs } from './dtos/participant.inputs.js';
 export { UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 export { ParticipantErasure, type ErasureStep } from './participant-erasure.js';
 export { ProfileChanges, type ProfileChangeListener } from './profile-changes.js';

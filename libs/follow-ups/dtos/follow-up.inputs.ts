@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PageArgs } from '#libs/pagination';
+import { ParticipantListArgs } from '#libs/participants';
 import { Trim } from '#libs/validation';
 import {
   Attendance,
@@ -11,7 +11,7 @@ import {
 } from '../follow-up-kind.js';
 
 @ArgsType()
-export class FollowUpsArgs extends PageArgs {
+export class FollowUpsArgs extends ParticipantListArgs {
   @Field(() => ID, {
     nullable: true,
     description: "Only this placement's (of your organisation's participant).",
@@ -37,13 +37,6 @@ export class FollowUpsArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'is not a valid id' })
   participantId?: string;
-
-  @Field({
-    defaultValue: false,
-    description: 'Only those of the participants the caller is responsible coach for.',
-  })
-  @IsBoolean()
-  mine: boolean = false;
 }
 
 /** Free text of a follow-up entry. */

@@ -1,17 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { PageArgs } from '#libs/pagination';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ParticipantListArgs } from '#libs/participants';
 import { Trim } from '#libs/validation';
 import { ProposalOrigin, ProposalStatus, RejectionReason } from '../proposal-status.js';
 
@@ -24,7 +13,7 @@ export const PROPOSAL_LIMITS = {
 const ID_MESSAGE = { message: 'is not a valid id' } as const;
 
 @ArgsType()
-export class ProposalsArgs extends PageArgs {
+export class ProposalsArgs extends ParticipantListArgs {
   @Field(() => ID, { nullable: true, description: 'Only proposals for this opening.' })
   @IsOptional()
   @IsUUID('all', ID_MESSAGE)
@@ -50,13 +39,6 @@ export class ProposalsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(ProposalOrigin)
   origin?: ProposalOrigin;
-
-  @Field({
-    defaultValue: false,
-    description: 'Only those of the participants the caller is responsible coach for.',
-  })
-  @IsBoolean()
-  mine: boolean = false;
 }
 
 @ArgsType()

@@ -119,12 +119,22 @@ export class RecordConsentInput {
   scopes!: ConsentScope[];
 }
 
+/**
+ * The arguments of a list of participants, or of what belongs to them (placements, proposals, follow-ups): a page,
+ * and `mine`, only those of the participants the caller is responsible coach for.
+ */
 @ArgsType()
-export class ParticipantsArgs extends PageArgs {
-  @Field({ defaultValue: false, description: 'Only the participants the caller is responsible coach for.' })
+export class ParticipantListArgs extends PageArgs {
+  @Field({
+    defaultValue: false,
+    description: 'Only the participants the caller is responsible coach for, or what is theirs.',
+  })
   @IsBoolean()
   mine: boolean = false;
+}
 
+@ArgsType()
+export class ParticipantsArgs extends ParticipantListArgs {
   @Field(() => ProfileStatus, { nullable: true })
   @IsOptional()
   @IsEnum(ProfileStatus)

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { calendarDateProblem } from '#libs/calendar';
 import { PageArgs } from '#libs/pagination';
+import { ParticipantListArgs } from '#libs/participants';
 import { Satisfies, Trim } from '#libs/validation';
 import { PlacementEndReason } from '../placement-end-reason.js';
 import { PlacementStatus } from '../placement-status.js';
@@ -65,7 +66,7 @@ export class ConfirmProposalInput {
 }
 
 @ArgsType()
-export class PlacementsArgs extends PageArgs {
+export class PlacementsArgs extends ParticipantListArgs {
   @Field(() => ID, { nullable: true, description: 'Only placements in this opening.' })
   @IsOptional()
   @IsUUID('all', { message: 'is not a valid id' })
@@ -87,13 +88,6 @@ export class PlacementsArgs extends PageArgs {
   @IsEnum(PlacementStatus, { each: true })
   @ArrayMaxSize(Object.keys(PlacementStatus).length)
   status?: PlacementStatus[];
-
-  @Field({
-    defaultValue: false,
-    description: 'Only those of the participants the caller is responsible coach for.',
-  })
-  @IsBoolean()
-  mine: boolean = false;
 }
 
 @ArgsType()
