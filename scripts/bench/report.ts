@@ -84,6 +84,14 @@ export function machine(): Machine {
 
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 export const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/**
+ * A ratio with two decimals, or three when two would read as the goal itself (0.797 against 0.8 printed as "0.80"
+ * beside "NOT met").
+ */
+export function ratioText(ratio: number, goal: number): string {
+  return ratio.toFixed(2) === goal.toFixed(2) && ratio !== goal ? ratio.toFixed(3) : ratio.toFixed(2);
+}
 export const perSecond = (count: number, seconds: number, unit: string) =>
   `${(count / seconds).toFixed(count / seconds < 100 ? 1 : 0)} ${unit}/s`;
 
