@@ -5,7 +5,11 @@ import type { Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
 import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
-import { personalDataInSummary } from './anonymisation/summary-check.js';
+import {
+  generalisedFactsInSummary,
+  personalDataInSummary,
+  type GeneralisedFacts,
+} from './anonymisation/summary-check.js';
 import { ConsentScope, hasConsent } from './consent-scope.js';
 import { PROFILE_SKILLS_MAX, type UpdateCompetenceProfileInput } from './dtos/competence-profile.inputs.js';
 import type { CompetenceProfileType } from './dtos/competence-profile.type.js';
@@ -118,6 +122,20 @@ export class CompetenceProfilesService {
         manager,
       );
       const problems = this.inputProblems(input, participant);
+      if (input.summary !== undefined) {
+        const generalised = generalisedFactsInSummary(
+          input.summary,
+          await this.generalisedFacts(
+            profile.id,
+            input.homeMunicipalityConceptId !== undefined
+              ? input.homeMunicipalityConceptId
+              : profile.homeMunicipalityConceptId,
+            input.languages?.map((language) => language.languageConceptId) ?? null,
+            manager,
+          ),
+        );
+        if (generalised) problems.push({ field: 'input.summary', message: generalised });
+      }
       if (
         input.educationLevelConceptId &&
         !(await this.taxonomy.isTopEducationLevel(input.educationLevelConceptId, manager))
@@ -223,6 +241,11 @@ export class CompetenceProfilesService {
           participant.lastName ?? '',
         ]);
         if (summaryProblem) throw AppError.badInput('profile.summary', summaryProblem);
+        const generalised = generalisedFactsInSummary(
+          profile.summary,
+          await this.generalisedFacts(profile.id, profile.homeMunicipalityConceptId, null, manager),
+        );
+        if (generalised) throw AppError.badInput('profile.summary', generalised);
         await this.assertOnlyPublishedProfile(participant, manager);
       }
       await manager.update(CompetenceProfile, profile.id, {
@@ -232,6 +255,29 @@ export class CompetenceProfilesService {
       await this.profileChanges.changed([profile.id], manager);
       return this.profileOf(participantId, manager);
     });
+  }
+
+  /**
+   * The names a summary must not hold (generalisedFactsInSummary): the home municipality `municipalityId` and its
+   * county, and the languages `languageIds` (null: the profile's own, as stored).
+   */
+  private async generalisedFacts(
+    profileId: string,
+    municipalityId: string | null,
+    languageIds: string[] | null,
+    manager: EntityManager,
+  ): Promise<GeneralisedFacts> {
+    const [facts] = (await manager.query(
+      `SELECT coalesce((SELECT array_remove(ARRAY[m.label, c.label], NULL) FROM taxonomy_municipalities m
+                          LEFT JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
+                         WHERE m.concept_id = $1), '{}') AS places,
+              coalesce((SELECT array_agg(l.label) FROM taxonomy_languages l
+                         WHERE l.concept_id = ANY(coalesce($3::text[], (SELECT array_agg(pl.language_concept_id)
+                                                   FROM profile_languages pl WHERE pl.profile_id = $2)))), '{}')
+                AS languages`,
+      [municipalityId, profileId, languageIds],
+    )) as [GeneralisedFacts];
+    return facts;
   }
 
   /**

@@ -262,6 +262,34 @@ describe('participants and competence profiles', () => {
     expect(profileAfter).toEqual(profileBefore);
   });
 
+  it('refuses a summary that names what the employer view generalises: the home area, the languages', async () => {
+    const { id } = await createParticipant(coach);
+    const UPDATE =
+      'mutation($id: ID!, $input: UpdateCompetenceProfileInput!) { updateCompetenceProfile(participantId: $id, input: $input) { summary } }';
+    await coach.ok(UPDATE, {
+      id,
+      input: {
+        homeMunicipalityConceptId: await concepts.municipality('0120'),
+        languages: [{ languageConceptId: await concepts.language('Tigrinska/Tigrinja'), level: 'NATIVE' }],
+      },
+    });
+    for (const summary of [
+      'Bor i Värmdö och vill arbeta nära hemmet.',
+      'Talar tigrinja och lär sig svenska.',
+    ]) {
+      const refused = await coach.request(UPDATE, { id, input: { summary } });
+      expect(refusedAt(refused)).toEqual(['BAD_USER_INPUT', 'input.summary']);
+      expect(refused.errors![0]!.message).not.toMatch(/Värmdö|tigrinja/i);
+    }
+    // Named in the same update as the summary: checked against the new values.
+    const moved = await coach.request(UPDATE, {
+      id,
+      input: { homeMunicipalityConceptId: await concepts.municipality('0182'), summary: 'Bor i Nacka.' },
+    });
+    expect(refusedAt(moved)).toEqual(['BAD_USER_INPUT', 'input.summary']);
+    await coach.ok(UPDATE, { id, input: { summary: 'Vill arbeta nära hemmet och lär sig svenska.' } });
+  });
+
   it('publishes one profile per person: not a second one registered by another organisation', async () => {
     const personnummer = uniquePersonnummer(1988);
     const profile = {

@@ -1,4 +1,4 @@
-import { personalDataInSummary } from './summary-check.js';
+import { generalisedFactsInSummary, personalDataInSummary } from './summary-check.js';
 
 const NAMES = ['Amina', 'Hassan Ali'];
 
@@ -68,5 +68,30 @@ describe('personalDataInSummary', () => {
     ],
   ])('refuses disguised personal data: %s (%s)', (summary, what) => {
     expect(personalDataInSummary(summary, NAMES)).toBe(`must not contain personal data: it contains ${what}`);
+  });
+});
+
+describe('generalisedFactsInSummary', () => {
+  const facts = { places: ['Vara', 'Västra Götalands län'], languages: ['Tigrinska/Tigrinja', 'Arabiska'] };
+  const PLACE = 'must not name the home municipality or county: the employer view shows the area generalised';
+  const LANGUAGE =
+    "must not name the profile's languages: the employer view shows them in their own field, rare ones generalised";
+
+  it.each([
+    ['Bor i Vara sedan två år.', PLACE],
+    ['Har arbetat i hela Västra Götaland.', PLACE],
+    ['Pendlar inom Västra Götalands län.', PLACE],
+    ['Talar tigrinja och lite engelska.', LANGUAGE],
+    ['Modersmål: ARABISKA', LANGUAGE],
+  ])('refuses %s', (summary, message) => {
+    expect(generalisedFactsInSummary(summary, facts)).toBe(message);
+  });
+
+  it.each([
+    'Vill vara med och bygga upp något nytt.',
+    'Har arbetat som kock och talar engelska.',
+    'Varaktig anställning är målet; gärna i Göteborg.',
+  ])('accepts %s', (summary) => {
+    expect(generalisedFactsInSummary(summary, facts)).toBeNull();
   });
 });

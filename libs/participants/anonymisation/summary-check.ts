@@ -87,3 +87,36 @@ export function personalDataInSummary(text: string, names: readonly string[]): s
   }
   return null;
 }
+
+/** What of the profile the employer view generalises, by name: its home municipality and county, its languages. */
+export interface GeneralisedFacts {
+  /** The home municipality's and county's names ("Värmdö", "Stockholms län"). */
+  places: readonly string[];
+  /** The names of the profile's languages, as the taxonomy labels them ("Arabiska", "Tigrinska/Tigrinja"). */
+  languages: readonly string[];
+}
+
+/** "Stockholms län" is also written "Stockholm", "Västra Götalands län" "Västra Götaland". */
+function placeNames(place: string): string[] {
+  const county = /^(.+?)s? län$/u.exec(place);
+  return county ? [place, county[1]] : [place];
+}
+
+/**
+ * Why `summary` would undo the employer view's generalisation, or null: it names the profile's home municipality or
+ * county (the view may show only the county, or neither), or one of its languages (a rare one shows as "annat
+ * språk"). Places are matched as written with a capital (so that a place called Vara does not refuse the verb
+ * "vara"), languages in any case; both as whole words. The message names the kind, never the data.
+ */
+export function generalisedFactsInSummary(text: string, facts: GeneralisedFacts): string | null {
+  const summary = normalise(text);
+  const word = (name: string, flags: string) =>
+    new RegExp(`(?<!\\p{L})${escapeRegExp(normalise(name))}(?!\\p{L})`, flags);
+  if (facts.places.flatMap(placeNames).some((place) => word(place, 'u').test(summary)))
+    return 'must not name the home municipality or county: the employer view shows the area generalised';
+  // A label may give several names: "Tigrinska/Tigrinja".
+  const languages = facts.languages.flatMap((label) => label.split('/')).map((name) => name.trim());
+  if (languages.some((language) => language && word(language, 'iu').test(summary)))
+    return "must not name the profile's languages: the employer view shows them in their own field, rare ones generalised";
+  return null;
+}
