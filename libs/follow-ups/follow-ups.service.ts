@@ -7,7 +7,7 @@ import { AppConfig } from '#libs/config';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
-import { ParticipantAccess } from '#libs/participants';
+import { ParticipantAccess, responsibleCoachIs } from '#libs/participants';
 import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import type { FollowUpsArgs } from './dtos/follow-up.inputs.js';
 import { FollowUp } from './entities/follow-up.entity.js';
@@ -226,12 +226,7 @@ export class FollowUpsService {
       await this.access.getManaged(caller, args.participantId);
       query.andWhere('placement.participant_id = :participantId', { participantId: args.participantId });
     }
-    if (args.mine) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM participants pt WHERE pt.id = placement.participant_id AND pt.coach_id = :coachId)',
-        { coachId: caller.userId },
-      );
-    }
+    if (args.mine) query.andWhere(...responsibleCoachIs('placement.participant_id', caller));
     if (args.status) query.andWhere('followUp.status = :status', { status: args.status });
     if (args.overdueOnly)
       query.andWhere(`followUp.status = :due AND followUp.due_on < ${TODAY_IN_SWEDEN_SQL}`, {

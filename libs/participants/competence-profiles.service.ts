@@ -121,20 +121,22 @@ export class CompetenceProfilesService {
         ],
         manager,
       );
-      const problems = this.inputProblems(input, participant);
+      const problems = this.inputProblems(input);
       if (input.summary !== undefined) {
-        const generalised = generalisedFactsInSummary(
+        const summaryProblem = await this.summaryProblem(
           input.summary,
-          await this.generalisedFacts(
-            profile.id,
-            input.homeMunicipalityConceptId !== undefined
-              ? input.homeMunicipalityConceptId
-              : profile.homeMunicipalityConceptId,
-            input.languages?.map((language) => language.languageConceptId) ?? null,
-            manager,
-          ),
+          participant,
+          {
+            profileId: profile.id,
+            municipalityId:
+              input.homeMunicipalityConceptId !== undefined
+                ? input.homeMunicipalityConceptId
+                : profile.homeMunicipalityConceptId,
+            languageIds: input.languages?.map((language) => language.languageConceptId) ?? null,
+          },
+          manager,
         );
-        if (generalised) problems.push({ field: 'input.summary', message: generalised });
+        if (summaryProblem) problems.unshift({ field: 'input.summary', message: summaryProblem });
       }
       if (
         input.educationLevelConceptId &&
@@ -236,16 +238,13 @@ export class CompetenceProfilesService {
             missing.map((field) => ({ field: `profile.${field}`, message: 'is needed to publish' })),
           );
         }
-        const summaryProblem = personalDataInSummary(profile.summary, [
-          participant.firstName ?? '',
-          participant.lastName ?? '',
-        ]);
-        if (summaryProblem) throw AppError.badInput('profile.summary', summaryProblem);
-        const generalised = generalisedFactsInSummary(
+        const summaryProblem = await this.summaryProblem(
           profile.summary,
-          await this.generalisedFacts(profile.id, profile.homeMunicipalityConceptId, null, manager),
+          participant,
+          { profileId: profile.id, municipalityId: profile.homeMunicipalityConceptId, languageIds: null },
+          manager,
         );
-        if (generalised) throw AppError.badInput('profile.summary', generalised);
+        if (summaryProblem) throw AppError.badInput('profile.summary', summaryProblem);
         await this.assertOnlyPublishedProfile(participant, manager);
       }
       await manager.update(CompetenceProfile, profile.id, {
@@ -258,15 +257,25 @@ export class CompetenceProfilesService {
   }
 
   /**
-   * The names a summary must not hold (generalisedFactsInSummary): the home municipality `municipalityId` and its
-   * county, and the languages `languageIds` (null: the profile's own, as stored).
+   * Why `summary` cannot be shown to employers, or null: personal data (personalDataInSummary), or what the employer
+   * view generalises (generalisedFactsInSummary) — the home municipality `municipalityId` and its county, and the
+   * languages `languageIds` (null: the profile's own, as stored).
    */
-  private async generalisedFacts(
-    profileId: string,
-    municipalityId: string | null,
-    languageIds: string[] | null,
+  private async summaryProblem(
+    summary: string,
+    participant: Participant,
+    {
+      profileId,
+      municipalityId,
+      languageIds,
+    }: { profileId: string; municipalityId: string | null; languageIds: string[] | null },
     manager: EntityManager,
-  ): Promise<GeneralisedFacts> {
+  ): Promise<string | null> {
+    const personal = personalDataInSummary(summary, [
+      participant.firstName ?? '',
+      participant.lastName ?? '',
+    ]);
+    if (personal) return personal;
     const [facts] = (await manager.query(
       `SELECT coalesce((SELECT array_remove(ARRAY[m.label, c.label], NULL) FROM taxonomy_municipalities m
                           LEFT JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id
@@ -277,7 +286,7 @@ export class CompetenceProfilesService {
                 AS languages`,
       [municipalityId, profileId, languageIds],
     )) as [GeneralisedFacts];
-    return facts;
+    return generalisedFactsInSummary(summary, facts);
   }
 
   /**
@@ -459,15 +468,9 @@ export class CompetenceProfilesService {
     return missing;
   }
 
-  private inputProblems(input: UpdateCompetenceProfileInput, participant: Participant): FieldProblem[] {
+  /** What is wrong with the input by itself (the summary aside: `summaryProblem`). */
+  private inputProblems(input: UpdateCompetenceProfileInput): FieldProblem[] {
     const problems: FieldProblem[] = [];
-    if (input.summary !== undefined) {
-      const problem = personalDataInSummary(input.summary, [
-        participant.firstName ?? '',
-        participant.lastName ?? '',
-      ]);
-      if (problem) problems.push({ field: 'input.summary', message: problem });
-    }
     const duplicates = (values: string[] | undefined) => values && new Set(values).size !== values.length;
     if (duplicates(input.occupations?.map((o) => o.occupationConceptId))) {
       problems.push({ field: 'input.occupations', message: 'lists an occupation twice' });

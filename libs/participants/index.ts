@@ -8,7 +8,7 @@ export { ConsentScope, hasConsent } from './consent-scope.js';
 export { Gender } from './gender.js';
 export { ProfileStatus } from './profile-status.js';
 export { TravelReach } from './travel-reach.js';
-export { ParticipantAccess } from './participant-access.js';
+export { ParticipantAccess, responsibleCoachIs } from './participant-access.js';
 export { ParticipantsService } from './participants.service.js';
 export { CompetenceProfilesService } from './competence-profiles.service.js';
 export { AnonymisedProfilesService } from './anonymisation/anonymised-profiles.service.js';

@@ -64,3 +64,17 @@ export class ParticipantAccess {
     });
   }
 }
+
+/**
+ * The `mine` filter (ParticipantListArgs) for a query over rows of a participant, whose id is `participantIdColumn`:
+ * the caller is their responsible coach. Its condition and parameter, for `andWhere`.
+ */
+export function responsibleCoachIs(
+  participantIdColumn: string,
+  caller: Principal,
+): [string, { responsibleCoachId: string }] {
+  return [
+    `EXISTS (SELECT 1 FROM participants pt WHERE pt.id = ${participantIdColumn} AND pt.coach_id = :responsibleCoachId)`,
+    { responsibleCoachId: caller.userId },
+  ];
+}

@@ -73,7 +73,8 @@ export class PlacementLifecycle implements OnModuleInit {
           endDate: lastDay,
           endReason: PlacementEndReason.OTHER,
         });
-        await this.followUps.sync(manager, period(placement, { endDate: lastDay, state: 'ENDED' }));
+        // Cancelled, not ended: nobody is asked about the person again (an ended plan's last check-in comes due).
+        await this.followUps.sync(manager, period(placement, { endDate: lastDay, state: 'CANCELLED' }));
       }
       await this.placeBack(placement, manager);
     }

@@ -14,6 +14,7 @@ import {
   ParticipantAccess,
   ProfileChanges,
   hasConsent,
+  responsibleCoachIs,
 } from '#libs/participants';
 import { JobName } from '#libs/queue';
 import type { PlacementKind } from '#libs/vocabulary';
@@ -160,12 +161,7 @@ export class PlacementsService {
       query.andWhere('placement.participant_id = :participantId', { participantId: args.participantId });
     if (args.openingId) query.andWhere('placement.opening_id = :openingId', { openingId: args.openingId });
     if (args.status?.length) query.andWhere('placement.status IN (:...statuses)', { statuses: args.status });
-    if (args.mine) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM participants pt WHERE pt.id = placement.participant_id AND pt.coach_id = :coachId)',
-        { coachId: caller.userId },
-      );
-    }
+    if (args.mine) query.andWhere(...responsibleCoachIs('placement.participant_id', caller));
     return paginate(query, args, { column: 'placement.confirmed_at', direction: 'DESC' });
   }
 
