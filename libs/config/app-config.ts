@@ -47,6 +47,7 @@ export const environmentSchema = z.object({
     .default('false'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  DATABASE_PARALLEL_WORKERS: integer(0, 64).default(0),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   MEILI_URL: httpUrl.default('http://127.0.0.1:7700'),
   MEILI_API_KEY: z
@@ -141,7 +142,7 @@ export class AppConfig {
   readonly environment: Environment['NODE_ENV'];
   readonly isProduction: boolean;
   readonly http: { port: number; bodyLimit: string; trustProxy: boolean | number | string };
-  readonly database: { url: string; poolSize: number };
+  readonly database: { url: string; poolSize: number; parallelWorkers: number };
   readonly redis: { url: string; prefix: string };
   readonly search: { url: string; apiKey: string; indexPrefix: string };
   readonly queue: { concurrency: number; lockDurationMs: number; stalledIntervalMs: number };
@@ -174,7 +175,11 @@ export class AppConfig {
       bodyLimit: env.HTTP_BODY_LIMIT,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
     };
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
+    this.database = {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      parallelWorkers: env.DATABASE_PARALLEL_WORKERS,
+    };
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
     this.search = { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY, indexPrefix: env.MEILI_INDEX_PREFIX };
     this.queue = {

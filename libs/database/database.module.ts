@@ -9,7 +9,7 @@ import { postgresOptions } from './postgres-options.js';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...postgresOptions(config.database.url, config.database.poolSize),
+        ...postgresOptions(config.database.url, config.database.poolSize, config.database.parallelWorkers),
         autoLoadEntities: true,
       }),
     }),

@@ -5,8 +5,13 @@ import { TypeOrmLogger } from './typeorm-logger.js';
 /**
  * The one place PostgreSQL connection options are defined. The schema changes only through `migrations/`:
  * `synchronize` stays off everywhere (a test asserts it), and migrations run as a separate step, never at boot.
+ *
+ * `parallelWorkers` is PostgreSQL's `max_parallel_workers_per_gather` for these connections (the server's own setting
+ * when not given). The API's and the worker's queries are small or read a few thousand rows by id; a parallel plan
+ * for them costs about twice the CPU for little or no gain in time, on the cores Meilisearch and the processes
+ * share (README, Configuration).
  */
-export function postgresOptions(url: string, poolSize = 10): DataSourceOptions {
+export function postgresOptions(url: string, poolSize = 10, parallelWorkers?: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,7 +23,13 @@ export function postgresOptions(url: string, poolSize = 10): DataSourceOptions {
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize, application_name: 'matchbron' },
+    extra: {
+      max: poolSize,
+      application_name: 'matchbron',
+      ...(parallelWorkers === undefined
+        ? {}
+        : { options: `-c max_parallel_workers_per_gather=${parallelWorkers}` }),
+    },
     logger: new TypeOrmLogger(),
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: 1_000,

@@ -66,6 +66,7 @@ const INDEXING_RATIO_GOAL = 0.8;
 /** Variables of the processes that a run may set (npm run bench with them in the environment). */
 const PASSED_ON = [
   'DATABASE_POOL_SIZE',
+  'DATABASE_PARALLEL_WORKERS',
   'WORKER_CONCURRENCY',
   'OUTBOX_BATCH_SIZE',
   'OUTBOX_CONCURRENCY',

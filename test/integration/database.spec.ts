@@ -27,6 +27,25 @@ describe('database schema', () => {
     expect(options.migrationsRun).toBe(false);
   });
 
+  it("runs the processes' queries with the configured number of parallel workers, the server default elsewhere", async () => {
+    const setting = async (parallelWorkers?: number) => {
+      const dataSource = new DataSource(postgresOptions(environment.databaseUrl, 1, parallelWorkers));
+      await dataSource.initialize();
+      try {
+        const [row] = (await dataSource.query('SHOW max_parallel_workers_per_gather')) as Array<
+          Record<string, string>
+        >;
+        return row!.max_parallel_workers_per_gather;
+      } finally {
+        await dataSource.destroy();
+      }
+    };
+    const serverDefault = await setting();
+    expect(await setting(0)).toBe('0');
+    expect(await setting(3)).toBe('3');
+    expect(serverDefault).not.toBe('3');
+  });
+
   it('lists every migration file in migrations/index.ts, in order', async () => {
     const files = (await readdir('migrations')).filter((file) => /^\d+-.+\.ts$/.test(file)).sort();
     const listed = migrations.map((migration) => {
