@@ -122,9 +122,20 @@ export class CompetenceProfilesService {
         manager,
       );
       const problems = this.inputProblems(input);
-      if (input.summary !== undefined) {
+      // The summary is checked when it is written, and when the facts it must not name change under it (a move to
+      // the place it mentions, a language it mentions added): then the change is what is refused.
+      const summary = input.summary ?? profile.summary;
+      const summaryField =
+        input.summary !== undefined
+          ? 'input.summary'
+          : input.homeMunicipalityConceptId !== undefined
+            ? 'input.homeMunicipalityConceptId'
+            : input.languages !== undefined
+              ? 'input.languages'
+              : null;
+      if (summaryField && summary) {
         const summaryProblem = await this.summaryProblem(
-          input.summary,
+          summary,
           participant,
           {
             profileId: profile.id,
@@ -136,7 +147,15 @@ export class CompetenceProfilesService {
           },
           manager,
         );
-        if (summaryProblem) problems.unshift({ field: 'input.summary', message: summaryProblem });
+        if (summaryProblem) {
+          problems.unshift({
+            field: summaryField,
+            message:
+              summaryField === 'input.summary'
+                ? summaryProblem
+                : `would make the profile's summary name it; the summary ${summaryProblem} (change the summary in the same update)`,
+          });
+        }
       }
       if (
         input.educationLevelConceptId &&

@@ -288,6 +288,56 @@ describe('participants and competence profiles', () => {
     });
     expect(refusedAt(moved)).toEqual(['BAD_USER_INPUT', 'input.summary']);
     await coach.ok(UPDATE, { id, input: { summary: 'Vill arbeta nära hemmet och lär sig svenska.' } });
+
+    // A summary that names another place or language passes; the move there, or the language added, does not.
+    await coach.ok(UPDATE, { id, input: { summary: 'Har arbetat i Nacka och förstår lite arabiska.' } });
+    const rowBefore = await stack.environment.sql(
+      'SELECT * FROM competence_profiles WHERE participant_id = $1',
+      [id],
+    );
+    const languagesBefore = await stack.environment.sql(
+      'SELECT language_concept_id, level FROM profile_languages pl JOIN competence_profiles p ON p.id = pl.profile_id WHERE p.participant_id = $1 ORDER BY 1',
+      [id],
+    );
+    const movedThere = await coach.request(UPDATE, {
+      id,
+      input: { homeMunicipalityConceptId: await concepts.municipality('0182') },
+    });
+    expect(refusedAt(movedThere)).toEqual(['BAD_USER_INPUT', 'input.homeMunicipalityConceptId']);
+    expect(movedThere.errors![0]!.message).toMatch(/summary/);
+    const arabic = await concepts.language('Arabiska');
+    const tigrinya = await concepts.language('Tigrinska/Tigrinja');
+    const learnt = await coach.request(UPDATE, {
+      id,
+      input: {
+        languages: [
+          { languageConceptId: tigrinya, level: 'NATIVE' },
+          { languageConceptId: arabic, level: 'BASIC' },
+        ],
+      },
+    });
+    expect(refusedAt(learnt)).toEqual(['BAD_USER_INPUT', 'input.languages']);
+    expect(
+      await stack.environment.sql('SELECT * FROM competence_profiles WHERE participant_id = $1', [id]),
+    ).toEqual(rowBefore);
+    expect(
+      await stack.environment.sql(
+        'SELECT language_concept_id, level FROM profile_languages pl JOIN competence_profiles p ON p.id = pl.profile_id WHERE p.participant_id = $1 ORDER BY 1',
+        [id],
+      ),
+    ).toEqual(languagesBefore);
+    // With the summary changed in the same update, both are fine.
+    await coach.ok(UPDATE, {
+      id,
+      input: {
+        homeMunicipalityConceptId: await concepts.municipality('0182'),
+        languages: [
+          { languageConceptId: tigrinya, level: 'NATIVE' },
+          { languageConceptId: arabic, level: 'BASIC' },
+        ],
+        summary: 'Vill arbeta inom vård och omsorg.',
+      },
+    });
   });
 
   it('publishes one profile per person: not a second one registered by another organisation', async () => {
