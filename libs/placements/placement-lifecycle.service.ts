@@ -180,7 +180,7 @@ export class PlacementLifecycle implements OnModuleInit {
         if (placement.status === PlacementStatus.ACTIVE && input.startDate > today()) {
           throw AppError.badInput(
             'input.startDate',
-            'must not be after today: the placement has started (to move it later, cancel it and confirm anew)',
+            'must not be after today: the placement has started (only a PLANNED one can be moved later)',
           );
         }
         const tooLong = durationProblem(placement.kind, input.startDate, endDate);
