@@ -15,6 +15,7 @@ import { CompetenceCertificates1795458000001 } from './1795458000001-CompetenceC
 import { EstablishmentPeriodReminder1795459000001 } from './1795459000001-EstablishmentPeriodReminder.js';
 import { NotificationSubject1795460000001 } from './1795460000001-NotificationSubject.js';
 import { PopulationFingerprintIndex1795461000001 } from './1795461000001-PopulationFingerprintIndex.js';
+import { PlacementAnewAfterCancel1795462000001 } from './1795462000001-PlacementAnewAfterCancel.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -36,4 +37,5 @@ export const migrations: MigrationClass[] = [
   EstablishmentPeriodReminder1795459000001,
   NotificationSubject1795460000001,
   PopulationFingerprintIndex1795461000001,
+  PlacementAnewAfterCancel1795462000001,
 ];

@@ -37,10 +37,11 @@ export class PlacementsResolver {
 
   @Mutation(() => PlacementType, {
     description:
-      "Confirms a PROPOSED proposal of your organisation's participant: takes one place of the opening (FILLED with " +
-      'the last one, which expires its other proposals) and makes a PLANNED placement for its period, all at once. ' +
-      'CONFLICT, with nothing written, when the proposal is decided already, the opening has no place left or is ' +
-      'not published, or the participant is already placed in an overlapping period.',
+      "Confirms a PROPOSED proposal of your organisation's participant (or, anew, a CONFIRMED one whose placements " +
+      'were all cancelled): takes one place of the opening (FILLED with the last one, which expires its other ' +
+      'proposals) and makes a PLANNED placement for its period, all at once. CONFLICT, with nothing written, when ' +
+      'the proposal is decided already, the opening has no place left or is not published, or the participant is ' +
+      'already placed in an overlapping period.',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async confirmProposal(

@@ -53,8 +53,8 @@ export class PlacementsService {
    * Confirms a PROPOSED proposal: in one transaction the opening gives one place (FILLED with its last one), the
    * placement is made (PLANNED, for the opening's period), the proposal becomes CONFIRMED and, when the opening
    * filled, its other PROPOSED proposals expire. CONFLICT, with nothing written, when the proposal was decided
-   * already, the opening has no place left or is not published, or the participant already has a placement in an
-   * overlapping period.
+   * already (but for a CONFIRMED one whose placements were all cancelled: it is confirmed anew), the opening has no
+   * place left or is not published, or the participant already has a placement in an overlapping period.
    *
    * Also CONFLICT when the participant no longer consents to an anonymised profile (a withdrawal, a new consent
    * without it): matching expires their proposals afterwards, through the worker, and a coach may come first. The
@@ -74,7 +74,7 @@ export class PlacementsService {
         await lockOpenings(manager, [found.openingId]);
         const participant = await this.access.getManaged(caller, found.participantId, manager, true);
         // Fails fast before the opening is locked; checked again below under the proposal's lock.
-        assertUndecided(found);
+        await assertConfirmable(manager, found);
         if (!hasConsent(participant, ConsentScope.ANONYMISED_PROFILE)) {
           throw AppError.conflict(
             'The participant does not consent to an anonymised profile (ANONYMISED_PROFILE) any more',
@@ -87,7 +87,7 @@ export class PlacementsService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!proposal) throw AppError.notFound('Proposal');
-        assertUndecided(proposal);
+        await assertConfirmable(manager, proposal);
         const placement = await manager.save(
           manager.create(Placement, {
             proposalId: proposal.id,
@@ -102,11 +102,15 @@ export class PlacementsService {
             confirmedBy: caller.userId,
           }),
         );
-        await manager.update(MatchProposal, proposal.id, {
-          status: ProposalStatus.CONFIRMED,
-          decidedBy: caller.userId,
-          decidedAt: new Date(),
-        });
+        // Confirmed anew after a cancellation, the coach's decision on the proposal stands as it was made (the key
+        // figures count it once); the new placement records who confirmed it and when.
+        if (proposal.status === ProposalStatus.PROPOSED) {
+          await manager.update(MatchProposal, proposal.id, {
+            status: ProposalStatus.CONFIRMED,
+            decidedBy: caller.userId,
+            decidedAt: new Date(),
+          });
+        }
         const filled = opening.status === OpeningStatus.FILLED;
         if (filled) {
           await manager.update(
@@ -228,10 +232,25 @@ export class PlacementsService {
   }
 }
 
-function assertUndecided(proposal: MatchProposal): void {
-  if (proposal.status !== ProposalStatus.PROPOSED) {
-    throw AppError.conflict(`The proposal is ${proposal.status}, not PROPOSED`, 'input.proposalId');
+/**
+ * A PROPOSED proposal, or a CONFIRMED one whose placements were all cancelled (confirmed anew: the person's start
+ * moved, say); else CONFLICT. The unique index `uq_placements_proposal` (one placement per proposal that is not
+ * cancelled) backs the second case up.
+ */
+async function assertConfirmable(manager: EntityManager, proposal: MatchProposal): Promise<void> {
+  if (proposal.status === ProposalStatus.PROPOSED) return;
+  if (proposal.status === ProposalStatus.CONFIRMED) {
+    const [live] = (await manager.query(
+      `SELECT status FROM placements WHERE proposal_id = $1 AND status <> 'CANCELLED' LIMIT 1`,
+      [proposal.id],
+    )) as Array<{ status: PlacementStatus }>;
+    if (!live) return;
+    throw AppError.conflict(
+      `The proposal is CONFIRMED and its placement ${live.status}; only one whose placements were all cancelled can be confirmed anew`,
+      'input.proposalId',
+    );
   }
+  throw AppError.conflict(`The proposal is ${proposal.status}, not PROPOSED`, 'input.proposalId');
 }
 
 function notYourOpening(): AppError {

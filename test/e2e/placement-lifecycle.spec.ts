@@ -224,6 +224,65 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(await coach.request(START, { id: placement.id }))).toBe('CONFLICT');
   });
 
+  it("confirms a cancelled placement's proposal anew, once, and not while its placement is live", async () => {
+    const CONFIRM = `mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { ${PLACEMENT_FIELDS} } }`;
+    const placement = await plannedPlacement({ places: 2 });
+    const [{ proposal_id: proposalId }] = await sql('SELECT proposal_id FROM placements WHERE id = $1', [
+      placement.id,
+    ]);
+    const decision = async () =>
+      (
+        await sql('SELECT status, decided_by, decided_at FROM match_proposals WHERE id = $1', [proposalId])
+      )[0];
+    const decided = await decision();
+    const placementsOf = async () =>
+      sql('SELECT id, status FROM placements WHERE proposal_id = $1 ORDER BY confirmed_at', [proposalId]);
+
+    // While its placement is planned: decided, nothing written.
+    const before = await state(placement.id);
+    expect(refusedAt(await coach.request(CONFIRM, { id: proposalId }))).toEqual([
+      'CONFLICT',
+      'input.proposalId',
+    ]);
+    expect(await state(placement.id)).toEqual(before);
+
+    await coach.ok(CANCEL, {
+      input: { placementId: placement.id, note: 'Starten flyttas: SFI-schemat ändrades' },
+    });
+    // Two coaches at once: one new placement, one CONFLICT.
+    const [first, second] = await Promise.all([
+      coach.request<{ confirmProposal: PlacementView }>(CONFIRM, { id: proposalId }),
+      coach.request<{ confirmProposal: PlacementView }>(CONFIRM, { id: proposalId }),
+    ]);
+    const confirmed = [first, second].filter((response) => !response.errors);
+    expect(confirmed).toHaveLength(1);
+    expect(refusedAt([first, second].find((response) => response.errors)!)).toEqual([
+      'CONFLICT',
+      'input.proposalId',
+    ]);
+    const anew = confirmed[0]!.data!.confirmProposal;
+    expect(anew).toMatchObject({ status: 'PLANNED', opening: { status: 'PUBLISHED', placesLeft: 1 } });
+    expect(anew.id).not.toBe(placement.id);
+    expect(await placementsOf()).toEqual([
+      { id: placement.id, status: 'CANCELLED' },
+      { id: anew.id, status: 'PLANNED' },
+    ]);
+    // The coach's decision on the proposal stands as it was made.
+    expect(await decision()).toEqual(decided);
+
+    // A proposal that was never confirmed, or was rejected, is not confirmed this way.
+    const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+    const rejectedId = await proposalAfterMatching(stack, anew.opening.id, participantId);
+    await coach.ok(
+      'mutation($id: ID!) { rejectProposal(input: { proposalId: $id, reason: OTHER, note: "Passar inte" }) { id } }',
+      { id: rejectedId },
+    );
+    expect(refusedAt(await coach.request(CONFIRM, { id: rejectedId }))).toEqual([
+      'CONFLICT',
+      'input.proposalId',
+    ]);
+  });
+
   it('keeps the follow-up plan with the placement: confirmed, moved, ended early', async () => {
     const planOf = async (placementId: string) =>
       Object.fromEntries(

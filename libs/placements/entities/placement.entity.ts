@@ -21,10 +21,11 @@ import { PlacementStatus } from '../placement-status.js';
 
 /**
  * A confirmed match: the participant takes one place of the opening for a period. PostgreSQL refuses two PLANNED or
- * ACTIVE placements of one participant whose periods overlap (exclusion constraint; an open end is open-ended).
+ * ACTIVE placements of one participant whose periods overlap (exclusion constraint; an open end is open-ended), and
+ * a second placement of one proposal but for cancelled ones (a proposal may be confirmed anew after a cancellation).
  */
 @Entity({ name: 'placements' })
-@Index('uq_placements_proposal', ['proposalId'], { unique: true })
+@Index('uq_placements_proposal', ['proposalId'], { unique: true, where: `status <> 'CANCELLED'` })
 @Index('ix_placements_opening', ['openingId'])
 @Index('ix_placements_participant', ['participantId', 'startDate'])
 @Index('ix_placements_employer', ['employerOrganisationId', 'startDate'])
