@@ -122,41 +122,7 @@ export class CompetenceProfilesService {
         manager,
       );
       const problems = this.inputProblems(input);
-      // The summary is checked when it is written, and when the facts it must not name change under it (a move to
-      // the place it mentions, a language it mentions added): then the change is what is refused.
-      const summary = input.summary ?? profile.summary;
-      const summaryField =
-        input.summary !== undefined
-          ? 'input.summary'
-          : input.homeMunicipalityConceptId !== undefined
-            ? 'input.homeMunicipalityConceptId'
-            : input.languages !== undefined
-              ? 'input.languages'
-              : null;
-      if (summaryField && summary) {
-        const summaryProblem = await this.summaryProblem(
-          summary,
-          participant,
-          {
-            profileId: profile.id,
-            municipalityId:
-              input.homeMunicipalityConceptId !== undefined
-                ? input.homeMunicipalityConceptId
-                : profile.homeMunicipalityConceptId,
-            languageIds: input.languages?.map((language) => language.languageConceptId) ?? null,
-          },
-          manager,
-        );
-        if (summaryProblem) {
-          problems.unshift({
-            field: summaryField,
-            message:
-              summaryField === 'input.summary'
-                ? summaryProblem
-                : `would make the profile's summary name it; the summary ${summaryProblem} (change the summary in the same update)`,
-          });
-        }
-      }
+      problems.unshift(...(await this.summaryProblems(input, profile, participant, manager)));
       if (
         input.educationLevelConceptId &&
         !(await this.taxonomy.isTopEducationLevel(input.educationLevelConceptId, manager))
@@ -276,6 +242,70 @@ export class CompetenceProfilesService {
   }
 
   /**
+   * The summary is checked when it is written, against the values the same update writes. When it is not written, a
+   * move or a language added that it names is refused instead, on that field (the employer could otherwise find the
+   * profile by the place or language the view generalises); what the summary said before the change is not held
+   * against the update.
+   */
+  private async summaryProblems(
+    input: UpdateCompetenceProfileInput,
+    profile: CompetenceProfile,
+    participant: Participant,
+    manager: EntityManager,
+  ): Promise<FieldProblem[]> {
+    const languageIds = input.languages?.map((language) => language.languageConceptId);
+    if (input.summary !== undefined) {
+      const problem = await this.summaryProblem(
+        input.summary,
+        participant,
+        {
+          profileId: profile.id,
+          municipalityId:
+            input.homeMunicipalityConceptId !== undefined
+              ? input.homeMunicipalityConceptId
+              : profile.homeMunicipalityConceptId,
+          languageIds: languageIds ?? null,
+        },
+        manager,
+      );
+      return problem ? [{ field: 'input.summary', message: problem }] : [];
+    }
+    if (!profile.summary) return [];
+    const known = new Set(profile.languages.map((language) => language.languageConceptId));
+    const changes = [
+      {
+        field: 'input.homeMunicipalityConceptId',
+        moved:
+          input.homeMunicipalityConceptId !== undefined &&
+          input.homeMunicipalityConceptId !== null &&
+          input.homeMunicipalityConceptId !== profile.homeMunicipalityConceptId,
+        facts: { municipalityId: input.homeMunicipalityConceptId ?? null, languageIds: [] },
+      },
+      {
+        field: 'input.languages',
+        moved: (languageIds ?? []).some((id) => !known.has(id)),
+        facts: { municipalityId: null, languageIds: (languageIds ?? []).filter((id) => !known.has(id)) },
+      },
+    ];
+    const problems: FieldProblem[] = [];
+    for (const { field, moved, facts } of changes) {
+      if (!moved) continue;
+      const problem = await this.generalisedFactsProblem(
+        profile.summary,
+        { profileId: profile.id, ...facts },
+        manager,
+      );
+      if (problem) {
+        problems.push({
+          field,
+          message: `is named in the profile's summary, which ${problem} (change the summary in the same update)`,
+        });
+      }
+    }
+    return problems;
+  }
+
+  /**
    * Why `summary` cannot be shown to employers, or null: personal data (personalDataInSummary), or what the employer
    * view generalises (generalisedFactsInSummary) — the home municipality `municipalityId` and its county, and the
    * languages `languageIds` (null: the profile's own, as stored).
@@ -295,6 +325,19 @@ export class CompetenceProfilesService {
       participant.lastName ?? '',
     ]);
     if (personal) return personal;
+    return this.generalisedFactsProblem(summary, { profileId, municipalityId, languageIds }, manager);
+  }
+
+  /** What of the employer view's generalised facts `summary` names (see summaryProblem), or null. */
+  private async generalisedFactsProblem(
+    summary: string,
+    {
+      profileId,
+      municipalityId,
+      languageIds,
+    }: { profileId: string; municipalityId: string | null; languageIds: string[] | null },
+    manager: EntityManager,
+  ): Promise<string | null> {
     const [facts] = (await manager.query(
       `SELECT coalesce((SELECT array_remove(ARRAY[m.label, c.label], NULL) FROM taxonomy_municipalities m
                           LEFT JOIN taxonomy_counties c ON c.concept_id = m.county_concept_id

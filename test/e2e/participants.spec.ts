@@ -326,6 +326,37 @@ describe('participants and competence profiles', () => {
         [id],
       ),
     ).toEqual(languagesBefore);
+    // Both at once: each fact on its own field.
+    const both = await coach.request(UPDATE, {
+      id,
+      input: {
+        homeMunicipalityConceptId: await concepts.municipality('0180'),
+        languages: [
+          { languageConceptId: tigrinya, level: 'NATIVE' },
+          { languageConceptId: arabic, level: 'BASIC' },
+        ],
+      },
+    });
+    expect(refusedAt(both)).toEqual(['BAD_USER_INPUT', 'input.languages']);
+    // The move to Stockholm is not refused: the summary does not name it.
+    expect(
+      ((both.errors![0]!.extensions!.fields ?? []) as Array<{ field: string }>).map(
+        (problem) => problem.field,
+      ),
+    ).not.toContain('input.homeMunicipalityConceptId');
+    // What the summary said before the change is not held against an update that changes nothing it names (a
+    // summary written before this check, say): the same languages again, a move elsewhere.
+    await stack.environment.sql(
+      "UPDATE competence_profiles SET summary = 'Talar tigrinja och har arbetat i Nacka.' WHERE participant_id = $1",
+      [id],
+    );
+    await coach.ok(UPDATE, {
+      id,
+      input: {
+        languages: [{ languageConceptId: tigrinya, level: 'FLUENT' }],
+        homeMunicipalityConceptId: await concepts.municipality('0180'),
+      },
+    });
     // With the summary changed in the same update, both are fine.
     await coach.ok(UPDATE, {
       id,
