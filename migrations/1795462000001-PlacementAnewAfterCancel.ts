@@ -14,6 +14,7 @@ export class PlacementAnewAfterCancel1795462000001 implements MigrationInterface
     );
   }
 
+  /** Fails once a proposal has been confirmed anew (two placements of it); those must be resolved by hand first. */
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."uq_placements_proposal"`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_placements_proposal" ON "placements" ("proposal_id")`);

@@ -79,7 +79,12 @@ const OPENING_IN_SCOPE = `(o.organisation_id = $3::uuid OR o.municipality_concep
 const SCOPED_PLACEMENTS = `
   WITH scoped AS (
     SELECT p.status, p.end_reason, f.outcome,
-           ${IN_PERIOD('p.confirmed_at')} AS confirmed_in_period,
+           -- A cancelled placement whose proposal was confirmed anew counts once: as the placement that replaced it.
+           ${IN_PERIOD('p.confirmed_at')}
+             AND NOT (p.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM placements anew
+                                                          WHERE anew.proposal_id = p.proposal_id
+                                                            AND anew.confirmed_at > p.confirmed_at))
+             AS confirmed_in_period,
            p.status IN ('COMPLETED', 'ENDED_EARLY') AND p.end_date BETWEEN $1::date AND $2::date AS ended_in_period,
            extract(epoch FROM p.confirmed_at - o.published_at) / 86400 AS days_to_confirmation,
            CASE left(el.sun_code, 1)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { AppError } from '#libs/errors';
+import { AppError, isUniqueViolation } from '#libs/errors';
 import { FollowUpsService } from '#libs/follow-ups';
 import { MatchProposal, ProposalStatus, lockOpenings } from '#libs/matching';
 import { Opening, OpeningStatus } from '#libs/openings';
@@ -146,6 +146,10 @@ export class PlacementsService {
           'input.proposalId',
         );
       }
+      // Not reached while the locks above serialise confirmations of one proposal; the index is the backstop.
+      if (isUniqueViolation(error, 'uq_placements_proposal')) {
+        throw AppError.conflict('The proposal has a placement already', 'input.proposalId');
+      }
       throw error;
     }
   }
@@ -240,13 +244,17 @@ export class PlacementsService {
 async function assertConfirmable(manager: EntityManager, proposal: MatchProposal): Promise<void> {
   if (proposal.status === ProposalStatus.PROPOSED) return;
   if (proposal.status === ProposalStatus.CONFIRMED) {
-    const [live] = (await manager.query(
-      `SELECT status FROM placements WHERE proposal_id = $1 AND status <> 'CANCELLED' LIMIT 1`,
+    const [{ live, cancelled }] = (await manager.query(
+      `SELECT (array_agg(status::text) FILTER (WHERE status <> 'CANCELLED'))[1] AS live,
+              count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
+         FROM placements WHERE proposal_id = $1`,
       [proposal.id],
-    )) as Array<{ status: PlacementStatus }>;
-    if (!live) return;
+    )) as Array<{ live: string | null; cancelled: number }>;
+    if (!live && cancelled > 0) return;
     throw AppError.conflict(
-      `The proposal is CONFIRMED and its placement ${live.status}; only one whose placements were all cancelled can be confirmed anew`,
+      live
+        ? `The proposal is CONFIRMED and its placement ${live}; only one whose placements were all cancelled can be confirmed anew`
+        : 'The proposal is CONFIRMED',
       'input.proposalId',
     );
   }

@@ -577,4 +577,36 @@ describe('key figures', () => {
       expect(small).toEqual([]);
     }
   });
+  it('counts a placement confirmed anew after its cancellation once, as the placement that replaced it', async () => {
+    const [cancelled] = await sql(
+      `SELECT proposal_id, opening_id, participant_id, employer_organisation_id, confirmed_by FROM placements
+        WHERE coach_organisation_id = $1 AND status = 'CANCELLED'`,
+      [municipalityId],
+    );
+    const before = await figures(coach, { organisationId: municipalityId, ...YEAR });
+    const [anew] = await sql(
+      `INSERT INTO placements (proposal_id, opening_id, participant_id, employer_organisation_id,
+         coach_organisation_id, kind, status, start_date, end_date, confirmed_by, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, 'PRAKTIK', 'PLANNED', '2025-10-01', '2025-12-31', $6, '2025-06-01T10:00:00Z')
+       RETURNING id`,
+      [
+        cancelled!.proposal_id,
+        cancelled!.opening_id,
+        cancelled!.participant_id,
+        cancelled!.employer_organisation_id,
+        municipalityId,
+        cancelled!.confirmed_by,
+      ],
+    );
+    try {
+      const after = await figures(coach, { organisationId: municipalityId, ...YEAR });
+      expect(after.placements.confirmed).toEqual(before.placements.confirmed);
+      expect(after.proposals).toEqual(before.proposals);
+      expect(column(after.byGender, 'placementsConfirmed')).toEqual(
+        column(before.byGender, 'placementsConfirmed'),
+      );
+    } finally {
+      await sql('DELETE FROM placements WHERE id = $1', [anew!.id]);
+    }
+  });
 });
