@@ -47,7 +47,7 @@ export const environmentSchema = z.object({
     .default('false'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
-  DATABASE_PARALLEL_WORKERS: integer(0, 64).default(0),
+  DATABASE_PARALLEL_WORKERS: integer(-1, 64).default(0),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   MEILI_URL: httpUrl.default('http://127.0.0.1:7700'),
   MEILI_API_KEY: z

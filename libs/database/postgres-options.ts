@@ -7,7 +7,7 @@ import { TypeOrmLogger } from './typeorm-logger.js';
  * `synchronize` stays off everywhere (a test asserts it), and migrations run as a separate step, never at boot.
  *
  * `parallelWorkers` is PostgreSQL's `max_parallel_workers_per_gather` for these connections (the server's own setting
- * when not given). The API's and the worker's queries are small or read a few thousand rows by id; a parallel plan
+ * when not given or negative: no startup option is sent then, for a pooler such as PgBouncer that refuses one). The API's and the worker's queries are small or read a few thousand rows by id; a parallel plan
  * for them costs about twice the CPU for little or no gain in time, on the cores Meilisearch and the processes
  * share (README, Configuration).
  */
@@ -26,12 +26,18 @@ export function postgresOptions(url: string, poolSize = 10, parallelWorkers?: nu
     extra: {
       max: poolSize,
       application_name: 'matchbron',
-      ...(parallelWorkers === undefined
-        ? {}
-        : { options: `-c max_parallel_workers_per_gather=${parallelWorkers}` }),
+      ...(parallelWorkers !== undefined &&
+        parallelWorkers >= 0 && { options: sessionOptions(parallelWorkers) }),
     },
     logger: new TypeOrmLogger(),
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: 1_000,
   };
+}
+
+/** The startup `options`: PGOPTIONS (which node-postgres reads only when none are given) and the parallel workers. */
+function sessionOptions(parallelWorkers: number): string {
+  return [process.env.PGOPTIONS, `-c max_parallel_workers_per_gather=${parallelWorkers}`]
+    .filter(Boolean)
+    .join(' ');
 }

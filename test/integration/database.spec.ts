@@ -44,6 +44,22 @@ describe('database schema', () => {
     expect(await setting(0)).toBe('0');
     expect(await setting(3)).toBe('3');
     expect(serverDefault).not.toBe('3');
+    expect(await setting(-1)).toBe(serverDefault);
+    // PGOPTIONS (which node-postgres drops when options are given) is kept beside the setting.
+    const before = process.env.PGOPTIONS;
+    process.env.PGOPTIONS = '-c statement_timeout=12345';
+    try {
+      const dataSource = new DataSource(postgresOptions(environment.databaseUrl, 1, 3));
+      await dataSource.initialize();
+      try {
+        expect(await dataSource.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '12345ms' }]);
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      if (before === undefined) delete process.env.PGOPTIONS;
+      else process.env.PGOPTIONS = before;
+    }
   });
 
   it('lists every migration file in migrations/index.ts, in order', async () => {
