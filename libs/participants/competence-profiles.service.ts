@@ -40,6 +40,13 @@ const TRANSITIONS: Record<ProfileStatus, readonly ProfileStatus[]> = {
   [ProfileStatus.ARCHIVED]: [],
 };
 
+/** What a profile's summary is checked against: its home municipality, and its languages (null: as stored). */
+interface SummaryFacts {
+  profileId: string;
+  municipalityId: string | null;
+  languageIds: string[] | null;
+}
+
 /** A published profile must say at least this much for employers and matching to use it. */
 const NEEDED_TO_PUBLISH: ReadonlyArray<[keyof CompetenceProfile, string]> = [
   ['swedishLevel', 'swedishLevel'],
@@ -313,11 +320,7 @@ export class CompetenceProfilesService {
   private async summaryProblem(
     summary: string,
     participant: Participant,
-    {
-      profileId,
-      municipalityId,
-      languageIds,
-    }: { profileId: string; municipalityId: string | null; languageIds: string[] | null },
+    facts: SummaryFacts,
     manager: EntityManager,
   ): Promise<string | null> {
     const personal = personalDataInSummary(summary, [
@@ -325,17 +328,13 @@ export class CompetenceProfilesService {
       participant.lastName ?? '',
     ]);
     if (personal) return personal;
-    return this.generalisedFactsProblem(summary, { profileId, municipalityId, languageIds }, manager);
+    return this.generalisedFactsProblem(summary, facts, manager);
   }
 
   /** What of the employer view's generalised facts `summary` names (see summaryProblem), or null. */
   private async generalisedFactsProblem(
     summary: string,
-    {
-      profileId,
-      municipalityId,
-      languageIds,
-    }: { profileId: string; municipalityId: string | null; languageIds: string[] | null },
+    { profileId, municipalityId, languageIds }: SummaryFacts,
     manager: EntityManager,
   ): Promise<string | null> {
     const [facts] = (await manager.query(
