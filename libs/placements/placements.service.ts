@@ -251,12 +251,12 @@ async function assertConfirmable(manager: EntityManager, proposal: MatchProposal
       [proposal.id],
     )) as Array<{ live: string | null; cancelled: number }>;
     if (!live && cancelled > 0) return;
-    throw AppError.conflict(
-      live
-        ? `The proposal is CONFIRMED and its placement ${live}; only one whose placements were all cancelled can be confirmed anew`
-        : 'The proposal is CONFIRMED',
-      'input.proposalId',
-    );
+    if (live) {
+      throw AppError.conflict(
+        `The proposal is CONFIRMED and its placement ${live}; only one whose placements were all cancelled can be confirmed anew`,
+        'input.proposalId',
+      );
+    }
   }
   throw AppError.conflict(`The proposal is ${proposal.status}, not PROPOSED`, 'input.proposalId');
 }

@@ -322,7 +322,7 @@ describe('coach decisions: confirming proposals into placements', () => {
     expect((await confirm(coach, proposalId)).errors).toBeUndefined();
     const again = await confirm(coach, proposalId);
     expect(errorCode(again)).toBe('CONFLICT');
-    expect(again.errors![0]!.message).toBe('The proposal is CONFIRMED, not PROPOSED');
+    expect(again.errors![0]!.message).toMatch(/^The proposal is CONFIRMED and its placement PLANNED/);
     expect(await openingState(openingId)).toMatchObject({ places_taken: 1, placements: 1 });
 
     const closed = await publishedOpening(employerA);
