@@ -4,6 +4,7 @@ import { Outbox, enqueueJob, syncSearch } from '#libs/outbox';
 import { ProfileChanges } from '#libs/participants';
 import { JobName } from '#libs/queue';
 import { SearchIndex } from '#libs/search';
+import { TracksService } from '#libs/tracks';
 
 /**
  * Records, in the caller's transaction, what keeps matching current: the candidate document and a MatchProfile job
@@ -15,12 +16,14 @@ export class MatchingTriggers implements OnModuleInit {
   constructor(
     private readonly profileChanges: ProfileChanges,
     private readonly outbox: Outbox,
+    private readonly tracks: TracksService,
   ) {}
 
   onModuleInit(): void {
     this.profileChanges.register('matching', (profileIds, manager) =>
       this.profilesChanged(profileIds, manager),
     );
+    this.tracks.onTrackChange((trackId, manager) => this.trackChanged(trackId, manager));
   }
 
   /**
@@ -61,5 +64,28 @@ export class MatchingTriggers implements OnModuleInit {
     await this.outbox.record(manager, [
       enqueueJob({ name: JobName.MatchOpening, payload: { openingId, version: row.version } }),
     ]);
+  }
+
+  /**
+   * A track changed: its prerequisites are hard constraints of the JOBBSPAR openings in its intakes, so each published
+   * one is ranked again (proposals that no longer meet them expire, people who now do are proposed). The version is
+   * the opening's and the track's, so that a track change is matched even when the opening did not change.
+   */
+  async trackChanged(trackId: string, manager: EntityManager): Promise<void> {
+    const rows: Array<{ id: string; version: string }> = await manager.query(
+      `SELECT o.id, floor(extract(epoch FROM o.updated_at) * 1000)::bigint::text || '.track-'
+                    || floor(extract(epoch FROM t.updated_at) * 1000)::bigint::text AS version
+         FROM openings o
+         JOIN track_intakes ti ON ti.id = o.track_intake_id
+         JOIN tracks t ON t.id = ti.track_id
+        WHERE t.id = $1 AND o.kind = 'JOBBSPAR' AND o.status = 'PUBLISHED'`,
+      [trackId],
+    );
+    await this.outbox.record(
+      manager,
+      rows.map((row) =>
+        enqueueJob({ name: JobName.MatchOpening, payload: { openingId: row.id, version: row.version } }),
+      ),
+    );
   }
 }

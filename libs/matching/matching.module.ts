@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '#libs/notifications';
 import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
+import { TracksModule } from '#libs/tracks';
 import { CandidateProjection } from './candidates/candidate.projection.js';
 import { MatchProposal } from './entities/match-proposal.entity.js';
 import { MatchingData } from './matching-data.js';
@@ -17,6 +18,7 @@ import { ProposalsService } from './proposals.service.js';
     ParticipantsModule,
     OpeningsModule,
     NotificationsModule,
+    TracksModule,
   ],
   providers: [
     MatchingData,

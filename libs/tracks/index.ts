@@ -1,5 +1,10 @@
 export { TracksModule } from './tracks.module.js';
-export { TracksService, type PartnerRemoval, type PartnerRemovalCheck } from './tracks.service.js';
+export {
+  TracksService,
+  type PartnerRemoval,
+  type PartnerRemovalCheck,
+  type TrackChangeListener,
+} from './tracks.service.js';
 export { Track } from './entities/track.entity.js';
 export { TrackIntake } from './entities/track-intake.entity.js';
 export { TrackEnrolment } from './entities/track-enrolment.entity.js';

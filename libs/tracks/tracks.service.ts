@@ -40,6 +40,9 @@ export interface PartnerRemoval {
  */
 export type PartnerRemovalCheck = (removal: PartnerRemoval, manager: EntityManager) => Promise<string | null>;
 
+/** What a feature does, in the change's transaction, when a track changed (matching: rank its openings again). */
+export type TrackChangeListener = (trackId: string, manager: EntityManager) => Promise<void>;
+
 /**
  * Jobbspår tracks: admins of a municipality design them and add intakes; coaches enrol participants of their own
  * organisation. An intake's capacity holds under concurrency: a place is taken by one conditional UPDATE in the
@@ -48,6 +51,7 @@ export type PartnerRemovalCheck = (removal: PartnerRemoval, manager: EntityManag
 @Injectable()
 export class TracksService implements OnModuleInit {
   private readonly partnerRemovalChecks: PartnerRemovalCheck[] = [];
+  private readonly trackChangeListeners: TrackChangeListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,6 +73,14 @@ export class TracksService implements OnModuleInit {
    */
   onPartnerRemoval(check: PartnerRemovalCheck): void {
     this.partnerRemovalChecks.push(check);
+  }
+
+  /**
+   * Features that depend on what a track says (matching: its prerequisites are hard constraints of its JOBBSPAR
+   * openings) register at start-up what follows a change, without tracks depending on them.
+   */
+  onTrackChange(listener: TrackChangeListener): void {
+    this.trackChangeListeners.push(listener);
   }
 
   async create(caller: Principal, input: CreateTrackInput): Promise<Track> {
@@ -121,6 +133,7 @@ export class TracksService implements OnModuleInit {
         // After the write: a concurrent publish holds the partner row (see isPartner) until it commits, and then
         // the checks see its opening; a refusal rolls the whole change back.
         if (removedPartnerIds.length > 0) await this.assertPartnersRemovable(id, removedPartnerIds, manager);
+        for (const listener of this.trackChangeListeners) await listener(id, manager);
         return saved;
       });
     } catch (error) {

@@ -304,6 +304,50 @@ describe('matching', () => {
     }
   });
 
+  it("ranks a track's JOBBSPAR openings again when the track's prerequisites change", async () => {
+    const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
+      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+      {
+        input: {
+          name: `Testspår städ ${Date.now()}`,
+          municipalityConceptId: CONCEPTS.uppsala,
+          occupationConceptIds: [CONCEPTS.stadare],
+          praktikWeeks: 12,
+          sfiHoursPerWeek: 6,
+          vocationalSwedish: true,
+          partnerOrganisationIds: [employerOrganisationId],
+        },
+      },
+    );
+    const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
+      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
+      { id: createTrack.id, input: { startDate: '2027-02-01', places: 5 } },
+    );
+    const openingId = await publishedOpening(employer, {
+      kind: 'JOBBSPAR',
+      trackIntakeId: addTrackIntake.intakes[0]!.id,
+      endDate: null,
+      requiredDrivingLicenceConceptIds: [],
+    });
+    // No driving licence: fine for the track as it is.
+    const participantId = await person({
+      drivingLicenceConceptIds: [],
+      wantedKinds: ['PRAKTIK', 'JOBBSPAR'],
+    });
+    await proposalsWith(openingId, [participantId]);
+    const UPDATE_TRACK =
+      'mutation($id: ID!, $input: UpdateTrackInput!) { updateTrack(id: $id, input: $input) { id } }';
+    // The track now asks for a B licence: the proposal expires without the opening changing.
+    await admin.ok(UPDATE_TRACK, {
+      id: createTrack.id,
+      input: { requiredDrivingLicenceConceptId: CONCEPTS.licenceB },
+    });
+    await proposalsWith(openingId, [participantId], 'EXPIRED');
+    // And no longer: proposed again.
+    await admin.ok(UPDATE_TRACK, { id: createTrack.id, input: { requiredDrivingLicenceConceptId: null } });
+    await proposalsWith(openingId, [participantId]);
+  });
+
   it('proposes someone placed both before and after the opening, not someone placed during it', async () => {
     const placed = async (periods: Array<[string, string]>) => {
       const participantId = await person();
