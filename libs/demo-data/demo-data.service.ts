@@ -365,7 +365,10 @@ export class DemoDataService {
       ),
     );
     for (const track of DEMO_TRACKS) {
-      const intake = intakes.get(track.key)?.[0];
+      // The first intake that has not started (enrolments close at the start; a later load may find the first
+      // one under way).
+      const today = todayInSweden();
+      const intake = intakes.get(track.key)?.find((candidate) => candidate.startDate >= today);
       if (!intake) continue;
       let taken = intake.placesTaken;
       for (const person of people) {

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
+import { todayInSweden } from '#libs/calendar';
 import { AppError, isUniqueViolation, type FieldProblem } from '#libs/errors';
 import { Organisation, OrganisationKind, OrganisationType } from '#libs/organisations';
 import { paginate, type Page } from '#libs/pagination';
@@ -147,6 +148,13 @@ export class TracksService implements OnModuleInit {
     try {
       await this.dataSource.transaction(async (manager) => {
         await this.getOwnTrack(caller, trackId, manager);
+        // Enrolments close at an intake's start (enrol): one that has started could never be filled.
+        if (input.startDate < todayInSweden()) {
+          throw AppError.badInput(
+            'input.startDate',
+            'must not be before today: enrolments close at the start',
+          );
+        }
         await manager.insert(TrackIntake, { trackId, startDate: input.startDate, places: input.places });
       });
     } catch (error) {
@@ -262,6 +270,13 @@ export class TracksService implements OnModuleInit {
           relations: { track: true },
         });
         if (!intake) throw AppError.notFound('Track intake');
+        // A coach enrols before the intake starts (on its first day at the latest), not into one under way or over.
+        if (intake.startDate < todayInSweden()) {
+          throw AppError.conflict(
+            `The intake started on ${intake.startDate}: enrolments closed then`,
+            'intakeId',
+          );
+        }
         if (await manager.existsBy(TrackEnrolment, { intakeId, participantId, withdrawnAt: IsNull() })) {
           throw AppError.conflict(ALREADY_ENROLLED, 'participantId');
         }

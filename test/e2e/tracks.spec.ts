@@ -411,6 +411,12 @@ describe('Jobbspår tracks', () => {
           admin.request(ADD_INTAKE, { id: created.id, input: { startDate: '2027-02-29', places: 5 } }),
           'input.startDate',
         );
+        // Enrolments close at the start: an intake that has started could never be filled.
+        const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+        await expectRefused(
+          admin.request(ADD_INTAKE, { id: created.id, input: { startDate: twoDaysAgo, places: 5 } }),
+          'input.startDate',
+        );
       });
     });
   });
@@ -514,6 +520,30 @@ describe('Jobbspår tracks', () => {
       expect(errorCode(full)).toBe('CONFLICT');
       expect(full.errors?.[0].message).toBe('No places left in this intake');
       expect(await placesTaken(intakes[0].id)).toBe(1);
+    });
+
+    it('enrols until the intake starts, on its first day too, and not after', async () => {
+      const { intakes } = await track({}, [['2027-05-03', 5]]);
+      const intakeId = intakes[0].id;
+      const late = await participantWithProfile(coach, ELIGIBLE_PROFILE);
+      // The intake began yesterday (in Sweden): closed, nothing written.
+      await stack.environment.sql(
+        `UPDATE track_intakes SET start_date = (now() AT TIME ZONE 'Europe/Stockholm')::date - 1 WHERE id = $1`,
+        [intakeId],
+      );
+      const refused = await enrol(coach, intakeId, late);
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors?.[0].extensions?.field).toBe('intakeId');
+      expect(refused.errors?.[0].message).toMatch(/^The intake started on \d{4}-\d{2}-\d{2}/);
+      expect(await placesTaken(intakeId)).toBe(0);
+      expect(await activeEnrolments(intakeId)).toBe(0);
+      // It begins today: still open.
+      await stack.environment.sql(
+        `UPDATE track_intakes SET start_date = (now() AT TIME ZONE 'Europe/Stockholm')::date WHERE id = $1`,
+        [intakeId],
+      );
+      expect((await enrol(coach, intakeId, late)).errors).toBeUndefined();
+      expect(await placesTaken(intakeId)).toBe(1);
     });
 
     it('holds capacity under concurrency: 8 simultaneous enrolments into 5 places give 5 successes and 3 CONFLICTs', async () => {
