@@ -7,9 +7,10 @@ import { TypeOrmLogger } from './typeorm-logger.js';
  * `synchronize` stays off everywhere (a test asserts it), and migrations run as a separate step, never at boot.
  *
  * `parallelWorkers` is PostgreSQL's `max_parallel_workers_per_gather` for these connections (the server's own setting
- * when not given or negative: no startup option is sent then, for a pooler such as PgBouncer that refuses one). The API's and the worker's queries are small or read a few thousand rows by id; a parallel plan
- * for them costs about twice the CPU for little or no gain in time, on the cores Meilisearch and the processes
- * share (README, Configuration).
+ * when not given or negative: no startup option is sent then, for a pooler such as PgBouncer that refuses one). The
+ * API's and the worker's queries are small or read a few thousand rows by id; a parallel plan for them costs about
+ * twice the CPU for little or no gain in time, on the cores Meilisearch and the processes share (README,
+ * Configuration).
  */
 export function postgresOptions(url: string, poolSize = 10, parallelWorkers?: number): DataSourceOptions {
   return {

@@ -364,10 +364,10 @@ export class DemoDataService {
         (enrolment) => enrolment.participantId,
       ),
     );
+    // The first intake of each track that has not started (enrolments close at the start; a later load may find
+    // the first one under way).
+    const today = todayInSweden();
     for (const track of DEMO_TRACKS) {
-      // The first intake that has not started (enrolments close at the start; a later load may find the first
-      // one under way).
-      const today = todayInSweden();
       const intake = intakes.get(track.key)?.find((candidate) => candidate.startDate >= today);
       if (!intake) continue;
       let taken = intake.placesTaken;

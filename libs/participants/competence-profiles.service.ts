@@ -279,19 +279,19 @@ export class CompetenceProfilesService {
     }
     if (!profile.summary) return [];
     const known = new Set(profile.languages.map((language) => language.languageConceptId));
+    const added = (languageIds ?? []).filter((id) => !known.has(id));
     const changes = [
       {
         field: 'input.homeMunicipalityConceptId',
         moved:
-          input.homeMunicipalityConceptId !== undefined &&
-          input.homeMunicipalityConceptId !== null &&
+          input.homeMunicipalityConceptId != null &&
           input.homeMunicipalityConceptId !== profile.homeMunicipalityConceptId,
         facts: { municipalityId: input.homeMunicipalityConceptId ?? null, languageIds: [] },
       },
       {
         field: 'input.languages',
-        moved: (languageIds ?? []).some((id) => !known.has(id)),
-        facts: { municipalityId: null, languageIds: (languageIds ?? []).filter((id) => !known.has(id)) },
+        moved: added.length > 0,
+        facts: { municipalityId: null, languageIds: added },
       },
     ];
     const problems: FieldProblem[] = [];

@@ -422,22 +422,16 @@ class Bench {
       'the worker to finish its work',
       async () => {
         if (!this.worker?.running) throw new Error(`The worker stopped:\n${this.worker?.recentOutput}`);
-        if (lastMessageId) {
-          const { rows } = await this.sql.query<{ pending: boolean }>(
-            'SELECT delivered_at IS NULL AS pending FROM outbox_messages WHERE id = $1',
-            [lastMessageId],
-          );
-          if (rows[0]?.pending) {
-            if (onProgress && performance.now() - counted > PROGRESS_EVERY_MS) {
-              counted = performance.now();
-              onProgress(await this.pendingMessages());
-            }
-            return false;
-          }
-        } else if (onProgress && performance.now() - counted > PROGRESS_EVERY_MS) {
+        const lastPending = lastMessageId !== undefined && (await this.isPending(lastMessageId));
+        if (
+          onProgress &&
+          (lastPending || lastMessageId === undefined) &&
+          performance.now() - counted > PROGRESS_EVERY_MS
+        ) {
           counted = performance.now();
           onProgress(await this.pendingMessages());
         }
+        if (lastPending) return false;
         const { rowCount } = await this.sql.query(
           'SELECT 1 FROM outbox_messages WHERE delivered_at IS NULL LIMIT 1',
         );
@@ -454,6 +448,14 @@ class Bench {
       timeoutMs,
       250,
     );
+  }
+
+  private async isPending(messageId: string): Promise<boolean> {
+    const { rows } = await this.sql.query<{ pending: boolean }>(
+      'SELECT delivered_at IS NULL AS pending FROM outbox_messages WHERE id = $1',
+      [messageId],
+    );
+    return rows[0]?.pending ?? false;
   }
 
   private async pendingMessages(): Promise<number> {
