@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { advisoryXactLock } from '#libs/database';
 import type { Principal } from '#libs/access-control';
 import { addDays, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import { AppError } from '#libs/errors';
@@ -88,9 +89,7 @@ export class FollowUpEntriesService {
       }
       // Two coaches recording at once, without an OUTCOME check-in yet, must not both insert one: the second waits
       // and corrects the first's.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('placement-outcome:' || $1, 0))`, [
-        input.placementId,
-      ]);
+      await advisoryXactLock(manager, `placement-outcome:${input.placementId}`);
       const existing = await manager.findOne(FollowUp, {
         where: { placementId: input.placementId, kind: FollowUpKind.OUTCOME },
         lock: { mode: 'pessimistic_write' },

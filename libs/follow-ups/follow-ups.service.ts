@@ -113,17 +113,14 @@ export class FollowUpsService {
    */
   async erase(participantId: string, manager: EntityManager): Promise<void> {
     await manager.query(
-      `UPDATE follow_ups f SET status = $2 FROM placements p
-        WHERE p.id = f.placement_id AND p.participant_id = $1 AND f.status IN ($3, $4)`,
+      `UPDATE follow_ups f
+          SET outcome_note = NULL, status = CASE WHEN f.status IN ($3, $4) THEN $2 ELSE f.status END
+         FROM placements p WHERE p.id = f.placement_id AND p.participant_id = $1`,
       [participantId, FollowUpStatus.CANCELLED, FollowUpStatus.SCHEDULED, FollowUpStatus.DUE],
     );
     await manager.query(
       `UPDATE follow_up_entries e SET text = '', tasks_performed = '', coach_note = NULL
          FROM placements p WHERE p.id = e.placement_id AND p.participant_id = $1`,
-      [participantId],
-    );
-    await manager.query(
-      `UPDATE follow_ups f SET outcome_note = NULL FROM placements p WHERE p.id = f.placement_id AND p.participant_id = $1`,
       [participantId],
     );
   }

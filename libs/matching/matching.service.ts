@@ -1,3 +1,4 @@
+import { advisoryXactLock } from '#libs/database';
 import { todayInSweden } from '#libs/calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -322,6 +323,6 @@ function brokenReason(scored: ScoredMatch): string {
  */
 export async function lockOpenings(manager: EntityManager, openingIds: string[]): Promise<void> {
   for (const id of [...openingIds].sort()) {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('match-opening:' || $1, 0))`, [id]);
+    await advisoryXactLock(manager, `match-opening:${id}`);
   }
 }

@@ -77,9 +77,9 @@ export function durationProblem(
   return null;
 }
 
-function atMostMonths(kind: PlacementKind, rulePrefix: string): EligibilityRule {
+function atMostMonths(kind: PlacementKind): EligibilityRule {
   return {
-    name: `${rulePrefix}_MAX_DURATION`,
+    name: `${kind}_MAX_DURATION`,
     field: 'endDate',
     check: ({ startDate, endDate }) => durationProblem(kind, startDate, endDate),
   };
@@ -102,7 +102,7 @@ const COMMON_RULES: EligibilityRule[] = [
  * changes. A new kind is a new entry here (the Record makes the compiler ask for it).
  */
 export const ELIGIBILITY_RULES: Record<PlacementKind, readonly EligibilityRule[]> = {
-  [PlacementKind.PRAKTIK]: [atMostMonths(PlacementKind.PRAKTIK, 'PRAKTIK')],
+  [PlacementKind.PRAKTIK]: [atMostMonths(PlacementKind.PRAKTIK)],
   [PlacementKind.EXTRATJANST]: [
     {
       name: 'EXTRATJANST_ORGANISATION_KIND',
@@ -128,7 +128,7 @@ export const ELIGIBILITY_RULES: Record<PlacementKind, readonly EligibilityRule[]
           ? null
           : `an etableringsjobb is full time: at least ${FULL_TIME_HOURS_PER_WEEK} hours a week, not ${hoursPerWeek}`,
     },
-    atMostMonths(PlacementKind.ETABLERINGSJOBB, 'ETABLERINGSJOBB'),
+    atMostMonths(PlacementKind.ETABLERINGSJOBB),
     {
       name: 'ETABLERINGSJOBB_COLLECTIVE_AGREEMENT',
       field: 'collectiveAgreementConfirmed',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import { advisoryXactLock } from '#libs/database';
 import type { Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
@@ -358,9 +359,7 @@ export class CompetenceProfilesService {
    */
   private async assertOnlyPublishedProfile(participant: Participant, manager: EntityManager): Promise<void> {
     if (participant.personnummerHash === null) return;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('person:' || $1, 0))`, [
-      participant.personnummerHash,
-    ]);
+    await advisoryXactLock(manager, `person:${participant.personnummerHash}`);
     const [other] = (await manager.query(
       `SELECT 1 FROM participants other JOIN competence_profiles cp ON cp.participant_id = other.id
         WHERE other.personnummer_hash = $1 AND other.id <> $2 AND other.erased_at IS NULL

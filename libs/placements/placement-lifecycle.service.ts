@@ -64,7 +64,6 @@ export class PlacementLifecycle implements OnModuleInit {
     for (const placement of placements) {
       if (placement.status === PlacementStatus.PLANNED) {
         await manager.update(Placement, placement.id, { status: PlacementStatus.CANCELLED });
-        await this.followUps.sync(manager, period(placement, { state: 'CANCELLED' }));
       } else {
         const endDate = [placement.endDate ?? today(), today()].sort()[0]!;
         const lastDay = endDate < placement.startDate ? placement.startDate : endDate;
@@ -73,12 +72,12 @@ export class PlacementLifecycle implements OnModuleInit {
           endDate: lastDay,
           endReason: PlacementEndReason.OTHER,
         });
-        // Cancelled, not ended: nobody is asked about the person again (an ended plan's last check-in comes due).
-        await this.followUps.sync(manager, period(placement, { endDate: lastDay, state: 'CANCELLED' }));
       }
       await this.placeBack(placement, manager);
     }
     await manager.query('UPDATE placements SET end_note = NULL WHERE participant_id = $1', [participantId]);
+    // Every open check-in of the plans is cancelled there, not ended: nobody is asked about the person again (an
+    // ended plan's last check-in would come due).
     await this.followUps.erase(participantId, manager);
   }
 

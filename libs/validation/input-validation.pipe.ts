@@ -55,11 +55,17 @@ export function nulCharacterProblems(value: unknown, path: string): FieldProblem
     }
     if (current === null || typeof current !== 'object' || seen.has(current)) return;
     seen.add(current);
-    if (Array.isArray(current)) current.forEach((item, index) => walk(item, `${at}[${index}]`));
-    else for (const [key, item] of Object.entries(current)) walk(item, at ? `${at}.${key}` : key);
+    if (Array.isArray(current)) current.forEach((item, index) => walk(item, childPath(at, index)));
+    else for (const [key, item] of Object.entries(current)) walk(item, childPath(at, key));
   };
   walk(value, path);
   return problems;
+}
+
+/** A field's path as GraphQL writes it: `input.name`, an item of a list `input.occupations[0]`. */
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  return parent ? `${parent}.${key}` : key;
 }
 
 /**
@@ -68,11 +74,7 @@ export function nulCharacterProblems(value: unknown, path: string): FieldProblem
  */
 export function fieldProblems(errors: ValidationError[], path: string): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${path}[${error.property}]`
-      : path
-        ? `${path}.${error.property}`
-        : error.property;
+    const field = childPath(path, /^\d+$/.test(error.property) ? Number(error.property) : error.property);
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       message: stripPropertyName(message, error.property),
