@@ -70,7 +70,8 @@ export class TracksResolver {
   @Mutation(() => TrackEnrolmentType, {
     description:
       "Coaches and admins of the participant's organisation. Checks the prerequisites; CONFLICT when the " +
-      'participant is already enrolled or no place is left.',
+      'participant is already enrolled, holds a place in an overlapping intake of the same track, the intake has ' +
+      'started or no place is left.',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async enrolInTrackIntake(

@@ -280,6 +280,7 @@ export class TracksService implements OnModuleInit {
         if (await manager.existsBy(TrackEnrolment, { intakeId, participantId, withdrawnAt: IsNull() })) {
           throw AppError.conflict(ALREADY_ENROLLED, 'participantId');
         }
+        await this.assertNoOverlappingIntake(intake, participantId, manager);
         await this.assertPrerequisites(intake.track, participantId, manager);
         // UPDATE track_intakes SET places_taken = places_taken + 1 WHERE id = $1 AND places_taken < places:
         // concurrent enrolments queue on the row lock and re-check the condition, so no intake is overfilled.
@@ -299,6 +300,33 @@ export class TracksService implements OnModuleInit {
       if (isUniqueViolation(error, 'uq_track_enrolments_intake_participant'))
         throw AppError.conflict(ALREADY_ENROLLED, 'participantId');
       throw error;
+    }
+  }
+
+  /**
+   * One intake of a track at a time: CONFLICT on participantId while the participant holds a place in another intake
+   * of the same track whose praktik weeks overlap this one's (each runs `praktikWeeks` from its start), so that nobody
+   * keeps places in several intakes of a track while others wait. Once the earlier praktik is over, the next intake
+   * is open to them. The participant's row is locked by the caller, so two enrolments of one person queue.
+   */
+  private async assertNoOverlappingIntake(
+    intake: TrackIntake,
+    participantId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const [other] = (await manager.query(
+      `SELECT i.start_date::text AS start_date
+         FROM track_enrolments e JOIN track_intakes i ON i.id = e.intake_id
+        WHERE e.participant_id = $1 AND e.withdrawn_at IS NULL AND i.track_id = $2 AND i.id <> $3
+          AND abs(i.start_date - $4::date) < 7 * $5
+        ORDER BY i.start_date LIMIT 1`,
+      [participantId, intake.trackId, intake.id, intake.startDate, intake.track.praktikWeeks],
+    )) as Array<{ start_date: string }>;
+    if (other) {
+      throw AppError.conflict(
+        `The participant holds a place in this track's intake starting ${other.start_date}, whose ${intake.track.praktikWeeks} weeks overlap this one; withdraw that enrolment first`,
+        'participantId',
+      );
     }
   }
 

@@ -511,6 +511,36 @@ describe('Jobbspår tracks', () => {
       expect(await placesTaken(intakeId)).toBe(1);
     });
 
+    it('holds one intake of a track at a time: not two whose praktik weeks overlap, the next once one is over', async () => {
+      // 16 praktik weeks: the intake of 1 March runs until 21 June.
+      const { intakes } = await track({}, [
+        ['2027-03-01', 5],
+        ['2027-06-14', 5],
+        ['2027-06-21', 5],
+      ]);
+      const [march, june14, june21] = intakes.map((intake) => intake.id);
+      const participantId = await participantWithProfile(coach, ELIGIBLE_PROFILE);
+      const first = await enrol(coach, march, participantId);
+      expect(first.errors).toBeUndefined();
+
+      const overlapping = await enrol(coach, june14, participantId);
+      expect(refusedAt(overlapping)).toEqual(['CONFLICT', 'participantId']);
+      expect(overlapping.errors?.[0].message).toContain("this track's intake starting 2027-03-01");
+      expect(await placesTaken(june14)).toBe(0);
+      expect(await activeEnrolments(june14)).toBe(0);
+
+      // The day the March praktik is over, the next intake begins: open to them.
+      expect((await enrol(coach, june21, participantId)).errors).toBeUndefined();
+      // Withdrawn from March, the participant may take the intake that overlapped it, but for June 21's own weeks.
+      await coach.ok(WITHDRAW, { id: first.data!.enrolInTrackIntake.id });
+      expect(refusedAt(await enrol(coach, june14, participantId))).toEqual(['CONFLICT', 'participantId']);
+      expect(await placesTaken(june14)).toBe(0);
+
+      // Another track's intakes are another matter.
+      const other = await track({}, [['2027-03-01', 5]]);
+      expect((await enrol(coach, other.intakes[0].id, participantId)).errors).toBeUndefined();
+    });
+
     it('refuses enrolment when no place is left', async () => {
       const { intakes } = await track({}, [['2027-03-01', 1]]);
       const first = await participantWithProfile(coach, ELIGIBLE_PROFILE);
