@@ -12,6 +12,16 @@ async function allEntities(): Promise<NonNullable<DataSourceOptions['entities']>
   return getMetadataArgsStorage().tables.map((table) => table.target);
 }
 
+/** A partial index's predicate as PostgreSQL and an entity may both write it: without casts, parentheses or case. */
+function predicate(sql: string): string {
+  return sql
+    .replace(/::[a-z_]+/gi, '')
+    .replace(/[()]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 describe('database schema', () => {
   let environment: TestEnvironment;
 
@@ -79,6 +89,38 @@ describe('database schema', () => {
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  // TypeORM's comparison above looks at an index's columns and uniqueness, not at the WHERE of a partial index.
+  it("gives every entity index the entity's WHERE after the migrations, and none to an index without one", async () => {
+    const entities = await allEntities();
+    const dataSource = new DataSource({ ...postgresOptions(environment.databaseUrl, 1), entities });
+    await dataSource.initialize();
+    try {
+      const declared = dataSource.entityMetadatas.flatMap((metadata) =>
+        metadata.indices.map((index) => ({
+          table: metadata.tableName,
+          index: index.name,
+          where: index.where ? predicate(index.where) : null,
+        })),
+      );
+      expect(declared.filter((index) => index.where !== null).length).toBeGreaterThanOrEqual(3);
+      const rows = await environment.sql(
+        `SELECT t.relname AS table, c.relname AS index, pg_get_expr(i.indpred, i.indrelid) AS where
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+          WHERE c.relname = ANY($1::text[])`,
+        [declared.map((index) => index.index)],
+      );
+      const migrated = rows.map((row) => ({
+        table: row.table as string,
+        index: row.index as string,
+        where: row.where ? predicate(row.where as string) : null,
+      }));
+      const byName = (a: { index: string }, b: { index: string }) => a.index.localeCompare(b.index);
+      expect(migrated.sort(byName)).toEqual(declared.sort(byName));
     } finally {
       await dataSource.destroy();
     }
