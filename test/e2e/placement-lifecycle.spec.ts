@@ -1,3 +1,4 @@
+import { SearchClient, SearchIndex } from '#libs/search';
 import { eventually } from '../support/eventually.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
@@ -145,6 +146,45 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(endLate)).toBe('CONFLICT');
     expect(await state(placement.id)).toEqual(before);
   });
+
+  it('completing an open-ended placement frees the person for later openings: their candidate document follows', async () => {
+    const association = await stack.anonymous.login('forening@rodakorset.example');
+    const participantId = await uppsalaCandidate(coach, { availableFrom: inDays(-40) });
+    const openingId = await publishedOpening(association, {
+      kind: 'EXTRATJANST',
+      supervisorName: 'Maja Handledare',
+      startDate: inDays(-30),
+      endDate: null,
+    });
+    const placementId = await confirmedPlacement(
+      coach,
+      await proposalAfterMatching(stack, openingId, participantId),
+    );
+    const [{ id: profileId }] = await sql('SELECT id FROM competence_profiles WHERE participant_id = $1', [
+      participantId,
+    ]);
+    const candidates = stack.environment.meilisearchAdmin.index(
+      stack.worker!.get(SearchClient, { strict: false }).uid(SearchIndex.Candidates),
+    );
+    const occupied = () =>
+      candidates
+        .getDocument<{ occupiedUntil: number | null; occupiedPeriods: number }>(profileId as string)
+        .then(({ occupiedUntil, occupiedPeriods }) => ({ occupiedUntil, occupiedPeriods }))
+        // Not indexed yet.
+        .catch(() => null);
+    // Open-ended: occupied for good, as far as retrieval can tell.
+    await eventually(occupied, (now) => now?.occupiedUntil === 999_999, 60_000);
+
+    await coach.ok(START, { id: placementId });
+    const { completePlacement } = await coach.ok<{ completePlacement: PlacementView }>(COMPLETE, {
+      id: placementId,
+    });
+    expect(completePlacement).toMatchObject({ status: 'COMPLETED', endDate: inDays(0) });
+    expect(await eventually(occupied, (now) => now?.occupiedPeriods === 0, 60_000)).toEqual({
+      occupiedUntil: null,
+      occupiedPeriods: 0,
+    });
+  }, 180_000);
 
   it('ending early gives the place back and makes new proposals for the participant and for the opening', async () => {
     // Two people who meet every requirement of the one-place opening A; B overlaps A, so whoever is placed in A
