@@ -99,7 +99,8 @@ export class PlacementLifecycle implements OnModuleInit {
 
   /**
    * ACTIVE → COMPLETED: the placement ran its course, to its last day (an open-ended one ends today). The employer is
-   * asked to confirm the skills the person showed (the kompetensbevis).
+   * asked to confirm the skills the person showed (the kompetensbevis), and matching looks for what comes next: the
+   * period no longer occupies the person (an open-ended one had kept them from every later opening).
    */
   complete(caller: Principal, placementId: string): Promise<Placement> {
     return this.change(caller, placementId, 'complete', async (placement, manager) => {
@@ -112,6 +113,7 @@ export class PlacementLifecycle implements OnModuleInit {
       const endDate = placement.endDate ?? today();
       await manager.update(Placement, placement.id, { status: PlacementStatus.COMPLETED, endDate });
       await this.followUps.sync(manager, period(placement, { endDate, state: 'ENDED' }));
+      await this.participantChanged(placement, manager);
       await this.notifications.notifyEmployers(
         manager,
         placement.employerOrganisationId,
