@@ -15,8 +15,8 @@ import {
   occupationFilter,
   skillFilter,
 } from './hard-constraints.js';
-import type { OpeningFacts } from './match-facts.js';
-import { MatchingData } from './matching-data.js';
+import type { CandidateFacts, OpeningFacts } from './match-facts.js';
+import { MatchingData, type LoadedOpening } from './matching-data.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
 import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
 
@@ -115,6 +115,13 @@ export class MatchingService {
     return ended.length > 0 ? JobStatus.Success : JobStatus.Skipped;
   }
 
+  /**
+   * Ranks one profile into the openings it concerns: the open ones it meets every hard constraint of, and those it
+   * has a proposal in. Which openings those are is read first, without locks; the profile and those openings are
+   * read again once their locks are held, and scored from that: a MatchOpening or another MatchProfile that held a
+   * lock meanwhile wrote from facts at least as new, which older ones read before the wait must not overwrite (a
+   * requirement raised in between would otherwise come back broken).
+   */
   @OnJob(JobName.MatchProfile)
   async matchProfile({ profileId }: JobPayloads[JobName.MatchProfile]): Promise<JobStatus> {
     const candidate = (await this.data.candidates([profileId])).get(profileId);
@@ -127,35 +134,36 @@ export class MatchingService {
       this.dataSource.manager,
     );
     const today = todayInSweden();
-    const scored = new Map<string, ScoredMatch>();
-    for (const opening of openings.values()) {
-      if (!opening.open || !candidate.facts.published) continue;
-      scored.set(
-        opening.facts.id,
-        scoreMatch(opening.facts, candidate.facts, this.config.matching.weights, today),
-      );
-    }
+    const score = (opening: LoadedOpening, facts: CandidateFacts): ScoredMatch | undefined =>
+      opening.open && facts.published
+        ? scoreMatch(opening.facts, facts, this.config.matching.weights, today)
+        : undefined;
     const affected = [...openings.keys()].filter(
       (openingId) =>
-        own.some((row) => row.openingId === openingId) || scored.get(openingId)?.broken.length === 0,
+        own.some((row) => row.openingId === openingId) ||
+        score(openings.get(openingId)!, candidate.facts)?.broken.length === 0,
     );
     if (affected.length === 0) return JobStatus.Skipped;
     await this.dataSource.transaction(async (manager) => {
       await lockOpenings(manager, affected);
+      const current = (await this.data.candidates([profileId], manager)).get(profileId);
+      if (!current) return;
+      const locked = await this.data.openings(affected, manager);
       const rows = await manager.find(MatchProposal, { where: { openingId: In(affected) } });
       for (const openingId of affected.sort()) {
-        const opening = openings.get(openingId)!;
+        const opening = locked.get(openingId);
+        if (!opening) continue;
         const ofOpening = rows.filter((row) => row.openingId === openingId);
         const mine = ofOpening.find((row) => row.profileId === profileId);
         if (mine && !MATCHABLE.includes(mine.status)) continue;
-        const result = scored.get(openingId);
+        const result = score(opening, current.facts);
         const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
         const fresh = new Map<string, Fresh>();
         let reason: string | null = null;
-        if (!candidate.facts.published) reason = 'the profile is no longer published';
+        if (!current.facts.published) reason = 'the profile is no longer published';
         else if (!opening.open) reason = opening.closedReason;
         else if (result && (requested || result.broken.length === 0)) {
-          fresh.set(profileId, { participantId: candidate.facts.participantId, scored: result });
+          fresh.set(profileId, { participantId: current.facts.participantId, scored: result });
         } else if (result) {
           reason = brokenReason(result);
         }

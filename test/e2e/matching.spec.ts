@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { isoDate } from '#libs/calendar';
 import {
   epochDays,
@@ -302,6 +303,45 @@ describe('matching', () => {
     } finally {
       await stack.environment.sql('UPDATE outbox_messages SET available_at = now() WHERE id = $1', [held]);
     }
+  });
+
+  it('scores a profile from what holds once it has the locks: a requirement raised while it waited is met', async () => {
+    const participantId = await person();
+    const openingId = await publishedOpening();
+    await proposalsWith(openingId, [participantId]);
+    const [{ id: profileId }] = (await stack.environment.sql(
+      'SELECT id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    )) as Array<{ id: string }>;
+    // Another job holds the opening's matching lock while the profile's job reads; the requirement is raised in
+    // between (written behind the services' back, so that no job of its own follows).
+    const holder = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `match-opening:${openingId}`,
+      ]);
+      const job = matching.matchProfile({ profileId, version: 'raised-while-waiting' });
+      await eventually(
+        () =>
+          holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`),
+        (result) => result.rows[0].n > 0,
+        15_000,
+      );
+      await stack.environment.sql(`UPDATE openings SET minimum_swedish_level = 'SVA' WHERE id = $1`, [
+        openingId,
+      ]);
+      await holder.query('COMMIT');
+      expect(await job).toBe(JobStatus.Success);
+    } finally {
+      await holder.end();
+    }
+    const [row] = await stack.environment.sql(
+      'SELECT status, expiry_reason FROM match_proposals WHERE opening_id = $1 AND profile_id = $2',
+      [openingId, profileId],
+    );
+    expect(row).toEqual({ status: 'EXPIRED', expiry_reason: 'no longer meets: SWEDISH_LEVEL' });
   });
 
   it("ranks a track's JOBBSPAR openings again when the track's prerequisites change", async () => {
