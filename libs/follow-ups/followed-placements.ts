@@ -24,15 +24,22 @@ export class FollowedPlacements {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The placement, or null. Inside a write's transaction it is locked FOR SHARE, before any check-in, in the order
-   * placement changes lock them (placement, then its check-ins): an entry and a change of the same placement queue,
-   * never deadlock.
+   * The placement, or null. Inside a write's transaction its participant and then the placement are locked FOR
+   * SHARE, before any check-in, in the order placement changes and erasure lock them (participant, placement, its
+   * check-ins): an entry and a change of the same placement queue, never deadlock, and an entry that waited for an
+   * erasure reads the participant as the erasure left them (erased), not as they were when it began.
    */
   async find(
     placementId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FollowedPlacement | null> {
     const lock = manager.queryRunner?.isTransactionActive ? 'FOR SHARE' : '';
+    if (lock) {
+      await manager.query(
+        `SELECT 1 FROM participants WHERE id = (SELECT participant_id FROM placements WHERE id = $1) FOR SHARE`,
+        [placementId],
+      );
+    }
     const [placement] = (await manager.query(
       `SELECT pl.status, pl.end_date::text, pl.participant_id, pl.coach_organisation_id,
               pl.employer_organisation_id, pt.erased_at IS NOT NULL AS erased

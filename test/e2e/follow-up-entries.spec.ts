@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { eventually } from '../support/eventually.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -152,6 +153,49 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
     } finally {
       await change.end();
     }
+  });
+
+  it('an entry or outcome that waited for an erasure is refused: nothing is recorded about the person', async () => {
+    const placementId = await placement(true);
+    const { WEEK_ONE: weekOne } = await followUpIds(placementId);
+    const [{ participant_id: participantId }] = await sql(
+      'SELECT participant_id FROM placements WHERE id = $1',
+      [placementId],
+    );
+    const before = await written();
+    const erasure = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await erasure.connect();
+    try {
+      // An erasure under way: it holds the participant, then their placements, and commits them erased.
+      await erasure.query('BEGIN');
+      await erasure.query('SELECT 1 FROM participants WHERE id = $1 FOR UPDATE', [participantId]);
+      const feedback = employer.request(FEEDBACK, {
+        input: { placementId, followUpId: weekOne, ...FEEDBACK_INPUT },
+      });
+      const outcome = coach.request(OUTCOME, { input: { placementId, outcome: 'WORK', note: 'Fick jobb' } });
+      await eventually(
+        () =>
+          erasure.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'tuple' OR NOT granted`),
+        (result) => result.rows[0].n >= 2,
+        15_000,
+      );
+      await erasure.query(
+        `UPDATE participants SET erased_at = now(), first_name = NULL, last_name = NULL, personnummer_encrypted = NULL,
+                personnummer_hash = NULL, phone_encrypted = NULL, email_encrypted = NULL, birth_year = NULL
+          WHERE id = $1`,
+        [participantId],
+      );
+      await erasure.query('COMMIT');
+      for (const refused of [await feedback, await outcome]) {
+        expect(refusedAt(refused)).toEqual(['CONFLICT', 'input.placementId']);
+        expect(refused.errors?.[0].message).toBe(
+          'The person was erased: nothing more is recorded about them',
+        );
+      }
+    } finally {
+      await erasure.end();
+    }
+    expect(await written()).toEqual(before);
   });
 
   it('keeps each organisation to its own placements', async () => {
