@@ -173,10 +173,13 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
         input: { placementId, followUpId: weekOne, ...FEEDBACK_INPUT },
       });
       const outcome = coach.request(OUTCOME, { input: { placementId, outcome: 'WORK', note: 'Fick jobb' } });
+      // Both wait for the participant.
       await eventually(
         () =>
-          erasure.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'tuple' OR NOT granted`),
-        (result) => result.rows[0].n >= 2,
+          erasure
+            .query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'tuple' OR NOT granted`)
+            .then((result) => result.rows[0].n as number),
+        (waiting) => waiting >= 2,
         15_000,
       );
       await erasure.query(
