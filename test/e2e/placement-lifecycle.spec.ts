@@ -439,11 +439,14 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       'BAD_USER_INPUT',
       'input.startDate',
     ]);
-    // Started: it cannot start after today.
+    // Started: it cannot start after today, nor be cut short to a day that has passed (that is an early end).
     expect(refusedAt(await reschedule({ startDate: inDays(1) }))).toEqual([
       'BAD_USER_INPUT',
       'input.startDate',
     ]);
+    const cutShort = await reschedule({ endDate: inDays(-1) });
+    expect(refusedAt(cutShort)).toEqual(['BAD_USER_INPUT', 'input.endDate']);
+    expect(cutShort.errors![0]!.message).toContain('endPlacementEarly');
     // A praktik lasts at most six months, and ends.
     expect(refusedAt(await reschedule({ endDate: null }))).toEqual(['BAD_USER_INPUT', 'input.endDate']);
     const tooLong = await reschedule({ endDate: inDays(365) });
@@ -451,6 +454,14 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(tooLong.errors![0]!.message).toMatch(/a praktik lasts at most 6 months/);
 
     expect(await state(placement.id)).toEqual(before);
+
+    // An extension recorded after the fact may end on a day that has passed, later than planned.
+    const overran = await activePlacement({ startDate: inDays(-30), endDate: inDays(-5) });
+    const { reschedulePlacement } = await coach.ok<{ reschedulePlacement: { endDate: string } }>(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { endDate } }',
+      { input: { placementId: overran.id, startDate: inDays(-30), endDate: inDays(-2) } },
+    );
+    expect(reschedulePlacement.endDate).toBe(inDays(-2));
   });
 
   it('erasing the participant ends their open placements, gives the places back and empties what was written', async () => {
