@@ -52,7 +52,8 @@ export class PlacementLifecycle implements OnModuleInit {
 
   /**
    * Erasure, in its transaction: the participant's open placements end today (PLANNED ones are cancelled, ACTIVE ones
-   * end early for OTHER), their places go back, every open check-in of their follow-up plans is cancelled, and every
+   * end early for OTHER, but one whose last day has come is COMPLETED and keeps its place), the places of those ended
+   * early or cancelled go back, every open check-in of their follow-up plans is cancelled, and every
    * free text about the person — notes on the placements, follow-up texts and outcome notes — is emptied. The rows
    * stay, without them, as anonymous counts; nothing more is recorded about the person.
    */
@@ -64,9 +65,12 @@ export class PlacementLifecycle implements OnModuleInit {
     for (const placement of placements) {
       if (placement.status === PlacementStatus.PLANNED) {
         await manager.update(Placement, placement.id, { status: PlacementStatus.CANCELLED });
+      } else if (placement.endDate !== null && placement.endDate <= today()) {
+        // Run to its last day, only not marked so: completed, and its place stays taken, as completing it would.
+        await manager.update(Placement, placement.id, { status: PlacementStatus.COMPLETED });
+        continue;
       } else {
-        const endDate = [placement.endDate ?? today(), today()].sort()[0]!;
-        const lastDay = endDate < placement.startDate ? placement.startDate : endDate;
+        const lastDay = today() < placement.startDate ? placement.startDate : today();
         await manager.update(Placement, placement.id, {
           status: PlacementStatus.ENDED_EARLY,
           endDate: lastDay,

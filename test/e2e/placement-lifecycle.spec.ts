@@ -474,7 +474,10 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     };
     const active = await placementIn({ startDate: inDays(-10), endDate: inDays(60) });
     const planned = await placementIn({ startDate: inDays(70), endDate: inDays(100) });
+    // Ran to its last day, but nobody marked it completed.
+    const ranItsCourse = await placementIn({ startDate: inDays(-40), endDate: inDays(-11) });
     await coach.ok(START, { id: active.placementId });
+    await coach.ok(START, { id: ranItsCourse.placementId });
     await coach.ok(`mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }`, {
       input: {
         placementId: active.placementId,
@@ -509,6 +512,14 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       opening_status: 'PUBLISHED',
       places_taken: 0,
     });
+    // Not an early end: it counts as completed, and its place stays taken.
+    expect(byId[ranItsCourse.placementId]).toMatchObject({
+      status: 'COMPLETED',
+      end_date: inDays(-11),
+      end_reason: null,
+      opening_status: 'FILLED',
+      places_taken: 1,
+    });
     const [entry] = await sql(
       'SELECT text, tasks_performed, coach_note, satisfaction FROM follow_up_entries WHERE placement_id = $1',
       [active.placementId],
@@ -517,7 +528,7 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     // No check-in of either placement is left open: nobody is asked about the person again.
     const open = await sql(
       `SELECT count(*)::int AS n FROM follow_ups WHERE placement_id = ANY($1) AND status IN ('SCHEDULED', 'DUE')`,
-      [[planned.placementId, active.placementId]],
+      [[planned.placementId, active.placementId, ranItsCourse.placementId]],
     );
     expect(open[0]!.n).toBe(0);
     // And nothing more is written about them, by the coach or the employer.
