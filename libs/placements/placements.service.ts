@@ -116,7 +116,7 @@ export class PlacementsService {
           await manager.update(
             MatchProposal,
             { openingId: proposal.openingId, status: ProposalStatus.PROPOSED },
-            { status: ProposalStatus.EXPIRED, expiryReason: 'The opening is filled' },
+            { status: ProposalStatus.EXPIRED, rank: null, expiryReason: 'The opening is filled' },
           );
         }
         await this.followUps.sync(manager, {

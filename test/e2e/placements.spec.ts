@@ -58,7 +58,7 @@ describe('coach decisions: confirming proposals into placements', () => {
 
   async function proposalState(proposalId: string) {
     const [row] = await sql(
-      'SELECT status, decided_by, decided_at, expiry_reason FROM match_proposals WHERE id = $1',
+      'SELECT status, decided_by, decided_at, expiry_reason, rank FROM match_proposals WHERE id = $1',
       [proposalId],
     );
     return row;
@@ -145,6 +145,8 @@ describe('coach decisions: confirming proposals into placements', () => {
         await insertProposal(stack.environment, openingId, two),
       ];
       const waiting = await insertProposal(stack.environment, openingId, bystander);
+      // Ranked, as matching leaves them.
+      await sql(`UPDATE match_proposals SET rank = 1 WHERE id = $1`, [waiting]);
 
       const responses = await Promise.all([confirm(coach, proposals[0]!), confirm(coach2, proposals[1]!)]);
       const codes = responses.map((response) => errorCode(response) ?? 'ok').sort();
@@ -166,6 +168,8 @@ describe('coach decisions: confirming proposals into placements', () => {
           status: 'EXPIRED',
           decided_by: null,
           expiry_reason: 'The opening is filled',
+          // Only PROPOSED ones are ranked.
+          rank: null,
         });
       }
       // Matching of the filled opening (this version of it) is asked for through the outbox, in the same transaction.
@@ -262,6 +266,7 @@ describe('coach decisions: confirming proposals into placements', () => {
         decided_by: null,
         decided_at: null,
         expiry_reason: null,
+        rank: null,
       });
     }
 
