@@ -201,6 +201,42 @@ describe('searchProfiles', () => {
     }
   });
 
+  it('leaves out at once a profile whose document is on its way out of the index', async () => {
+    const sql = stack.environment.sql;
+    const [{ id, public_id: publicId }] = (await sql(
+      `SELECT p.id, p.public_id FROM competence_profiles p
+         JOIN profile_skills s ON s.profile_id = p.id AND s.skill_concept_id = $1
+        ORDER BY p.public_id LIMIT 1`,
+      [shared.id],
+    )) as Array<{ id: string; public_id: string }>;
+    // Paused, and its document's removal still in the outbox (held back): as if the worker had not got to it yet.
+    const [{ id: held }] = (await sql(
+      `INSERT INTO outbox_messages (kind, payload, available_at)
+       VALUES ('SEARCH_SYNC', jsonb_build_object('index', 'profiles', 'id', $1::text), now() + interval '1 hour')
+       RETURNING id`,
+      [publicId],
+    )) as Array<{ id: string }>;
+    await sql(`UPDATE competence_profiles SET status = 'PAUSED' WHERE id = $1`, [id]);
+    try {
+      const result = await search({ filter: { skillConceptIds: [shared.id] }, first: 20 });
+      expect(result.total).toEqual({ count: 7, fewerThan: null });
+      expect(result.nodes.map((node) => node.publicId)).not.toContain(publicId);
+      // The document itself is still there.
+      const profiles = stack.environment.meilisearchAdmin.index(
+        `${stack.environment.workerConfig.search.indexPrefix}${SearchIndex.Profiles}`,
+      );
+      expect((await profiles.getDocument(publicId)).id).toBe(publicId);
+    } finally {
+      await sql(`UPDATE competence_profiles SET status = 'PUBLISHED' WHERE id = $1`, [id]);
+      await sql('UPDATE outbox_messages SET available_at = now() WHERE id = $1', [held]);
+    }
+    await eventually(
+      () => search({ filter: { skillConceptIds: [shared.id] }, first: 20 }),
+      (result) => result.total.count === 8 && result.nodes.some((node) => node.publicId === publicId),
+      30_000,
+    );
+  });
+
   it('answers empty, not INTERNAL, while the index exists without its settings', async () => {
     // As Meilisearch shows a new index while the settings task that creates it still runs: no attribute filterable.
     const profiles = stack.environment.meilisearchAdmin.index(

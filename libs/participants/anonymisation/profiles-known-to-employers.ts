@@ -2,6 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
+import { OutboxMessageKind } from '#libs/outbox';
+import { SearchIndex } from '#libs/search';
+
+/** The pseudonyms of the profiles placed in openings of the organisation $1 (see ProfilesKnownToEmployers). */
+const KNOWN_SQL = `
+  SELECT cp.public_id FROM placements pl
+    JOIN participants placed ON placed.id = pl.participant_id
+    JOIN participants pt ON pt.id = placed.id
+                         OR (placed.personnummer_hash IS NOT NULL AND pt.personnummer_hash = placed.personnummer_hash)
+    JOIN competence_profiles cp ON cp.participant_id = pt.id AND cp.status = 'PUBLISHED'
+   WHERE pl.employer_organisation_id = $1`;
+
+/**
+ * The pseudonyms whose document is on its way out of the profiles index: a sync of it is still in the outbox and no
+ * published profile goes by it any more (a pseudonym renewed at a confirmation, a profile unpublished or paused, a
+ * consent withdrawn, a person erased). Normally none: the worker removes such a document within a moment.
+ */
+const LEAVING_SQL = `
+  SELECT m.payload->>'id' AS public_id FROM outbox_messages m
+   WHERE m.delivered_at IS NULL AND m.kind = '${OutboxMessageKind.SearchSync}'
+     AND m.payload->>'index' = '${SearchIndex.Profiles}'
+     AND NOT EXISTS (SELECT 1 FROM competence_profiles cp JOIN participants pt ON pt.id = cp.participant_id
+                      WHERE cp.public_id = m.payload->>'id' AND cp.status = 'PUBLISHED' AND pt.erased_at IS NULL)`;
 
 /**
  * The profiles an employer knows the person behind: everyone confirmed into one of its organisation's openings (any
@@ -19,14 +42,21 @@ export class ProfilesKnownToEmployers {
   async of(caller: Principal): Promise<Set<string>> {
     if (caller.role !== Role.EMPLOYER) return new Set();
     // The same person registered by another coaching organisation (same personnummer) is known as well.
+    const rows = (await this.dataSource.query(KNOWN_SQL, [caller.organisationId])) as Array<{
+      public_id: string;
+    }>;
+    return new Set(rows.map((row) => row.public_id));
+  }
+
+  /**
+   * What search leaves out for `caller`, read in one query: the pseudonyms `of` gives, and those whose document is
+   * on its way out of the index, so that a confirmation, an unpublished profile or an erasure is out of the next
+   * search at once, not once the worker has removed the document.
+   */
+  async hiddenInSearch(caller: Principal): Promise<Set<string>> {
     const rows = (await this.dataSource.query(
-      `SELECT DISTINCT cp.public_id FROM placements pl
-         JOIN participants placed ON placed.id = pl.participant_id
-         JOIN participants pt ON pt.id = placed.id
-                              OR (placed.personnummer_hash IS NOT NULL AND pt.personnummer_hash = placed.personnummer_hash)
-         JOIN competence_profiles cp ON cp.participant_id = pt.id AND cp.status = 'PUBLISHED'
-        WHERE pl.employer_organisation_id = $1`,
-      [caller.organisationId],
+      caller.role === Role.EMPLOYER ? `${KNOWN_SQL} UNION ${LEAVING_SQL}` : LEAVING_SQL,
+      caller.role === Role.EMPLOYER ? [caller.organisationId] : [],
     )) as Array<{ public_id: string }>;
     return new Set(rows.map((row) => row.public_id));
   }

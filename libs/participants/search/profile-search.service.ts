@@ -54,9 +54,9 @@ const SWEDISH_LEVEL_LABELS: Record<SwedishLevel, string> = {
 
 const NOT_A_CURSOR = 'is not a cursor returned by this search';
 
-const NONE_KNOWN: ReadonlySet<string> = new Set();
-/** Employer users whose last set of known profiles is kept (see searchProfiles). */
-const LAST_KNOWN_MAX = 10_000;
+const NONE_HIDDEN: ReadonlySet<string> = new Set();
+/** Employer users whose last set of hidden profiles is kept (see searchProfiles). */
+const LAST_HIDDEN_MAX = 10_000;
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((value) => b.has(value));
@@ -77,8 +77,8 @@ export class ProfileSearchService {
   ) {}
 
   private readonly logger = new Logger(ProfileSearchService.name);
-  /** The set of profiles each employer user's last search left out (ProfilesKnownToEmployers), while it has any. */
-  private readonly lastKnown = new LRUCache<string, ReadonlySet<string>>({ max: LAST_KNOWN_MAX });
+  /** The set of profiles each user's last search left out (ProfilesKnownToEmployers.hiddenInSearch), while any. */
+  private readonly lastHidden = new LRUCache<string, ReadonlySet<string>>({ max: LAST_HIDDEN_MAX });
 
   async searchProfiles(caller: Principal, args: ProfileSearchArgs): Promise<ProfileSearchResultType> {
     const offset = args.after ? decodeCursor(args.after) : 0;
@@ -88,24 +88,25 @@ export class ProfileSearchService {
     const malformed = malformedConcepts(concepts);
     if (malformed.length > 0) throw AppError.badInputs(malformed);
     const filter = filterExpression(filterGiven);
-    // Never the people the employer knows (ProfilesKnownToEmployers): not in the hits, the total or the facets.
-    // Their current set is read while Meilisearch already searches without the set this caller's last search left
-    // out (almost always the same); should it have changed (a confirmation since), the search runs again with the
-    // new set. So a confirmation still hides the person at once, and the read no longer waits before the search.
+    // Never the people the employer knows, nor a document on its way out of the index (ProfilesKnownToEmployers.
+    // hiddenInSearch): not in the hits, the total or the facets. Their current set is read while Meilisearch already
+    // searches without the set this caller's last search left out (almost always the same); should it have changed
+    // (a confirmation since, say), the search runs again with the new set. So a confirmation, an unpublished profile
+    // or an erasure is out of the next search at once, and the read does not wait before the search.
     // The filter's concept ids are checked against the taxonomy meanwhile too: an unknown (well-formed) id matches
     // nothing in Meilisearch (every value is quoted), and the answer is BAD_USER_INPUT on its field whatever the
     // search did.
-    const assumed = this.lastKnown.get(caller.userId) ?? NONE_KNOWN;
-    const [problems, knownNow, searched] = await Promise.allSettled([
+    const assumed = this.lastHidden.get(caller.userId) ?? NONE_HIDDEN;
+    const [problems, hiddenNow, searched] = await Promise.allSettled([
       this.filterProblems(concepts, filterGiven.drivingLicences),
-      this.known.of(caller),
+      this.known.hiddenInSearch(caller),
       this.multiSearch(filter, assumed, offset, args),
     ]);
     const unknown = settledValue(problems);
     if (unknown.length > 0) throw AppError.badInputs(unknown);
-    const known = settledValue(knownNow);
+    const hidden = settledValue(hiddenNow);
     const first = settledValue(searched);
-    const found = sameSet(known, assumed) ? first : await this.multiSearch(filter, known, offset, args);
+    const found = sameSet(hidden, assumed) ? first : await this.multiSearch(filter, hidden, offset, args);
     // Told only for a filter the taxonomy knows: Meilisearch also answers invalid_search_filter to a refused value.
     // The code only: Meilisearch's message quotes the filter, which holds the pseudonyms the employer knows.
     if (found.notReady && found.notReady !== 'index_not_found')
@@ -113,8 +114,8 @@ export class ProfileSearchService {
         message: 'Profiles index not ready yet: search answered empty',
         code: found.notReady,
       });
-    if (known.size > 0) this.lastKnown.set(caller.userId, known);
-    else this.lastKnown.delete(caller.userId);
+    if (hidden.size > 0) this.lastHidden.set(caller.userId, hidden);
+    else this.lastHidden.delete(caller.userId);
     const { hits, total, distribution } = found;
     const end = offset + hits.length;
     return {
@@ -128,10 +129,10 @@ export class ProfileSearchService {
     };
   }
 
-  /** The page of hits, the total and the facet counts of one search, leaving out the profiles `known`. */
+  /** The page of hits, the total and the facet counts of one search, leaving out the profiles `hidden`. */
   private async multiSearch(
     expression: string[],
-    known: ReadonlySet<string>,
+    hidden: ReadonlySet<string>,
     offset: number,
     args: ProfileSearchArgs,
   ): Promise<{
@@ -142,8 +143,8 @@ export class ProfileSearchService {
     notReady?: string;
   }> {
     const filter =
-      known.size > 0
-        ? [...expression, `id NOT IN [${[...known].map((id) => JSON.stringify(id)).join(', ')}]`]
+      hidden.size > 0
+        ? [...expression, `id NOT IN [${[...hidden].map((id) => JSON.stringify(id)).join(', ')}]`]
         : expression;
     const indexUid = this.search.uid(SearchIndex.Profiles);
     const q = args.query?.trim() ?? '';
