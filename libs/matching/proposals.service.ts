@@ -135,7 +135,9 @@ export class ProposalsService {
   }
 
   /**
-   * An employer asks for an introduction to an anonymised profile for one of its PUBLISHED openings. The profile
+   * An employer asks for an introduction to an anonymised profile for one of its PUBLISHED openings (CONFLICT on
+   * input.openingId otherwise, judged under the opening's lock: a confirmation that fills it meanwhile has finished
+   * first; one that has ended still may be asked for, as a placement may be recorded after the fact). The profile
    * becomes a proposal of origin EMPLOYER_REQUEST (a MATCHING or EXPIRED one turns into it), scored like any other.
    * It is recorded even when the profile breaks a hard constraint of the opening: the employer's wish is itself
    * information for the coach, and the broken constraints are listed first among the unmet requirements. In the
@@ -154,13 +156,15 @@ export class ProposalsService {
       if (opening.organisationId !== caller.organisationId) {
         throw AppError.forbidden("Only your own organisation's openings are yours to use");
       }
-      if (opening.status !== OpeningStatus.PUBLISHED) {
+      // Locked before its status is judged: a confirmation that fills it meanwhile has finished (it holds the lock).
+      await lockOpenings(manager, [opening.id]);
+      const openingFacts = (await this.data.openings([opening.id], manager)).get(opening.id)!;
+      if (openingFacts.status !== OpeningStatus.PUBLISHED) {
         throw AppError.conflict(
-          `Introductions are asked for PUBLISHED openings; this one is ${opening.status}`,
+          `Introductions are asked for PUBLISHED openings; this one is ${openingFacts.status}`,
           'input.openingId',
         );
       }
-      await lockOpenings(manager, [opening.id]);
       const [profile] = (await manager.query(
         `SELECT p.id, p.participant_id FROM competence_profiles p
          JOIN participants pt ON pt.id = p.participant_id
@@ -169,7 +173,6 @@ export class ProposalsService {
         [input.publicId],
       )) as Array<{ id: string; participant_id: string }>;
       if (!profile) throw AppError.notFound('Profile');
-      const openingFacts = (await this.data.openings([opening.id], manager)).get(opening.id)!;
       const candidate = (await this.data.candidates([profile.id], manager)).get(profile.id)!;
       const scored = scoreMatch(
         openingFacts.facts,

@@ -11,7 +11,7 @@ import {
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
 import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
 import { eventually } from '../support/eventually.js';
-import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import {
   CONCEPTS,
   ensureTestTaxonomy,
@@ -667,6 +667,45 @@ describe('matching', () => {
       expect(errorCode(await request({}, otherEmployer))).toBe('FORBIDDEN');
       expect(errorCode(await request({}, coach))).toBe('FORBIDDEN');
       expect([await proposalCount(), await notificationCount()]).toEqual(before);
+    });
+
+    it('judges the opening under its lock: a request that waited behind the confirmation filling it is refused', async () => {
+      const filling = await publishedOpening();
+      await settle(stack.environment, undefined, 60_000);
+      const before = await proposalCount();
+      const confirmation = new pg.Client({ connectionString: stack.environment.databaseUrl });
+      await confirmation.connect();
+      try {
+        // A confirmation holds the opening's matching lock and takes its last place.
+        await confirmation.query('BEGIN');
+        await confirmation.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `match-opening:${filling}`,
+        ]);
+        await confirmation.query(
+          `UPDATE openings SET places_taken = places, status = 'FILLED', updated_at = now() WHERE id = $1`,
+          [filling],
+        );
+        const request = employer.request(REQUEST, {
+          input: { openingId: filling, publicId, message: 'Vi vill gärna träffa er.' },
+        });
+        await eventually(
+          () =>
+            stack.environment
+              .sql(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)
+              .then((rows) => rows[0]!.n as number),
+          (waiting) => waiting > 0,
+          15_000,
+        );
+        await confirmation.query('COMMIT');
+        const refused = await request;
+        expect(refusedAt(refused)).toEqual(['CONFLICT', 'input.openingId']);
+        expect(refused.errors![0]!.message).toBe(
+          'Introductions are asked for PUBLISHED openings; this one is FILLED',
+        );
+      } finally {
+        await confirmation.end();
+      }
+      expect(await proposalCount()).toBe(before);
     });
 
     it('records an EMPLOYER_REQUEST proposal and notifies the responsible coach, revealing nothing', async () => {
