@@ -34,8 +34,9 @@ export class FollowUpsService {
   /**
    * Makes the plan of one placement match its period, in the caller's transaction: new check-ins are scheduled,
    * scheduled ones move with the dates (a new delayed job for the new day), those no longer wanted are cancelled.
-   * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one, and a running
-   * placement moved to end later moves its due, unanswered midpoint and last-day check-ins to their new days.
+   * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one, a running
+   * placement moved later moves its due, unanswered week-one, midpoint and last-day check-ins to their new days, and
+   * one that ended before its last-day check-in's day gives that check-in, due and unanswered, the real last day.
    */
   async sync(manager: EntityManager, period: PlacementPeriod): Promise<void> {
     const existing = new Map(
@@ -64,12 +65,25 @@ export class FollowUpsService {
         continue;
       }
       const dueOn = wanted.get(kind);
-      // A running placement moved to end later: its midpoint or last-day check-in, come due on the old day and not
-      // answered, waits for its new day (else it would stay overdue and nothing would come due on the new one).
+      // Ended before the day its last-day check-in came due on (an early end recorded late): that check-in, not
+      // answered, is about the real last day, and stays due.
+      if (
+        period.state === 'ENDED' &&
+        kind === FollowUpKind.END &&
+        current?.status === FollowUpStatus.DUE &&
+        dueOn !== undefined &&
+        dueOn < current.dueOn
+      ) {
+        await manager.update(FollowUp, current.id, { dueOn });
+        continue;
+      }
+      // A running placement moved later (a start that slipped, an end extended): its week-one, midpoint or last-day
+      // check-in, come due on the old day and not answered, waits for its new day (else it would stay overdue and
+      // nothing would come due on the new one).
       const movedLater =
         period.state === 'RUNNING' &&
         current?.status === FollowUpStatus.DUE &&
-        (kind === FollowUpKind.MIDPOINT || kind === FollowUpKind.END) &&
+        kind !== FollowUpKind.OUTCOME &&
         dueOn !== undefined &&
         dueOn > current.dueOn;
       if (!movedLater && (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE))

@@ -190,6 +190,37 @@ describe('the follow-up plan of a placement', () => {
     expect((await followUpsOf(id)).END).toMatchObject({ due_on: inDays(100), status: 'DUE' });
   });
 
+  it('keeps due, unanswered check-ins on the real days: a start that slipped, an early end recorded late', async () => {
+    // Planned to start 20 days ago; the week-one check-in came due, but the person never came.
+    const slipped = await placement(-20, 40);
+    const planned = await followUpsOf(slipped.id);
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [
+      planned.WEEK_ONE!.id,
+    ]);
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: slipped.id, startDate: inDays(10), endDate: inDays(70) } },
+    );
+    expect((await followUpsOf(slipped.id)).WEEK_ONE).toMatchObject({
+      due_on: inDays(17),
+      status: 'SCHEDULED',
+    });
+
+    // Running; its last day came (written straight) unanswered, and then the coach learns it ended days before.
+    const ran = await placement(-20, -3);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
+      id: ran.id,
+    });
+    const running = await followUpsOf(ran.id);
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [running.END!.id]);
+    await coach.ok('mutation($input: EndPlacementEarlyInput!) { endPlacementEarly(input: $input) { id } }', {
+      input: { placementId: ran.id, reason: 'MOVED', note: 'Flyttade', lastDay: inDays(-8) },
+    });
+    const ended = await followUpsOf(ran.id);
+    expect(ended.END).toMatchObject({ due_on: inDays(-8), status: 'DUE' });
+    expect(ended.OUTCOME).toMatchObject({ due_on: inDays(82), status: 'SCHEDULED' });
+  });
+
   it('does nothing for a cancelled placement', async () => {
     const { id } = await placement(1, 21);
     await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
