@@ -54,15 +54,19 @@ export class MatchingTriggers implements OnModuleInit {
     );
   }
 
-  /** The opening changed (published, edited, a place taken, filled, closed): rank it again or expire. */
-  async openingChanged(openingId: string, manager: EntityManager): Promise<void> {
+  /**
+   * The opening changed (published, edited, a place taken, filled, closed), or one of its proposals was decided
+   * (`cause`, which the job id then carries, as the opening itself did not change): rank it again or expire.
+   */
+  async openingChanged(openingId: string, manager: EntityManager, cause?: string): Promise<void> {
     const [row] = (await manager.query(
       `SELECT floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version FROM openings WHERE id = $1`,
       [openingId],
     )) as Array<{ version: string }>;
     if (!row) return;
+    const version = cause ? `${row.version}.${cause}` : row.version;
     await this.outbox.record(manager, [
-      enqueueJob({ name: JobName.MatchOpening, payload: { openingId, version: row.version } }),
+      enqueueJob({ name: JobName.MatchOpening, payload: { openingId, version } }),
     ]);
   }
 

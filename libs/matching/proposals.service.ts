@@ -12,6 +12,7 @@ import { AnonymisedProfilesService, Participant, ParticipantAccess } from '#libs
 import type { ProposalsArgs, RejectProposalInput, RequestIntroductionInput } from './dtos/proposal.inputs.js';
 import { MatchProposal } from './entities/match-proposal.entity.js';
 import { MatchingData } from './matching-data.js';
+import { MatchingTriggers } from './matching-triggers.js';
 import { lockOpenings } from './matching.service.js';
 import { ProposalOrigin, ProposalStatus, RejectionReason } from './proposal-status.js';
 import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
@@ -37,6 +38,7 @@ export class ProposalsService {
     private readonly anonymisedProfiles: AnonymisedProfilesService,
     private readonly notifications: NotificationsService,
     private readonly data: MatchingData,
+    private readonly triggers: MatchingTriggers,
   ) {}
 
   /** The openings of proposals, for their views. */
@@ -103,7 +105,10 @@ export class ProposalsService {
     }));
   }
 
-  /** PROPOSED → REJECTED with the coach's reason (a note required with OTHER), stored to learn from. */
+  /**
+   * PROPOSED → REJECTED with the coach's reason (a note required with OTHER), stored to learn from. Matching ranks
+   * the opening again, so that the next best person takes the place the rejected one had among its proposals.
+   */
   async reject(caller: Principal, input: RejectProposalInput): Promise<MatchProposal> {
     const note = input.note?.trim() || null;
     if (input.reason === RejectionReason.OTHER && !note) {
@@ -130,7 +135,9 @@ export class ProposalsService {
         decidedBy: caller.userId,
         decidedAt: new Date(),
       });
-      return manager.save(proposal);
+      const saved = await manager.save(proposal);
+      await this.triggers.openingChanged(proposal.openingId, manager, `rejected-${proposal.id}`);
+      return saved;
     });
   }
 

@@ -129,14 +129,14 @@ export class PlacementsService {
         await this.profiles.renewPseudonym(proposal.participantId, manager);
         // The participant is now occupied for the period: matching and the search index follow.
         await this.profileChanges.changed([proposal.profileId], manager);
-        if (filled) {
-          await this.outbox.record(manager, [
-            enqueueJob({
-              name: JobName.MatchOpening,
-              payload: { openingId: proposal.openingId, version: opening.version },
-            }),
-          ]);
-        }
+        // Matching ranks the opening again: expiring the rest once it is filled, else giving the place the person
+        // had among its proposals to the next best (the place taken changed its version).
+        await this.outbox.record(manager, [
+          enqueueJob({
+            name: JobName.MatchOpening,
+            payload: { openingId: proposal.openingId, version: opening.version },
+          }),
+        ]);
         return placement;
       });
     } catch (error) {

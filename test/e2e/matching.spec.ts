@@ -568,6 +568,15 @@ describe('matching', () => {
       );
       expect(row).toMatchObject({ email: 'coach@varmdo.example', rejection_reason: 'OTHER' });
       expect(row!.decided_at).toBeInstanceOf(Date);
+      // The opening is ranked again, so that the next best takes the rejected one's place among its proposals: a
+      // job of its own, although the opening did not change.
+      const [job] = await stack.environment.sql(
+        `SELECT payload->'job'->'payload'->>'version' AS version FROM outbox_messages
+          WHERE payload->'job'->>'name' = 'match-opening' AND payload->'job'->'payload'->>'openingId' = $1
+            AND payload->'job'->'payload'->>'version' LIKE '%.rejected-' || $2`,
+        [openingId, proposal.id],
+      );
+      expect(job).toBeDefined();
       expect(await matching.matchOpening({ openingId, version: 'after-rejection' })).toBe(JobStatus.Success);
       const [after] = await stack.environment.sql(
         'SELECT status, updated_at FROM match_proposals WHERE id = $1',

@@ -56,6 +56,19 @@ describe('coach decisions: confirming proposals into placements', () => {
     return { ...opening, placements: placements!.n };
   }
 
+  /** MatchOpening jobs recorded in the outbox for the opening as it is now (its version). */
+  async function matchJobsOfCurrentVersion(openingId: string): Promise<number> {
+    const [jobs] = await sql(
+      `SELECT count(*)::int AS n FROM outbox_messages message JOIN openings opening ON opening.id = $1
+        WHERE message.payload->'job'->>'name' = 'match-opening'
+          AND message.payload->'job'->'payload'->>'openingId' = $1::text
+          AND message.payload->'job'->'payload'->>'version' =
+              floor(extract(epoch FROM opening.updated_at) * 1000)::bigint::text`,
+      [openingId],
+    );
+    return jobs!.n as number;
+  }
+
   async function proposalState(proposalId: string) {
     const [row] = await sql(
       'SELECT status, decided_by, decided_at, expiry_reason, rank FROM match_proposals WHERE id = $1',
@@ -135,6 +148,8 @@ describe('coach decisions: confirming proposals into placements', () => {
       expect(
         (await confirm(coach, await insertProposal(stack.environment, openingId, first))).errors,
       ).toBeUndefined();
+      // Not filled: matching is asked to rank it again, the next best taking the confirmed one's place.
+      expect(await matchJobsOfCurrentVersion(openingId)).toBe(1);
       const [one, two, bystander] = await Promise.all([
         consentingParticipant(coach, ['ANONYMISED_PROFILE']),
         consentingParticipant(coach2, ['ANONYMISED_PROFILE']),
@@ -173,15 +188,7 @@ describe('coach decisions: confirming proposals into placements', () => {
         });
       }
       // Matching of the filled opening (this version of it) is asked for through the outbox, in the same transaction.
-      const [jobs] = await sql(
-        `SELECT count(*)::int AS n FROM outbox_messages message JOIN openings opening ON opening.id = $1
-          WHERE message.payload->'job'->>'name' = 'match-opening'
-            AND message.payload->'job'->'payload'->>'openingId' = $1::text
-            AND message.payload->'job'->'payload'->>'version' =
-                floor(extract(epoch FROM opening.updated_at) * 1000)::bigint::text`,
-        [openingId],
-      );
-      expect(jobs!.n).toBe(1);
+      expect(await matchJobsOfCurrentVersion(openingId)).toBe(1);
     }
   });
 
