@@ -87,8 +87,10 @@ export function scoreMatch(
           JSON.stringify({
             algorithm: ALGORITHM_VERSION,
             weights: Object.keys(fits).map((name) => weights[name as keyof MatchWeights]),
-            opening,
-            candidate,
+            // The rows' versions are not inputs: an edit that scores nothing (a contact person, a placement
+            // started) leaves the proposal as it is.
+            opening: { ...opening, version: undefined },
+            candidate: { ...candidate, version: undefined },
             // The day matters only through the urgency it gives.
             urgency: fits.urgency.fit,
           }),

@@ -226,6 +226,16 @@ describe('matching', () => {
       expect(await matching.matchOpening({ openingId, version: 'rerun-1' })).toBe(JobStatus.Success);
       expect(await matching.matchOpening({ openingId, version: 'rerun-2' })).toBe(JobStatus.Success);
       expect(await rowsOf(openingId)).toEqual(before);
+      // An edit that scores nothing (the contact person) changes the opening's version, not its proposals.
+      await employer.ok(
+        'mutation($id: ID!, $input: UpdateOpeningInput!) { updateOpening(id: $id, input: $input) { id } }',
+        {
+          id: openingId,
+          input: { contactName: 'Ny Kontaktperson' },
+        },
+      );
+      expect(await matching.matchOpening({ openingId, version: 'contact-changed' })).toBe(JobStatus.Success);
+      expect(await rowsOf(openingId)).toEqual(before);
     });
 
     it('lists the best openings for a participant, scored live, with the proposal that exists', async () => {
