@@ -1,13 +1,14 @@
 import { advisoryXactLock } from '#libs/database';
-import { todayInSweden } from '#libs/calendar';
+import { addDays, addMonths, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MeilisearchApiError } from 'meilisearch';
 import { In, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { AppConfig } from '#libs/config';
-import { Outbox } from '#libs/outbox';
+import { Outbox, enqueueJob } from '#libs/outbox';
 import { JobName, JobStatus, OnJob, type JobPayloads } from '#libs/queue';
 import { SearchClient, SearchIndex } from '#libs/search';
+import { ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS } from '#libs/vocabulary';
 import { MatchProposal } from './entities/match-proposal.entity.js';
 import {
   allRequiredSkillsFilter,
@@ -36,6 +37,9 @@ const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
  * per opening, and write only rows whose score inputs, rank or status change: a re-run on the same input writes
  * nothing.
  */
+/** Days of newly urgent profiles the nightly ranking asks for (see rankNewlyUrgentProfiles). */
+const URGENCY_CATCH_UP_DAYS = 3;
+
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
@@ -113,6 +117,35 @@ export class MatchingService {
     );
     for (const { id } of ended) await this.matchOpening({ openingId: id, version: 'ended' });
     return ended.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+  }
+
+  /**
+   * Every night: the profiles whose etableringsperiod comes within ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS months of its
+   * end with the new day are urgent from today, which only the day changed: a MatchProfile job each (through the
+   * outbox; the job id carries the day) ranks their proposals again. Those that became urgent in the last
+   * URGENCY_CATCH_UP_DAYS days are asked for, so that a night the worker missed is made up (ranking an unchanged
+   * profile again writes nothing).
+   */
+  @OnJob(JobName.RankNewlyUrgentProfiles)
+  async rankNewlyUrgentProfiles(): Promise<JobStatus> {
+    const today = todayInSweden();
+    const urgentFrom = (day: Date) => isoDate(addMonths(day, ACT_MONTHS_BEFORE_ESTABLISHMENT_ENDS));
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string }> = await manager.query(
+        `SELECT p.id FROM competence_profiles p JOIN participants pt ON pt.id = p.participant_id
+          WHERE p.status = 'PUBLISHED' AND pt.erased_at IS NULL
+            AND p.establishment_period_ends_on > $1 AND p.establishment_period_ends_on <= $2
+          ORDER BY p.id`,
+        [urgentFrom(addDays(parseIsoDate(today), -URGENCY_CATCH_UP_DAYS)), urgentFrom(parseIsoDate(today))],
+      );
+      await this.outbox.record(
+        manager,
+        rows.map(({ id }) =>
+          enqueueJob({ name: JobName.MatchProfile, payload: { profileId: id, version: `urgent-${today}` } }),
+        ),
+      );
+      return rows.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+    });
   }
 
   /**

@@ -23,6 +23,8 @@ export enum JobName {
   RemindEstablishmentPeriods = 'remind-establishment-periods',
   /** Expires the proposals of openings whose last day has passed (daily). */
   ExpireEndedOpenings = 'expire-ended-openings',
+  /** Ranks again the profiles whose etableringsperiod became urgent with the day (daily). */
+  RankNewlyUrgentProfiles = 'rank-newly-urgent-profiles',
 }
 
 export interface JobPayloads {
@@ -35,6 +37,7 @@ export interface JobPayloads {
   [JobName.SweepFollowUps]: Record<string, never>;
   [JobName.RemindEstablishmentPeriods]: Record<string, never>;
   [JobName.ExpireEndedOpenings]: Record<string, never>;
+  [JobName.RankNewlyUrgentProfiles]: Record<string, never>;
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -94,6 +97,12 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     jobId: () => 'expire-ended-openings',
     // 00:20 UTC: just after midnight in Sweden, summer time or not, when the day before has passed.
     schedule: '20 0 * * *',
+  },
+  [JobName.RankNewlyUrgentProfiles]: {
+    queue: QueueName.Maintenance,
+    jobId: () => 'rank-newly-urgent-profiles',
+    // 00:25 UTC: the new day in Sweden, summer time or not.
+    schedule: '25 0 * * *',
   },
 };
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { isoDate } from '#libs/calendar';
+import { addDays, addMonths, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import {
   epochDays,
   MatchingData,
@@ -352,6 +352,29 @@ describe('matching', () => {
       [openingId, profileId],
     );
     expect(row).toEqual({ status: 'EXPIRED', expiry_reason: 'no longer meets: SWEDISH_LEVEL' });
+  });
+
+  it('ranks again, at the nightly job, the people whose etableringsperiod became urgent with the day', async () => {
+    const today = parseIsoDate(todayInSweden());
+    // Urgent from tomorrow: ends a day after the 7 months ahead.
+    const participantId = await person({
+      establishmentPeriodEndsOn: isoDate(addDays(addMonths(today, 7), 1)),
+    });
+    const openingId = await publishedOpening();
+    await proposalsWith(openingId, [participantId]);
+    const urgency = async () =>
+      (await proposalsOf(openingId))
+        .find((node) => node.participantId === participantId)!
+        .components.find((component) => component.name === 'urgency')!.fit;
+    expect(await urgency()).toBe(0);
+    // The next day, as far as urgency can tell: the end is 7 months ahead now (written straight, so that no change
+    // of the profile asks for matching).
+    await stack.environment.sql(
+      'UPDATE competence_profiles SET establishment_period_ends_on = $2 WHERE participant_id = $1',
+      [participantId, isoDate(addMonths(today, 7))],
+    );
+    expect(await matching.rankNewlyUrgentProfiles()).toBe(JobStatus.Success);
+    expect(await eventually(urgency, (fit) => fit === 1, 30_000)).toBe(1);
   });
 
   it("ranks a track's JOBBSPAR openings again when the track's prerequisites change", async () => {
