@@ -56,7 +56,7 @@ function service(
   const config = { anonymity: { k: 1 } } as AppConfig;
   let call = 0;
   const known = {
-    of: () => Promise.resolve(new Set(knownSets[Math.min(call++, knownSets.length - 1)])),
+    hiddenInSearch: () => Promise.resolve(new Set(knownSets[Math.min(call++, knownSets.length - 1)])),
   } as unknown as ProfilesKnownToEmployers;
   const profiles = new ProfileSearchService(search, taxonomy, config, known);
   const hitsOf = async () =>
