@@ -26,15 +26,14 @@ export class AuthService {
     password: string,
     address: string,
   ): Promise<{ token: string; expiresAt: Date; user: User }> {
-    await this.throttle.assertAllowed(email, address);
+    await this.throttle.attempt(email, address);
     const user = await this.users.findByEmail(email);
     const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !passwordMatches || !user.active) {
-      await this.throttle.recordFailure(email, address);
       this.logger.log({ message: 'Login failed', userId: user?.id });
       throw AppError.unauthenticated(WRONG_CREDENTIALS);
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.succeeded(email, address);
     await this.users.recordLogin(user.id);
     const { token, expiresAt } = await this.tokens.issue({
       userId: user.id,

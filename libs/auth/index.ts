@@ -1,2 +1,3 @@
 export { AuthModule } from './auth.module.js';
 export { AccessPolicyCheck } from './access-policy.check.js';
+export { AuthService } from './auth.service.js';

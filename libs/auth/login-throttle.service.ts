@@ -41,22 +41,13 @@ export class LoginThrottle {
     this.byAddress = limiter('address', FAILURES_PER_ADDRESS);
   }
 
-  /** Refuses with RATE_LIMITED while the account or the address is locked. */
-  async assertAllowed(email: string, address: string): Promise<void> {
-    const [account, origin] = await Promise.all([
-      this.byAccount.get(this.key(email)),
-      this.byAddress.get(this.key(address)),
-    ]);
-    const locked = [
-      [account, this.config.auth.loginMaxFailures],
-      [origin, FAILURES_PER_ADDRESS],
-    ] as const;
-    for (const [state, limit] of locked) {
-      if (state && state.consumedPoints >= limit) throw this.lockedError(state);
-    }
-  }
-
-  async recordFailure(email: string, address: string): Promise<void> {
+  /**
+   * Counts an attempt at the account's password before it is checked, so that attempts sent at once cannot all be
+   * checked (each reads the count the others have not raised yet): RATE_LIMITED once the account has had
+   * LOGIN_MAX_FAILURES attempts, or the address FAILURES_PER_ADDRESS, within the lock period. A right password gives
+   * them back (`succeeded`), so only failures add up.
+   */
+  async attempt(email: string, address: string): Promise<void> {
     try {
       await Promise.all([this.byAccount.consume(this.key(email)), this.byAddress.consume(this.key(address))]);
     } catch (rejection) {
@@ -65,8 +56,9 @@ export class LoginThrottle {
     }
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.byAccount.delete(this.key(email));
+  /** The password was right: the account's attempts start over, and the address gets this attempt back. */
+  async succeeded(email: string, address: string): Promise<void> {
+    await Promise.all([this.byAccount.delete(this.key(email)), this.byAddress.reward(this.key(address), 1)]);
   }
 
   private key(value: string): string {

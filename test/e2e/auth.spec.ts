@@ -1,4 +1,6 @@
+import { AuthService } from '#libs/auth';
 import { DEMO_PASSWORD } from '#libs/demo-data';
+import type { AppError } from '#libs/errors';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -72,6 +74,23 @@ describe('login and me', () => {
         })
       ).errors,
     ).toBeUndefined();
+  });
+
+  it('counts attempts made at once before checking any: the right password among too many guesses is not tried', async () => {
+    // Started in one go in the API's process, each before any other has had its password checked (over HTTP the
+    // requests would come in one after another): eleven guesses and, last, the right password.
+    const auth = stack.api.app.get(AuthService, { strict: false });
+    const email = 'coach@nacka.example';
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 11 }, () => auth.login(email, 'wrong-password-123', '192.0.2.7')),
+      auth.login(email, DEMO_PASSWORD, '192.0.2.7'),
+    ]);
+    const codes = outcomes.map((outcome) =>
+      outcome.status === 'rejected' ? (outcome.reason as AppError).code : 'LOGGED_IN',
+    );
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(9);
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
   });
 
   it('stops accepting the token of a deactivated account at once', async () => {
