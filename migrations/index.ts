@@ -16,6 +16,7 @@ import { EstablishmentPeriodReminder1795459000001 } from './1795459000001-Establ
 import { NotificationSubject1795460000001 } from './1795460000001-NotificationSubject.js';
 import { PopulationFingerprintIndex1795461000001 } from './1795461000001-PopulationFingerprintIndex.js';
 import { PlacementAnewAfterCancel1795462000001 } from './1795462000001-PlacementAnewAfterCancel.js';
+import { UserTokenVersion1795463000001 } from './1795463000001-UserTokenVersion.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -38,4 +39,5 @@ export const migrations: MigrationClass[] = [
   NotificationSubject1795460000001,
   PopulationFingerprintIndex1795461000001,
   PlacementAnewAfterCancel1795462000001,
+  UserTokenVersion1795463000001,
 ];

@@ -28,10 +28,13 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     const token = bearerToken(request.headers.authorization);
     if (!token) throw AppError.unauthenticated();
-    const userId = await this.tokens.userIdOf(token);
-    if (!userId) throw AppError.unauthenticated('The access token is invalid or has expired');
-    const principal = await this.users.findActivePrincipal(userId);
-    if (!principal) throw AppError.unauthenticated('The account is no longer active');
+    const holder = await this.tokens.holderOf(token);
+    if (!holder) throw AppError.unauthenticated('The access token is invalid or has expired');
+    const principal = await this.users.findActivePrincipal(holder.userId, holder.tokenVersion);
+    if (!principal)
+      throw AppError.unauthenticated(
+        'The account is no longer active, or its password changed: log in again',
+      );
     addToLogContext({ userId: principal.userId });
 
     if (!policy || !policy.roles.includes(principal.role)) throw AppError.forbidden();

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { Public } from '#libs/access-control';
-import { UserType } from '#libs/users';
+import { Allow, CurrentUser, Public, Role, type Principal } from '#libs/access-control';
+import { ChangePasswordInput, UserType } from '#libs/users';
 import { AuthService } from './auth.service.js';
 import { LoginInput, LoginResult } from './dtos/login.js';
 
@@ -20,5 +20,21 @@ export class AuthResolver {
       request.ip ?? 'unknown',
     );
     return { accessToken: token, expiresAt, user: UserType.from(user) };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the caller's password, given the current one (BAD_USER_INPUT on input.currentPassword when wrong; " +
+      'attempts count against the login lock, RATE_LIMITED). Every access token of the account stops working, ' +
+      'this one too: log in again with the new password.',
+  })
+  @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
+  async changeMyPassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentUser() caller: Principal,
+    @Context('req') request: Request,
+  ): Promise<boolean> {
+    await this.auth.changePassword(caller, input, request.ip ?? 'unknown');
+    return true;
   }
 }

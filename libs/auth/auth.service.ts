@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from '#libs/errors';
-import { PasswordHasher, UsersService, type User } from '#libs/users';
+import type { Principal } from '#libs/access-control';
+import { PasswordHasher, UsersService, type ChangePasswordInput, type User } from '#libs/users';
 import { AccessTokens } from './access-token.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 
@@ -37,10 +38,20 @@ export class AuthService {
     await this.users.recordLogin(user.id);
     const { token, expiresAt } = await this.tokens.issue({
       userId: user.id,
-      role: user.role,
-      organisationId: user.organisationId,
+      tokenVersion: user.tokenVersion,
     });
     this.logger.log({ message: 'Login succeeded', userId: user.id });
     return { token, expiresAt, user };
+  }
+
+  /**
+   * The caller's password changed, given the current one, which is counted against the same lock as logins (a token
+   * must not let anyone guess the password without limit); every token of the account stops working, this one too.
+   */
+  async changePassword(caller: Principal, input: ChangePasswordInput, address: string): Promise<void> {
+    const { email } = await this.users.get(caller.userId);
+    await this.throttle.attempt(email, address);
+    await this.users.changePassword(caller, input);
+    await this.throttle.succeeded(email, address);
   }
 }

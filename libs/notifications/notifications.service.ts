@@ -79,7 +79,7 @@ export class NotificationsService {
 
   @OnJob(JobName.WelcomeUser)
   async welcome({ userId }: JobPayloads[JobName.WelcomeUser]): Promise<JobStatus> {
-    if (!(await this.users.findActivePrincipal(userId))) return JobStatus.Skipped;
+    if (!(await this.users.isActive(userId))) return JobStatus.Skipped;
     const inserted = await this.notifications
       .createQueryBuilder()
       .insert()

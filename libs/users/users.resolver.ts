@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentUser, Role, type Principal } from '#libs/access-control';
 import { mapPage, PageOf, type Page } from '#libs/pagination';
 import { IdArg } from '#libs/validation';
-import { ChangePasswordInput, CreateUserInput, UsersArgs } from './dtos/user.inputs.js';
+import { CreateUserInput, UsersArgs } from './dtos/user.inputs.js';
 import { UserType } from './dtos/user.type.js';
 import { UsersService } from './users.service.js';
 
@@ -45,15 +45,5 @@ export class UsersResolver {
   @Allow(Role.ADMIN)
   async deactivateUser(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<UserType> {
     return UserType.from(await this.usersService.deactivate(caller, id));
-  }
-
-  @Mutation(() => Boolean)
-  @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
-  async changeMyPassword(
-    @Args('input') input: ChangePasswordInput,
-    @CurrentUser() caller: Principal,
-  ): Promise<boolean> {
-    await this.usersService.changePassword(caller, input);
-    return true;
   }
 }

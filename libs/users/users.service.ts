@@ -119,15 +119,23 @@ export class UsersService {
     );
   }
 
+  /**
+   * The caller's new password, given the current one (AuthService.changePassword counts the attempt against the
+   * login lock first). Every token issued before stops working, this caller's too.
+   */
   async changePassword(caller: Principal, input: ChangePasswordInput): Promise<void> {
+    if (input.newPassword === input.currentPassword) {
+      throw AppError.badInput('input.newPassword', 'must differ from the current password');
+    }
     const user = await this.users.findOneByOrFail({ id: caller.userId });
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
       throw AppError.badInput('input.currentPassword', 'is not your current password');
     }
-    if (input.newPassword === input.currentPassword) {
-      throw AppError.badInput('input.newPassword', 'must differ from the current password');
-    }
-    await this.users.update({ id: user.id }, { passwordHash: await this.passwords.hash(input.newPassword) });
+    // Every token issued before stops working, this caller's too: whoever holds one must log in with the new password.
+    await this.users.update(
+      { id: user.id },
+      { passwordHash: await this.passwords.hash(input.newPassword), tokenVersion: user.tokenVersion + 1 },
+    );
   }
 
   /** For login: the account behind an email address, active or not, with its password hash. */
@@ -135,14 +143,20 @@ export class UsersService {
     return this.users.findOne({ where: { email }, relations: { organisation: true } });
   }
 
+  /** Whether the account exists and may log in. */
+  async isActive(id: string): Promise<boolean> {
+    return this.users.existsBy({ id, active: true });
+  }
+
   /**
-   * For the auth guard: the caller as a principal, or null when the account is gone or deactivated. Asked on every
-   * request, so in plain SQL: building it with the query builder cost more than running it.
+   * For the auth guard: the caller as a principal, or null when the account is gone or deactivated, or the token
+   * carries an older token version (issued before a password change). Asked on every request, so in plain SQL:
+   * building it with the query builder cost more than running it.
    */
-  async findActivePrincipal(id: string): Promise<Principal | null> {
+  async findActivePrincipal(id: string, tokenVersion: number): Promise<Principal | null> {
     const [user] = (await this.users.query(
-      'SELECT id, role, organisation_id FROM users WHERE id = $1 AND active',
-      [id],
+      'SELECT id, role, organisation_id FROM users WHERE id = $1 AND active AND token_version = $2',
+      [id, tokenVersion],
     )) as Array<{ id: string; role: Role; organisation_id: string }>;
     return user ? { userId: user.id, role: user.role, organisationId: user.organisation_id } : null;
   }

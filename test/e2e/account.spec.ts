@@ -41,10 +41,36 @@ describe('own account, notifications and the remaining mutations refuse bad inpu
     expect(short.errors?.[0].extensions?.field).toBe('input.newPassword');
     expect(await passwordHash('coach@varmdo.example')).toBe(before);
 
+    // Another session of the same account, logged in before the change.
+    const otherSession = await stack.anonymous.login('coach@varmdo.example');
     await coach.ok(CHANGE_PASSWORD, {
       input: { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' },
     });
-    await expect(stack.anonymous.login('coach@varmdo.example', 'a-new-long-password')).resolves.toBeDefined();
+    // Every token issued before stops working, this one too (a stolen one among them).
+    for (const session of [coach, otherSession]) {
+      const refused = await session.request('{ me { email } }');
+      expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+      expect(refused.errors?.[0].message).toMatch(/password changed: log in again/);
+    }
+    coach = await stack.anonymous.login('coach@varmdo.example', 'a-new-long-password');
+    expect(await coach.ok('{ me { email } }')).toEqual({ me: { email: 'coach@varmdo.example' } });
+  });
+
+  it('counts wrong current passwords against the login lock: a token does not let anyone guess without limit', async () => {
+    const before = await passwordHash('coach2@varmdo.example');
+    const session = await stack.anonymous.login('coach2@varmdo.example');
+    const guess = (currentPassword: string) =>
+      session.request(CHANGE_PASSWORD, { input: { currentPassword, newPassword: 'a-new-long-password' } });
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect(errorCode(await guess(`guess-number-${attempt}`))).toBe('BAD_USER_INPUT');
+    // Locked: not even the right one is tried, here or at login.
+    expect(errorCode(await guess(DEMO_PASSWORD))).toBe('RATE_LIMITED');
+    const login = await stack.anonymous.request(
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      { input: { email: 'coach2@varmdo.example', password: DEMO_PASSWORD } },
+    );
+    expect(errorCode(login)).toBe('RATE_LIMITED');
+    expect(await passwordHash('coach2@varmdo.example')).toBe(before);
   });
 
   it("keeps an admin out of another municipality's accounts, and lets them bring in employers", async () => {
