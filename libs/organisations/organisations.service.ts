@@ -45,8 +45,8 @@ export class OrganisationsService {
   }
 
   /**
-   * An admin changes their own organisation and employer organisations (not another municipality: FORBIDDEN).
-   * Fields left out stay as they are.
+   * An admin changes their own organisation and employer organisations (not another municipality, nor another
+   * organisation into one: FORBIDDEN). Fields left out stay as they are.
    */
   async update(caller: Principal, id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     if (input.municipalityCode !== undefined) await this.assertKnownMunicipality(input.municipalityCode);
@@ -58,6 +58,9 @@ export class OrganisationsService {
       if (!organisation) throw AppError.notFound('Organisation');
       if (organisation.id !== caller.organisationId && organisation.kind === OrganisationKind.MUNICIPALITY)
         throw AppError.forbidden(`Only its own admins change ${organisation.name}`);
+      // Made a municipality by another's admin, it would have no admin who may manage it (and its accounts) any more.
+      if (organisation.id !== caller.organisationId && input.kind === OrganisationKind.MUNICIPALITY)
+        throw AppError.forbidden(`Only its own admins make ${organisation.name} a MUNICIPALITY`);
       if (input.kind !== undefined && input.kind !== organisation.kind)
         await this.assertKindFits(manager, id, input.kind);
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));

@@ -107,6 +107,19 @@ describe('own account, notifications and the remaining mutations refuse bad inpu
         ),
       ),
     ).toBe('FORBIDDEN');
+    // Nor may it make an employer organisation a municipality: no other admin could manage its accounts then.
+    const forskolor = await organisationId('Skärgårdens Förskolor AB');
+    expect(
+      errorCode(
+        await nackaAdmin.request(
+          'mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }',
+          { id: forskolor, input: { kind: 'MUNICIPALITY' } },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (await stack.environment.sql('SELECT kind FROM organisations WHERE id = $1', [forskolor]))[0].kind,
+    ).toBe('COMPANY');
     expect(await users()).toBe(before);
     expect(
       (
