@@ -80,9 +80,12 @@ const SCOPED_PLACEMENTS = `
   WITH scoped AS (
     SELECT p.status, p.end_reason, f.outcome,
            -- A cancelled placement whose proposal was confirmed anew counts once: as the placement that replaced it.
+           -- Found by opening and participant (one proposal each), not by the proposal: erasure deletes the proposals,
+           -- and the placements keep no link to them.
            ${IN_PERIOD('p.confirmed_at')}
              AND NOT (p.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM placements anew
-                                                          WHERE anew.proposal_id = p.proposal_id
+                                                          WHERE anew.opening_id = p.opening_id
+                                                            AND anew.participant_id = p.participant_id
                                                             AND anew.confirmed_at > p.confirmed_at))
              AS confirmed_in_period,
            p.status IN ('COMPLETED', 'ENDED_EARLY') AND p.end_date BETWEEN $1::date AND $2::date AS ended_in_period,

@@ -579,7 +579,7 @@ describe('key figures', () => {
   });
   it('counts a placement confirmed anew after its cancellation once, as the placement that replaced it', async () => {
     const [cancelled] = await sql(
-      `SELECT proposal_id, opening_id, participant_id, employer_organisation_id, confirmed_by FROM placements
+      `SELECT id, proposal_id, opening_id, participant_id, employer_organisation_id, confirmed_by FROM placements
         WHERE coach_organisation_id = $1 AND status = 'CANCELLED'`,
       [municipalityId],
     );
@@ -605,8 +605,19 @@ describe('key figures', () => {
       expect(column(after.byGender, 'placementsConfirmed')).toEqual(
         column(before.byGender, 'placementsConfirmed'),
       );
+      // Erasing the person deletes their proposals, and the placements lose the link to theirs (ON DELETE SET
+      // NULL): the cancelled one still counts as replaced.
+      await sql('UPDATE placements SET proposal_id = NULL WHERE id = ANY($1::uuid[])', [
+        [cancelled!.id, anew!.id],
+      ]);
+      const erased = await figures(coach, { organisationId: municipalityId, ...YEAR });
+      expect(erased.placements.confirmed).toEqual(before.placements.confirmed);
     } finally {
       await sql('DELETE FROM placements WHERE id = $1', [anew!.id]);
+      await sql('UPDATE placements SET proposal_id = $2 WHERE id = $1', [
+        cancelled!.id,
+        cancelled!.proposal_id,
+      ]);
     }
   });
 });
