@@ -97,6 +97,7 @@ const SCOPED_PLACEMENTS = `
              ELSE 'NOT_STATED' END AS education,
            coalesce(cp.swedish_level::text, 'NOT_STATED') AS swedish_level,
            pa.gender::text AS gender,
+           cp.participant_id IS NOT NULL AS has_profile,
            coalesce(cp.priority_woman, false) AS priority_woman,
            coalesce(cp.priority_short_education, false) AS priority_short_education,
            coalesce(cp.priority_disability, false) AS priority_disability,
@@ -193,7 +194,8 @@ export class KeyFiguresRepository {
 
   /**
    * The same placements counted per group of each dimension: the participant's education, Swedish level, gender and
-   * priority groups (one person can be in several, or in NONE), and the reason of an early end.
+   * priority groups (one person can be in several, or in NONE; an erased one in NOT_STATED), and the reason of an
+   * early end.
    */
   private async placementGroups(
     manager: EntityManager,
@@ -215,8 +217,9 @@ export class KeyFiguresRepository {
           ('PRIORITY', CASE WHEN priority_short_education THEN 'SHORT_EDUCATION' END),
           ('PRIORITY', CASE WHEN priority_disability THEN 'DISABILITY' END),
           ('PRIORITY', CASE WHEN priority_long_term_assistance THEN 'LONG_TERM_ASSISTANCE' END),
-          ('PRIORITY', CASE WHEN NOT (priority_woman OR priority_short_education OR priority_disability
-                                      OR priority_long_term_assistance) THEN 'NONE' END),
+          ('PRIORITY', CASE WHEN has_profile AND NOT (priority_woman OR priority_short_education
+                                      OR priority_disability OR priority_long_term_assistance) THEN 'NONE' END),
+          ('PRIORITY', CASE WHEN NOT has_profile THEN 'NOT_STATED' END),
           ('END_REASON', CASE WHEN status = 'ENDED_EARLY' THEN end_reason::text END)
         ) AS g(dimension, grp)
         WHERE g.grp IS NOT NULL AND (confirmed_in_period OR ended_in_period)

@@ -92,7 +92,43 @@ describe('key figures across sections of one answer', () => {
       DISABILITY: null,
       LONG_TERM_ASSISTANCE: null,
       NONE: null,
+      NOT_STATED: 0,
     });
+  });
+
+  it('hides a priority group when the people outside it are fewer than 5: the total minus the group would tell', async () => {
+    // 12 placements confirmed: all of them short education, 9 with a disability, so 3 without one.
+    const figures = await figuresOf({
+      totals: totals({ confirmed: 12, medianDays: 4 }),
+      groups: [group('PRIORITY', 'SHORT_EDUCATION', 12), group('PRIORITY', 'DISABILITY', 9)],
+    });
+    const shown = Object.fromEntries(
+      figures.byPriorityGroup.map((row) => [row.group, row.placementsConfirmed.value]),
+    );
+    expect(shown.DISABILITY).toBeNull();
+    // Everyone (12 of 12) leaves no one outside: nothing to give back.
+    expect(shown.SHORT_EDUCATION).toBe(12);
+  });
+
+  it("hides a group's people in work or studies when the rest of its ended placements are fewer than 5", async () => {
+    // 20 placements ended, 13 of the people in work or studies 90 days after. Gymnasial: 6 ended, 5 of them in work
+    // or studies, so 1 not; eftergymnasial: 14 ended, 8 of them.
+    const ended = (name: string, count: number, inWorkOrStudies: number): GroupRow => ({
+      dimension: 'EDUCATION',
+      group: name,
+      confirmed: 0,
+      ended: count,
+      inWorkOrStudies,
+    });
+    const figures = await figuresOf({
+      totals: totals({ completed: 20, work: 8, studies: 5, none: 7 }),
+      groups: [ended('GYMNASIAL', 6, 5), ended('EFTERGYMNASIAL', 14, 8)],
+    });
+    const row = (name: string) => figures.byEducationLevel.find((figure) => figure.group === name)!;
+    expect(row('GYMNASIAL').placementsEnded.value).toBe(6);
+    expect(row('GYMNASIAL').inWorkOrStudies.value).toBeNull();
+    // Then its column would give it back from the total: hidden too, by the column's own rule.
+    expect(row('EFTERGYMNASIAL').inWorkOrStudies.value).toBeNull();
   });
 
   it('hides linked groups together across breakdowns: education and the short-education flag', async () => {

@@ -14,7 +14,7 @@ import {
   type KeyFiguresScope,
   type Period,
 } from './key-figures.repository.js';
-import { breakdown, count, share, sum, SUPPRESSED, type Count } from './suppression.js';
+import { breakdown, count, MIN_COUNT, share, sum, SUPPRESSED, type Count } from './suppression.js';
 
 /** The groups of each breakdown, in the order shown, with their Swedish labels. */
 export const GROUPS = {
@@ -44,6 +44,8 @@ export const GROUPS = {
     ['DISABILITY', 'Funktionsvariation'],
     ['LONG_TERM_ASSISTANCE', 'Långvarigt ekonomiskt bistånd'],
     ['NONE', 'Ingen prioriterad grupp'],
+    // Erased: no record left to say.
+    ['NOT_STATED', 'Uppgift saknas'],
   ],
 } as const satisfies Record<string, ReadonlyArray<readonly [string, string]>>;
 
@@ -230,9 +232,11 @@ const LINKED_GROUPS: ReadonlyArray<readonly [readonly [Dimension, string], reado
 
 /**
  * Every group of every dimension, zeros included. Each column is suppressed as a breakdown of its total (for the
- * priority groups, which overlap, that is more than needed, and kept for one rule; NONE is also hidden with a hidden
- * count of people in some group), and linked groups (LINKED_GROUPS) are hidden together, the breakdowns suppressed
- * again until nothing more is hidden.
+ * priority groups, which overlap, that is more than needed, and kept for one rule; each priority group is also hidden
+ * when the people outside it are 1–4, which the total minus the group would give back), and linked groups
+ * (LINKED_GROUPS) are hidden together, the breakdowns suppressed again until nothing more is hidden. A group's
+ * people in work or studies are a part of its ended placements: hidden from the start when the rest of them (ended,
+ * not in work or studies) are 1–4.
  */
 function groupFigures(
   rows: GroupRow[],
@@ -249,9 +253,15 @@ function groupFigures(
   const groupsOf = (dimension: Dimension) => groupsByDimension[dimension];
   const indexOf = (dimension: Dimension, group: string) =>
     GROUPS[dimension].findIndex(([name]) => name === group);
-  const column = (measure: Measure): Record<Dimension, Count[]> => {
+  const column = (
+    measure: Measure,
+    hiddenFirst: (group: GroupRow) => boolean = () => false,
+  ): Record<Dimension, Count[]> => {
     const forced = Object.fromEntries(
-      dimensions.map((dimension) => [dimension, new Set<number>()]),
+      dimensions.map((dimension) => [
+        dimension,
+        new Set(groupsOf(dimension).flatMap((group, index) => (hiddenFirst(group) ? [index] : []))),
+      ]),
     ) as Record<Dimension, Set<number>>;
     for (;;) {
       const cells = Object.fromEntries(
@@ -259,14 +269,15 @@ function groupFigures(
           const values = groupsOf(dimension).map((group) => group[measure]);
           const shown = breakdown(values, totals[measure].suppressed, forced[dimension]);
           if (dimension === 'PRIORITY') {
-            // The groups overlap, so the column does not add up to the total; "in some group" and NONE do: the
-            // total minus NONE must not give back a hidden count of people in some priority group.
-            const none = indexOf('PRIORITY', 'NONE');
-            const [, noneInPair] = breakdown(
-              [totals[measure].people - values[none]!, values[none]!],
-              totals[measure].suppressed,
-            );
-            if (noneInPair!.suppressed) shown[none] = SUPPRESSED;
+            // The groups overlap, so the column does not add up to the total; but each group and the people outside
+            // it do: the total minus a shown group must not give back a hidden count (12 placed, 10 of them women).
+            values.forEach((value, index) => {
+              const [, inPair] = breakdown(
+                [totals[measure].people - value, value],
+                totals[measure].suppressed,
+              );
+              if (inPair!.suppressed) shown[index] = SUPPRESSED;
+            });
           }
           return [dimension, shown];
         }),
@@ -285,7 +296,10 @@ function groupFigures(
   const [confirmed, ended, inWorkOrStudies] = [
     column('confirmed'),
     column('ended'),
-    column('inWorkOrStudies'),
+    column('inWorkOrStudies', (group) => {
+      const rest = group.ended - group.inWorkOrStudies;
+      return rest > 0 && rest < MIN_COUNT;
+    }),
   ];
   return Object.fromEntries(
     dimensions.map((dimension) => [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { KeyFiguresRepository } from '#libs/key-figures';
 import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
 import {
   CONCEPTS,
@@ -393,7 +394,32 @@ describe('key figures', () => {
       DISABILITY: HIDDEN,
       LONG_TERM_ASSISTANCE: n(0),
       NONE: HIDDEN,
+      NOT_STATED: n(0),
     });
+    // Nor does the total minus a shown priority group give 1–4 back (the people outside it).
+    for (const cell of Object.values(column(result.byPriorityGroup, 'placementsConfirmed')) as Array<{
+      value: number | null;
+    }>) {
+      if (cell.value === null) continue;
+      const outside = result.placements.confirmed.value - cell.value;
+      expect(outside === 0 || outside >= 5).toBe(true);
+    }
+    // Nor a group's ended placements minus its people in work or studies (those not in work or studies).
+    for (const list of [
+      result.byEducationLevel,
+      result.bySwedishLevel,
+      result.byGender,
+      result.byPriorityGroup,
+    ]) {
+      for (const row of list as Array<{
+        placementsEnded: { value: number | null };
+        inWorkOrStudies: { value: number | null };
+      }>) {
+        if (row.placementsEnded.value === null || row.inWorkOrStudies.value === null) continue;
+        const rest = row.placementsEnded.value - row.inWorkOrStudies.value;
+        expect(rest === 0 || rest >= 5).toBe(true);
+      }
+    }
     // No shown cell of a breakdown is 1–4, and no breakdown has exactly one hidden cell.
     for (const list of [
       result.byEducationLevel,
@@ -619,5 +645,35 @@ describe('key figures', () => {
         cancelled!.proposal_id,
       ]);
     }
+  });
+
+  // Last: it erases one of the people above.
+  it("counts an erased person's placement under NOT_STATED among the priority groups, not under NONE", async () => {
+    const repository = stack.api.app.get(KeyFiguresRepository, { strict: false });
+    const priority = async () =>
+      Object.fromEntries(
+        (await repository.read({ organisationId: municipalityId }, { from: YEAR.from, to: YEAR.to })).groups
+          .filter((row) => row.dimension === 'PRIORITY')
+          .map((row) => [row.group, row.confirmed]),
+      );
+    const [person] = await sql(
+      `SELECT p.participant_id, cp.priority_woman AS "WOMAN", cp.priority_short_education AS "SHORT_EDUCATION",
+              cp.priority_disability AS "DISABILITY", cp.priority_long_term_assistance AS "LONG_TERM_ASSISTANCE"
+         FROM placements p JOIN competence_profiles cp ON cp.participant_id = p.participant_id
+        WHERE p.coach_organisation_id = $1 AND p.status = 'COMPLETED' ORDER BY p.confirmed_at LIMIT 1`,
+      [municipalityId],
+    );
+    const before = await priority();
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: person!.participant_id });
+    const after = await priority();
+    const flags = ['WOMAN', 'SHORT_EDUCATION', 'DISABILITY', 'LONG_TERM_ASSISTANCE'].filter(
+      (flag) => person![flag],
+    );
+    const expected = { ...before };
+    for (const group of flags.length > 0 ? flags : ['NONE']) expected[group] = (expected[group] ?? 0) - 1;
+    expected.NOT_STATED = (expected.NOT_STATED ?? 0) + 1;
+    expect(Object.fromEntries(Object.entries(after).filter(([, n]) => n !== 0))).toEqual(
+      Object.fromEntries(Object.entries(expected).filter(([, n]) => n !== 0)),
+    );
   });
 });
