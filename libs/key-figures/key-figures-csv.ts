@@ -34,7 +34,8 @@ export function keyFiguresCsv(figures: KeyFiguresType): Download {
     rows.push([section, text(group), measure, cell(value)]);
 
   add('Urval', '', figures.organisationId ? 'Organisation' : 'Kommun', text(figures.scopeName));
-  if (figures.municipalityCode) add('Urval', '', 'Kommunkod', figures.municipalityCode);
+  // As text with its word: Excel reads a bare 0120 as the number 120.
+  if (figures.municipalityCode) add('Urval', '', 'Kommunkod', `kommunkod ${figures.municipalityCode}`);
   add('Urval', '', 'Från och med', figures.from);
   add('Urval', '', 'Till och med', figures.to);
 

@@ -488,6 +488,8 @@ describe('key figures', () => {
     const value = (section: string, group: string, measure: string) =>
       rows.find((row) => row[0] === section && row[1] === group && row[2] === measure)?.[3];
     expect(value('Urval', '', 'Kommun')).toBe('Uppsala');
+    // Not a bare number, which Excel would read without its leading zero (Stockholm's are 01xx).
+    expect(value('Urval', '', 'Kommunkod')).toBe(`kommunkod ${UPPSALA}`);
     expect(value('Insatser', 'Totalt', 'Publicerade')).toBe('4');
     expect(value('Insatser', 'Totalt', 'Andel tillsatta')).toBe('0,545');
     expect(value('Matchningsförslag', '', 'Andel bekräftade')).toBe('0,722');
