@@ -460,6 +460,8 @@ export class DemoDataService {
       let placement = await this.placedIn(opening.id);
       const existed = placement !== undefined;
       if (!placement) {
+        // Closed by an earlier load that found nobody to place: left as it is (only a PUBLISHED opening is placed in).
+        if ((await repository.findOneByOrFail({ id: opening.id })).status === OpeningStatus.CLOSED) continue;
         if (!(await this.placeSomeone(opening.id, employerPrincipal, varmdo, participantIds, users))) {
           // Nobody to place (a small load, everyone withheld): not left open, backdated, for matching to fill.
           await this.openings.close(employerPrincipal, opening.id);

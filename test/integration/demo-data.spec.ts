@@ -379,4 +379,32 @@ describe('demo data', () => {
     expect(report).toMatchObject({ placementsCreated: 0, openingsCreated: 0, resumed: 1 });
     expect(await history()).toEqual(before);
   });
+
+  it('leaves a story an earlier load found nobody to place for as it was: its opening closed, nobody placed', async () => {
+    // As a small load (everyone withheld from employers) leaves the first story: its opening closed, no placement.
+    const [story] = await environment.sql(
+      `SELECT o.id, pl.id AS placement_id FROM openings o JOIN placements pl ON pl.opening_id = o.id
+        ORDER BY pl.start_date LIMIT 1`,
+    );
+    const [elsewhere] = await environment.sql(
+      `SELECT id FROM openings WHERE id <> $1 AND status = 'PUBLISHED' ORDER BY id LIMIT 1`,
+      [story!.id],
+    );
+    await environment.sql('UPDATE placements SET opening_id = $2 WHERE id = $1', [
+      story!.placement_id,
+      elsewhere!.id,
+    ]);
+    await environment.sql(`UPDATE openings SET status = 'CLOSED', places_taken = 0 WHERE id = $1`, [
+      story!.id,
+    ]);
+
+    const report = await loadDemoData(environment.workerConfig);
+    expect(report).toMatchObject({ placementsCreated: 0, openingsCreated: 0 });
+    const [after] = await environment.sql(
+      `SELECT o.status, (SELECT count(*)::int FROM placements WHERE opening_id = o.id) AS placements
+         FROM openings o WHERE o.id = $1`,
+      [story!.id],
+    );
+    expect(after).toEqual({ status: 'CLOSED', placements: 0 });
+  });
 });
