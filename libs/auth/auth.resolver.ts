@@ -25,16 +25,15 @@ export class AuthResolver {
   @Mutation(() => Boolean, {
     description:
       "Changes the caller's password, given the current one (BAD_USER_INPUT on input.currentPassword when wrong; " +
-      'attempts count against the login lock, RATE_LIMITED). Every access token of the account stops working, ' +
-      'this one too: log in again with the new password.',
+      'RATE_LIMITED after LOGIN_MAX_FAILURES wrong ones). Every access token of the account stops working, this ' +
+      'one too: log in again with the new password.',
   })
   @Allow(Role.ADMIN, Role.COACH, Role.EMPLOYER)
   async changeMyPassword(
     @Args('input') input: ChangePasswordInput,
     @CurrentUser() caller: Principal,
-    @Context('req') request: Request,
   ): Promise<boolean> {
-    await this.auth.changePassword(caller, input, request.ip ?? 'unknown');
+    await this.auth.changePassword(caller, input);
     return true;
   }
 }

@@ -45,13 +45,16 @@ export class AuthService {
   }
 
   /**
-   * The caller's password changed, given the current one, which is counted against the same lock as logins (a token
-   * must not let anyone guess the password without limit); every token of the account stops working, this one too.
+   * The caller's password changed, given the current one, whose wrong guesses are counted against a lock of their own
+   * (a token must not let anyone guess the password without limit); every token of the account stops working, this
+   * one too.
    */
-  async changePassword(caller: Principal, input: ChangePasswordInput, address: string): Promise<void> {
-    const { email } = await this.users.get(caller.userId);
-    await this.throttle.attempt(email, address);
+  async changePassword(caller: Principal, input: ChangePasswordInput): Promise<void> {
+    if (input.newPassword === input.currentPassword) {
+      throw AppError.badInput('input.newPassword', 'must differ from the current password');
+    }
+    await this.throttle.attemptPasswordChange(caller.userId);
     await this.users.changePassword(caller, input);
-    await this.throttle.succeeded(email, address);
+    await this.throttle.passwordChanged(caller.userId);
   }
 }

@@ -11,13 +11,17 @@ const FAILURES_PER_ADDRESS = 100;
 
 /**
  * Locks an account for LOGIN_LOCK_SECONDS after LOGIN_MAX_FAILURES failed logins, and an address after
- * FAILURES_PER_ADDRESS. Counters live in Redis (shared by every API instance) under keyed hashes, so Redis holds
- * no email or IP address; while Redis is unreachable an in-process counter stands in.
+ * FAILURES_PER_ADDRESS; each attempt is counted before its password is checked and given back when it was right, so
+ * only failures add up. Wrong current passwords at a password change have a lock of their own per account
+ * (LOGIN_MAX_FAILURES too): someone who locks the login from outside does not keep the owner from changing it.
+ * Counters live in Redis (shared by every API instance) under keyed hashes, so Redis holds no email, IP address or
+ * user id; while Redis is unreachable an in-process counter stands in.
  */
 @Injectable()
 export class LoginThrottle {
   private readonly byAccount: RateLimiterRedis;
   private readonly byAddress: RateLimiterRedis;
+  private readonly byPasswordChange: RateLimiterRedis;
 
   constructor(
     @Inject(REDIS_CLIENT) redis: Redis,
@@ -39,20 +43,23 @@ export class LoginThrottle {
       });
     this.byAccount = limiter('account', loginMaxFailures);
     this.byAddress = limiter('address', FAILURES_PER_ADDRESS);
+    this.byPasswordChange = limiter('password-change', loginMaxFailures);
   }
 
   /**
-   * Counts an attempt at the account's password before it is checked, so that attempts sent at once cannot all be
-   * checked (each reads the count the others have not raised yet): RATE_LIMITED once the account has had
-   * LOGIN_MAX_FAILURES attempts, or the address FAILURES_PER_ADDRESS, within the lock period. A right password gives
-   * them back (`succeeded`), so only failures add up.
+   * Counts a login attempt before its password is checked, so that attempts sent at once cannot all be checked (each
+   * would read the count the others had not raised yet): RATE_LIMITED once the address has had FAILURES_PER_ADDRESS
+   * attempts or the account LOGIN_MAX_FAILURES within the lock period. The address first: refused there, the attempt
+   * does not use up the account's (a colleague's tries behind a locked office address do not lock their account);
+   * refused at the account, the address gets its point back.
    */
   async attempt(email: string, address: string): Promise<void> {
+    await this.consume(this.byAddress, this.key(address));
     try {
-      await Promise.all([this.byAccount.consume(this.key(email)), this.byAddress.consume(this.key(address))]);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw this.lockedError(rejection);
-      throw rejection;
+      await this.consume(this.byAccount, this.key(email));
+    } catch (error) {
+      await this.byAddress.reward(this.key(address), 1);
+      throw error;
     }
   }
 
@@ -61,13 +68,32 @@ export class LoginThrottle {
     await Promise.all([this.byAccount.delete(this.key(email)), this.byAddress.reward(this.key(address), 1)]);
   }
 
+  /** Counts an attempt at the current password when changing it, before it is checked (see `attempt`). */
+  async attemptPasswordChange(userId: string): Promise<void> {
+    await this.consume(this.byPasswordChange, this.key(userId));
+  }
+
+  /** The current password was right: the account's password-change attempts start over. */
+  async passwordChanged(userId: string): Promise<void> {
+    await this.byPasswordChange.delete(this.key(userId));
+  }
+
+  private async consume(limiter: RateLimiterRedis, key: string): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw this.lockedError(rejection);
+      throw rejection;
+    }
+  }
+
   private key(value: string): string {
     return createHmac('sha256', this.config.auth.jwtSecret).update(value).digest('base64url');
   }
 
   private lockedError(state: RateLimiterRes): AppError {
     return AppError.rateLimited(
-      'Too many failed login attempts. Try again later.',
+      'Too many failed attempts. Try again later.',
       Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
     );
   }

@@ -120,13 +120,10 @@ export class UsersService {
   }
 
   /**
-   * The caller's new password, given the current one (AuthService.changePassword counts the attempt against the
-   * login lock first). Every token issued before stops working, this caller's too.
+   * The caller's new password, given the current one (AuthService.changePassword checks that it differs and counts
+   * the attempt first). Every token issued before stops working, this caller's too.
    */
   async changePassword(caller: Principal, input: ChangePasswordInput): Promise<void> {
-    if (input.newPassword === input.currentPassword) {
-      throw AppError.badInput('input.newPassword', 'must differ from the current password');
-    }
     const user = await this.users.findOneByOrFail({ id: caller.userId });
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
       throw AppError.badInput('input.currentPassword', 'is not your current password');
@@ -134,7 +131,8 @@ export class UsersService {
     // Every token issued before stops working, this caller's too: whoever holds one must log in with the new password.
     await this.users.update(
       { id: user.id },
-      { passwordHash: await this.passwords.hash(input.newPassword), tokenVersion: user.tokenVersion + 1 },
+      // Raised in SQL: two changes at once each raise it, so no token issued between them survives.
+      { passwordHash: await this.passwords.hash(input.newPassword), tokenVersion: () => 'token_version + 1' },
     );
   }
 

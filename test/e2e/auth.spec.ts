@@ -93,6 +93,31 @@ describe('login and me', () => {
     expect(codes.at(-1)).toBe('RATE_LIMITED');
   });
 
+  it("refuses at a locked address without using up the account's tries", async () => {
+    const auth = stack.api.app.get(AuthService, { strict: false });
+    const codeOf = (attempt: Promise<unknown>) =>
+      attempt.then(
+        () => 'LOGGED_IN',
+        (error: AppError) => error.code,
+      );
+    // 100 failed logins from one office address, for anyone: the address is locked.
+    const office = '192.0.2.50';
+    await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) =>
+        auth.login(`someone-${i}@office.example`, 'wrong-password', office),
+      ),
+    );
+    // A colleague there keeps trying, with the right password: refused at the address each time.
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect(await codeOf(auth.login('forening@rodakorset.example', DEMO_PASSWORD, office))).toBe(
+        'RATE_LIMITED',
+      );
+    // From home the account is not locked: those tries were not counted against it.
+    expect(await codeOf(auth.login('forening@rodakorset.example', DEMO_PASSWORD, '198.51.100.9'))).toBe(
+      'LOGGED_IN',
+    );
+  });
+
   it('stops accepting the token of a deactivated account at once', async () => {
     const admin = await stack.anonymous.login('admin@varmdo.example');
     const coach: GraphqlClient = await stack.anonymous.login('coach2@varmdo.example');
