@@ -29,6 +29,8 @@ interface Fresh {
 
 /** Statuses matching may write over; CONFIRMED and REJECTED are the coaches' and stay as they are. */
 const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
+/** Days of newly urgent profiles the nightly ranking asks for (see rankNewlyUrgentProfiles). */
+const URGENCY_CATCH_UP_DAYS = 3;
 
 /**
  * The scoring worker. MatchOpening ranks an opening's candidates (retrieved from Meilisearch with the hard
@@ -37,9 +39,6 @@ const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
  * per opening, and write only rows whose score inputs, rank or status change: a re-run on the same input writes
  * nothing.
  */
-/** Days of newly urgent profiles the nightly ranking asks for (see rankNewlyUrgentProfiles). */
-const URGENCY_CATCH_UP_DAYS = 3;
-
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
@@ -171,11 +170,14 @@ export class MatchingService {
       opening.open && facts.published
         ? scoreMatch(opening.facts, facts, this.config.matching.weights, today)
         : undefined;
-    const affected = [...openings.keys()].filter(
-      (openingId) =>
-        own.some((row) => row.openingId === openingId) ||
-        score(openings.get(openingId)!, candidate.facts)?.broken.length === 0,
-    );
+    // Not the openings it was decided in, nor closed ones whose proposal already expired: nothing to write there.
+    const affected = [...openings.keys()].filter((openingId) => {
+      const opening = openings.get(openingId)!;
+      const mine = own.find((row) => row.openingId === openingId);
+      if (mine)
+        return MATCHABLE.includes(mine.status) && (opening.open || mine.status !== ProposalStatus.EXPIRED);
+      return score(opening, candidate.facts)?.broken.length === 0;
+    });
     if (affected.length === 0) return JobStatus.Skipped;
     await this.dataSource.transaction(async (manager) => {
       await lockOpenings(manager, affected);

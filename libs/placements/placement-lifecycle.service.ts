@@ -172,7 +172,7 @@ export class PlacementLifecycle implements OnModuleInit {
   /**
    * Moves a PLANNED or ACTIVE placement's period; the follow-up plan's scheduled check-ins move with it, and
    * matching sees the participant's new period. CONFLICT when it would overlap another placement of the participant;
-   * BAD_USER_INPUT when an ACTIVE one would start after today or end on a past day earlier than planned, or the
+   * BAD_USER_INPUT when an ACTIVE one would start after today or end today or earlier, before its planned end, or the
    * period is longer than its kind allows (a praktik six months, an etableringsjobb 24; both must end).
    */
   async reschedule(caller: Principal, input: ReschedulePlacementInput): Promise<Placement> {
@@ -188,17 +188,17 @@ export class PlacementLifecycle implements OnModuleInit {
             'must not be after today: the placement has started (only a PLANNED one can be moved later)',
           );
         }
-        // An extension recorded late may end in the past; a running placement cut short is ended early, with its
-        // reason (completing it after moving its end back would count it as run to its end).
+        // An extension recorded late may end in the past; a running placement cut short to a day that has come is
+        // ended early, with its reason (completing it after moving its end back would count it as run to its end).
         if (
           placement.status === PlacementStatus.ACTIVE &&
           endDate !== null &&
-          endDate < today() &&
+          endDate <= today() &&
           (placement.endDate === null || endDate < placement.endDate)
         ) {
           throw AppError.badInput(
             'input.endDate',
-            'must not be an earlier day that has passed: a running placement that ended before its planned last day is ended early (endPlacementEarly), with its reason',
+            'must not be an earlier day that has come: a running placement that ends before its planned last day is ended early (endPlacementEarly), with its reason',
           );
         }
         const tooLong = durationProblem(placement.kind, input.startDate, endDate);

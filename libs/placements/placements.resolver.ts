@@ -93,7 +93,7 @@ export class PlacementsResolver {
     description:
       'Moves the period of a PLANNED or ACTIVE placement; the scheduled follow-ups move with it. CONFLICT when it ' +
       'would overlap another placement of the participant; BAD_USER_INPUT when an ACTIVE one would start after ' +
-      'today or end on a past day earlier than planned (use endPlacementEarly).',
+      'today or end today or earlier, before its planned end (use endPlacementEarly).',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async reschedulePlacement(

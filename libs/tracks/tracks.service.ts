@@ -258,7 +258,8 @@ export class TracksService implements OnModuleInit {
 
   /**
    * Enrols a participant of the caller's organisation into an intake: checks the prerequisites against the
-   * competence profile, refuses a second enrolment, and takes one place atomically.
+   * competence profile, refuses a second enrolment, one into an intake that has started and one while the participant
+   * holds a place in an overlapping intake of the same track, and takes one place atomically.
    */
   async enrol(caller: Principal, intakeId: string, participantId: string): Promise<TrackEnrolment> {
     try {
@@ -305,7 +306,8 @@ export class TracksService implements OnModuleInit {
 
   /**
    * One intake of a track at a time: CONFLICT on participantId while the participant holds a place in another intake
-   * of the same track whose praktik weeks overlap this one's (each runs `praktikWeeks` from its start), so that nobody
+   * of the same track whose praktik weeks overlap this one's (each runs `praktikWeeks` from its start, a week at
+   * least), so that nobody
    * keeps places in several intakes of a track while others wait. Once the earlier praktik is over, the next intake
    * is open to them. The participant's row is locked by the caller, so two enrolments of one person queue.
    */
@@ -318,7 +320,7 @@ export class TracksService implements OnModuleInit {
       `SELECT i.start_date::text AS start_date
          FROM track_enrolments e JOIN track_intakes i ON i.id = e.intake_id
         WHERE e.participant_id = $1 AND e.withdrawn_at IS NULL AND i.track_id = $2 AND i.id <> $3
-          AND abs(i.start_date - $4::date) < 7 * $5
+          AND abs(i.start_date - $4::date) < 7 * greatest($5, 1)
         ORDER BY i.start_date LIMIT 1`,
       [participantId, intake.trackId, intake.id, intake.startDate, intake.track.praktikWeeks],
     )) as Array<{ start_date: string }>;

@@ -173,11 +173,13 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
         input: { placementId, followUpId: weekOne, ...FEEDBACK_INPUT },
       });
       const outcome = coach.request(OUTCOME, { input: { placementId, outcome: 'WORK', note: 'Fick jobb' } });
-      // Both wait for the participant.
+      // Both wait for the erasure.
       await eventually(
         () =>
           erasure
-            .query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'tuple' OR NOT granted`)
+            .query(
+              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
+            )
             .then((result) => result.rows[0].n as number),
         (waiting) => waiting >= 2,
         15_000,

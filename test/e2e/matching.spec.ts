@@ -335,8 +335,12 @@ describe('matching', () => {
       const job = matching.matchProfile({ profileId, version: 'raised-while-waiting' });
       await eventually(
         () =>
-          holder.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`),
-        (result) => result.rows[0].n > 0,
+          holder
+            .query(
+              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
+            )
+            .then((result) => result.rows[0].n as number),
+        (waiting) => waiting > 0,
         15_000,
       );
       await stack.environment.sql(`UPDATE openings SET minimum_swedish_level = 'SVA' WHERE id = $1`, [
@@ -732,9 +736,11 @@ describe('matching', () => {
         });
         await eventually(
           () =>
-            stack.environment
-              .sql(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)
-              .then((rows) => rows[0]!.n as number),
+            confirmation
+              .query(
+                'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
+              )
+              .then((result) => result.rows[0].n as number),
           (waiting) => waiting > 0,
           15_000,
         );

@@ -444,9 +444,11 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       'BAD_USER_INPUT',
       'input.startDate',
     ]);
-    const cutShort = await reschedule({ endDate: inDays(-1) });
-    expect(refusedAt(cutShort)).toEqual(['BAD_USER_INPUT', 'input.endDate']);
-    expect(cutShort.errors![0]!.message).toContain('endPlacementEarly');
+    for (const endDate of [inDays(-1), inDays(0)]) {
+      const cutShort = await reschedule({ endDate });
+      expect(refusedAt(cutShort)).toEqual(['BAD_USER_INPUT', 'input.endDate']);
+      expect(cutShort.errors![0]!.message).toContain('endPlacementEarly');
+    }
     // A praktik lasts at most six months, and ends.
     expect(refusedAt(await reschedule({ endDate: null }))).toEqual(['BAD_USER_INPUT', 'input.endDate']);
     const tooLong = await reschedule({ endDate: inDays(365) });

@@ -1,3 +1,4 @@
+import { inDays } from '../support/placement-fixtures.js';
 import { errorCode, refusedAt, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import {
   CONCEPTS,
@@ -512,33 +513,36 @@ describe('Jobbspår tracks', () => {
     });
 
     it('holds one intake of a track at a time: not two whose praktik weeks overlap, the next once one is over', async () => {
-      // 16 praktik weeks: the intake of 1 March runs until 21 June.
+      // 16 praktik weeks (112 days): the intake starting in 60 days runs until day 172.
       const { intakes } = await track({}, [
-        ['2027-03-01', 5],
-        ['2027-06-14', 5],
-        ['2027-06-21', 5],
+        [inDays(60), 5],
+        [inDays(165), 5],
+        [inDays(172), 5],
       ]);
-      const [march, june14, june21] = intakes.map((intake) => intake.id);
+      const [first, overlapping, next] = intakes.map((intake) => intake.id);
       const participantId = await participantWithProfile(coach, ELIGIBLE_PROFILE);
-      const first = await enrol(coach, march, participantId);
-      expect(first.errors).toBeUndefined();
+      const enrolled = await enrol(coach, first!, participantId);
+      expect(enrolled.errors).toBeUndefined();
 
-      const overlapping = await enrol(coach, june14, participantId);
-      expect(refusedAt(overlapping)).toEqual(['CONFLICT', 'participantId']);
-      expect(overlapping.errors?.[0].message).toContain("this track's intake starting 2027-03-01");
-      expect(await placesTaken(june14)).toBe(0);
-      expect(await activeEnrolments(june14)).toBe(0);
+      const refused = await enrol(coach, overlapping!, participantId);
+      expect(refusedAt(refused)).toEqual(['CONFLICT', 'participantId']);
+      expect(refused.errors?.[0].message).toContain(`this track's intake starting ${inDays(60)}`);
+      expect(await placesTaken(overlapping!)).toBe(0);
+      expect(await activeEnrolments(overlapping!)).toBe(0);
 
-      // The day the March praktik is over, the next intake begins: open to them.
-      expect((await enrol(coach, june21, participantId)).errors).toBeUndefined();
-      // Withdrawn from March, the participant may take the intake that overlapped it, but for June 21's own weeks.
-      await coach.ok(WITHDRAW, { id: first.data!.enrolInTrackIntake.id });
-      expect(refusedAt(await enrol(coach, june14, participantId))).toEqual(['CONFLICT', 'participantId']);
-      expect(await placesTaken(june14)).toBe(0);
+      // The day the first praktik is over, the next intake begins: open to them.
+      expect((await enrol(coach, next!, participantId)).errors).toBeUndefined();
+      // Withdrawn from the first, the participant may still not take the one that overlapped it: it overlaps the next.
+      await coach.ok(WITHDRAW, { id: enrolled.data!.enrolInTrackIntake.id });
+      expect(refusedAt(await enrol(coach, overlapping!, participantId))).toEqual([
+        'CONFLICT',
+        'participantId',
+      ]);
+      expect(await placesTaken(overlapping!)).toBe(0);
 
       // Another track's intakes are another matter.
-      const other = await track({}, [['2027-03-01', 5]]);
-      expect((await enrol(coach, other.intakes[0].id, participantId)).errors).toBeUndefined();
+      const other = await track({}, [[inDays(60), 5]]);
+      expect((await enrol(coach, other.intakes[0]!.id, participantId)).errors).toBeUndefined();
     });
 
     it('refuses enrolment when no place is left', async () => {

@@ -263,7 +263,8 @@ export class KeyFiguresType {
 
   @Field(() => [GroupFiguresType], {
     description:
-      'By priority group: WOMAN, SHORT_EDUCATION, DISABILITY, LONG_TERM_ASSISTANCE, and NONE (in none of them). ' +
+      'By priority group: WOMAN, SHORT_EDUCATION, DISABILITY, LONG_TERM_ASSISTANCE, NONE (in none of them) and ' +
+      'NOT_STATED (erased: no record left to say). ' +
       'One person can be in several groups, so these rows do not add up to the totals.',
   })
   byPriorityGroup!: GroupFiguresType[];

@@ -14,17 +14,24 @@ const KNOWN_SQL = `
     JOIN competence_profiles cp ON cp.participant_id = pt.id AND cp.status = 'PUBLISHED'
    WHERE pl.employer_organisation_id = $1`;
 
+/** Pending profile syncs `LEAVING_SQL` looks at, the newest: what a backlog holds beyond them waits for the worker. */
+const LEAVING_LOOKED_AT = 1_000;
+
 /**
  * The pseudonyms whose document is on its way out of the profiles index: a sync of it is still in the outbox and no
  * published profile goes by it any more (a pseudonym renewed at a confirmation, a profile unpublished or paused, a
- * consent withdrawn, a person erased). Normally none: the worker removes such a document within a moment.
+ * consent withdrawn, a person erased). Normally none: the worker removes such a document within a moment. Only the
+ * newest LEAVING_LOOKED_AT pending syncs are looked at (walked backwards on the pending index), so that a search
+ * costs the same while the worker works through a backlog (a reindex, a bulk change).
  */
 const LEAVING_SQL = `
-  SELECT m.payload->>'id' AS public_id FROM outbox_messages m
-   WHERE m.delivered_at IS NULL AND m.kind = '${OutboxMessageKind.SearchSync}'
-     AND m.payload->>'index' = '${SearchIndex.Profiles}'
-     AND NOT EXISTS (SELECT 1 FROM competence_profiles cp JOIN participants pt ON pt.id = cp.participant_id
-                      WHERE cp.public_id = m.payload->>'id' AND cp.status = 'PUBLISHED' AND pt.erased_at IS NULL)`;
+  SELECT m.public_id FROM (
+    SELECT message.payload->>'id' AS public_id FROM outbox_messages message
+     WHERE message.delivered_at IS NULL AND message.kind = '${OutboxMessageKind.SearchSync}'
+       AND message.payload->>'index' = '${SearchIndex.Profiles}'
+     ORDER BY message.id DESC LIMIT ${LEAVING_LOOKED_AT}) m
+   WHERE NOT EXISTS (SELECT 1 FROM competence_profiles cp JOIN participants pt ON pt.id = cp.participant_id
+                      WHERE cp.public_id = m.public_id AND cp.status = 'PUBLISHED' AND pt.erased_at IS NULL)`;
 
 /**
  * The profiles an employer knows the person behind: everyone confirmed into one of its organisation's openings (any
@@ -55,7 +62,7 @@ export class ProfilesKnownToEmployers {
    */
   async hiddenInSearch(caller: Principal): Promise<Set<string>> {
     const rows = (await this.dataSource.query(
-      caller.role === Role.EMPLOYER ? `${KNOWN_SQL} UNION ${LEAVING_SQL}` : LEAVING_SQL,
+      caller.role === Role.EMPLOYER ? `${KNOWN_SQL} UNION ALL ${LEAVING_SQL}` : LEAVING_SQL,
       caller.role === Role.EMPLOYER ? [caller.organisationId] : [],
     )) as Array<{ public_id: string }>;
     return new Set(rows.map((row) => row.public_id));
