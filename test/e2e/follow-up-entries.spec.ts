@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { eventually } from '../support/eventually.js';
+import { blockedBy } from '../support/lock-waits.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import {
@@ -174,16 +174,7 @@ describe('follow-up entries from both sides, and the 90-day outcome', () => {
       });
       const outcome = coach.request(OUTCOME, { input: { placementId, outcome: 'WORK', note: 'Fick jobb' } });
       // Both wait for the erasure.
-      await eventually(
-        () =>
-          erasure
-            .query(
-              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
-            )
-            .then((result) => result.rows[0].n as number),
-        (waiting) => waiting >= 2,
-        15_000,
-      );
+      await blockedBy(erasure, 2);
       await erasure.query(
         `UPDATE participants SET erased_at = now(), first_name = NULL, last_name = NULL, personnummer_encrypted = NULL,
                 personnummer_hash = NULL, phone_encrypted = NULL, email_encrypted = NULL, birth_year = NULL

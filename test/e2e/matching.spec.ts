@@ -11,6 +11,7 @@ import {
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
 import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
 import { eventually } from '../support/eventually.js';
+import { blockedBy } from '../support/lock-waits.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import {
   CONCEPTS,
@@ -333,16 +334,7 @@ describe('matching', () => {
         `match-opening:${openingId}`,
       ]);
       const job = matching.matchProfile({ profileId, version: 'raised-while-waiting' });
-      await eventually(
-        () =>
-          holder
-            .query(
-              'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
-            )
-            .then((result) => result.rows[0].n as number),
-        (waiting) => waiting > 0,
-        15_000,
-      );
+      await blockedBy(holder);
       await stack.environment.sql(`UPDATE openings SET minimum_swedish_level = 'SVA' WHERE id = $1`, [
         openingId,
       ]);
@@ -734,16 +726,7 @@ describe('matching', () => {
         const request = employer.request(REQUEST, {
           input: { openingId: filling, publicId, message: 'Vi vill gärna träffa er.' },
         });
-        await eventually(
-          () =>
-            confirmation
-              .query(
-                'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
-              )
-              .then((result) => result.rows[0].n as number),
-          (waiting) => waiting > 0,
-          15_000,
-        );
+        await blockedBy(confirmation);
         await confirmation.query('COMMIT');
         const refused = await request;
         expect(refusedAt(refused)).toEqual(['CONFLICT', 'input.openingId']);
