@@ -100,4 +100,22 @@ describe('logs', () => {
       correlationId: expect.any(String),
     });
   }, 120_000);
+
+  it("uses its own correlation id, not the caller's, and logs the caller's beside it", async () => {
+    const response = await fetch(api.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'caller-chosen-id-0001' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const id = response.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const logged = await eventually(
+      async () =>
+        lines
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((entry) => entry.clientRequestId === 'caller-chosen-id-0001'),
+      (entry) => entry !== undefined,
+    );
+    expect(logged).toMatchObject({ correlationId: id, clientRequestId: 'caller-chosen-id-0001' });
+  });
 });
