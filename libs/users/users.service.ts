@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, isUniqueViolation } from '#libs/errors';
-import { OrganisationKind, OrganisationsService, type Organisation } from '#libs/organisations';
+import { Organisation, OrganisationKind } from '#libs/organisations';
 import { Outbox, enqueueJob } from '#libs/outbox';
 import { paginate, type Page } from '#libs/pagination';
 import { JobName } from '#libs/queue';
@@ -23,7 +23,6 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
-    private readonly organisations: OrganisationsService,
     private readonly passwords: PasswordHasher,
     private readonly outbox: Outbox,
   ) {}
@@ -33,18 +32,22 @@ export class UsersService {
    * `assertMayManage`.
    */
   async create(caller: Principal | null, input: CreateUserInput): Promise<User> {
-    const organisation = await this.organisations.find(input.organisationId);
-    if (!organisation) throw AppError.badInput('input.organisationId', 'no organisation has this id');
-    if (!ORGANISATION_KINDS_OF_ROLE[input.role].includes(organisation.kind)) {
-      throw AppError.badInput(
-        'input.role',
-        `a ${input.role} user cannot belong to a ${organisation.kind} organisation`,
-      );
-    }
-    if (caller) await this.assertMayManage(caller, organisation, input.role, 'create');
     const passwordHash = await this.passwords.hash(input.password);
     try {
-      const user = await this.dataSource.transaction(async (manager) => {
+      return await this.dataSource.transaction(async (manager) => {
+        // Locked: a change of its kind, or another admin's first account in it, waits for this one, and this for them.
+        const organisation = await manager.findOne(Organisation, {
+          where: { id: input.organisationId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!organisation) throw AppError.badInput('input.organisationId', 'no organisation has this id');
+        if (!ORGANISATION_KINDS_OF_ROLE[input.role].includes(organisation.kind)) {
+          throw AppError.badInput(
+            'input.role',
+            `a ${input.role} user cannot belong to a ${organisation.kind} organisation`,
+          );
+        }
+        if (caller) await this.assertMayManage(caller, organisation, input.role, 'create', manager);
         const created = await manager.save(
           manager.create(User, {
             email: input.email,
@@ -57,9 +60,8 @@ export class UsersService {
         await this.outbox.record(manager, [
           enqueueJob({ name: JobName.WelcomeUser, payload: { userId: created.id } }),
         ]);
-        return created;
+        return Object.assign(created, { organisation });
       });
-      return Object.assign(user, { organisation });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users_email')) {
         throw AppError.conflict('A user with this email address already exists', 'input.email');
@@ -108,10 +110,11 @@ export class UsersService {
     organisation: Organisation,
     role: Role,
     action: 'create' | 'deactivate',
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     if (organisation.id === caller.organisationId) return;
     if (role === Role.EMPLOYER && organisation.kind !== OrganisationKind.MUNICIPALITY) return;
-    if (action === 'create' && !(await this.users.existsBy({ organisationId: organisation.id }))) return;
+    if (action === 'create' && !(await manager.existsBy(User, { organisationId: organisation.id }))) return;
     throw AppError.forbidden(
       action === 'create'
         ? `Only its own admins add ${role} accounts to ${organisation.name}`

@@ -1,5 +1,8 @@
 import { DEMO_PASSWORD } from '#libs/demo-data';
-import { errorCode, type GraphqlClient } from '../support/graphql-client.js';
+import pg from 'pg';
+import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
+import { blockedBy } from '../support/lock-waits.js';
+import { uniqueOrganisationNumber } from '../support/opening-track-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const CHANGE_PASSWORD = 'mutation($input: ChangePasswordInput!) { changeMyPassword(input: $input) }';
@@ -257,5 +260,51 @@ describe('own account, notifications and the remaining mutations refuse bad inpu
     expect(await subjects(coach)).toEqual([{ kind: 'ESTABLISHMENT_PERIOD_ENDING', participantId }]);
     const employer = await stack.anonymous.login('employer@vard.example');
     expect(await subjects(employer)).toEqual([{ kind: 'ESTABLISHMENT_PERIOD_ENDING', participantId: null }]);
+  });
+
+  it("takes an organisation's kind as it is when the account is made: a change meanwhile is waited for", async () => {
+    const { createOrganisation } = await admin.ok<{ createOrganisation: { id: string } }>(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      {
+        input: {
+          kind: 'MUNICIPALITY',
+          name: 'Omorganiserad kommun',
+          organisationNumber: uniqueOrganisationNumber('212000'),
+          municipalityCode: '0120',
+        },
+      },
+    );
+    const change = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await change.connect();
+    try {
+      // Its kind is being changed (as updateOrganisation does, holding the row) while an admin adds a coach.
+      await change.query('BEGIN');
+      await change.query(`UPDATE organisations SET kind = 'COMPANY' WHERE id = $1`, [createOrganisation.id]);
+      const created = admin.request(
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        {
+          input: {
+            organisationId: createOrganisation.id,
+            role: 'COACH',
+            email: 'coach.meanwhile@omorganiserad.example',
+            fullName: 'Ny Coach',
+            password: 'a-long-enough-password',
+          },
+        },
+      );
+      await blockedBy(change);
+      await change.query('COMMIT');
+      // A company holds no coaches: refused on what the organisation is now, nothing written.
+      expect(refusedAt(await created)).toEqual(['BAD_USER_INPUT', 'input.role']);
+    } finally {
+      await change.end();
+    }
+    expect(
+      (
+        await stack.environment.sql('SELECT count(*)::int AS n FROM users WHERE organisation_id = $1', [
+          createOrganisation.id,
+        ])
+      )[0].n,
+    ).toBe(0);
   });
 });
