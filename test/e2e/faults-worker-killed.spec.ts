@@ -166,12 +166,22 @@ describe('fault: the worker killed (SIGKILL) in the middle of a batch of matchin
           .filter((line) => line.message === 'Job done' && line.job === JobName.MatchOpening)
           .map((line) => String(line.jobId)),
       );
-    const [before, after] = [done(firstRun), done(worker)];
+    const before = done(firstRun);
     // One job runs at a time, so at most the one running at the kill had committed its proposals without having
     // logged itself done (CI saw 3 openings matched and 2 jobs done).
     expect(before.size).toBeGreaterThanOrEqual(atKill.matched - 1);
-    expect(after.size).toBeGreaterThan(0);
-    expect(jobIds.filter((id) => !before.has(id) && !after.has(id))).toEqual([]);
+    // The restarted worker's last lines may still be on their way through its stdout when the queue is idle.
+    const restarted = worker;
+    const notLogged = () => jobIds.filter((id) => !before.has(id) && !done(restarted).has(id));
+    const left = await eventually(
+      async () => notLogged(),
+      (ids) => ids.length === 0,
+      10_000,
+    ).catch(() => notLogged());
+    expect(done(restarted).size).toBeGreaterThan(0);
+    // A job the first run finished may have lost its line with the kill (written, not yet out of the process): one
+    // at most, as one job ran at a time; every job completed in BullMQ all the same (above).
+    expect(left.length).toBeLessThanOrEqual(1);
 
     // No proposal is duplicated (the unique index would refuse it) …
     const proposals = await proposalsOf(openingIds);
