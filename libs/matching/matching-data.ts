@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowVersionSql } from '#libs/database';
 import { todayInSweden } from '#libs/calendar';
 import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
@@ -22,9 +23,6 @@ export interface LoadedCandidate {
   organisationId: string;
   coachId: string | null;
 }
-
-/** Epoch ms of a timestamptz, as text: the version of a row. */
-const VERSION = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
 /**
  * Reads the facts matching scores from PostgreSQL, a fixed number of queries for any number of rows. The
@@ -52,7 +50,7 @@ export class MatchingData {
     const result = new Map<string, LoadedOpening>();
     if (ids.length === 0) return result;
     const rows: OpeningRow[] = await manager.query(
-      `SELECT o.id, ${VERSION('o.updated_at')} AS version, o.organisation_id, o.status::text AS status,
+      `SELECT o.id, ${rowVersionSql('o.updated_at')} AS version, o.organisation_id, o.status::text AS status,
               o.places, o.places_taken, o.kind::text AS kind, o.occupation_concept_id, occ.label AS occupation_label,
               occ.group_concept_id, o.required_skill_concept_ids, o.nice_to_have_skill_concept_ids,
               o.minimum_swedish_level::text AS minimum_swedish_level, o.useful_language_concept_ids,
@@ -158,7 +156,7 @@ export class MatchingData {
     // One query: each child table read once for all the profiles and aggregated per profile, in a fixed order
     // (the facts and their hash must not depend on the order rows come in).
     const rows: ProfileRow[] = await manager.query(
-      `SELECT p.id, p.participant_id, p.public_id, ${VERSION('p.updated_at')} AS version, p.status::text AS status,
+      `SELECT p.id, p.participant_id, p.public_id, ${rowVersionSql('p.updated_at')} AS version, p.status::text AS status,
               pt.erased_at IS NOT NULL AS erased, pt.organisation_id, pt.coach_id,
               p.swedish_level::text AS swedish_level, e.sun_code, p.driving_licence_concept_ids,
               p.available_from::text AS available_from, p.hours_per_week, p.free_weekdays::text[] AS free_weekdays,
@@ -186,7 +184,7 @@ export class MatchingData {
                     FROM profile_languages WHERE profile_id = ANY($1) GROUP BY profile_id) languages
               ON languages.profile_id = p.id
        LEFT JOIN (SELECT own.id AS profile_id,
-                         json_agg(json_build_array(pl.start_date, pl.end_date, ${VERSION('pl.updated_at')})
+                         json_agg(json_build_array(pl.start_date, pl.end_date, ${rowVersionSql('pl.updated_at')})
                                   ORDER BY pl.start_date, pl.id) AS rows
                     FROM placements pl JOIN competence_profiles own ON own.participant_id = pl.participant_id
                    WHERE own.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') GROUP BY own.id) placed

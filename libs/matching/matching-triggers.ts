@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { rowVersionSql } from '#libs/database';
 import { Outbox, enqueueJob, syncSearch } from '#libs/outbox';
 import { ProfileChanges } from '#libs/participants';
 import { JobName } from '#libs/queue';
@@ -33,7 +34,7 @@ export class MatchingTriggers implements OnModuleInit {
   async profilesChanged(profileIds: string[], manager: EntityManager): Promise<void> {
     if (profileIds.length === 0) return;
     const rows: Array<{ id: string; version: string }> = await manager.query(
-      `SELECT p.id, floor(extract(epoch FROM greatest(p.updated_at, max(pl.updated_at))) * 1000)::bigint::text AS version
+      `SELECT p.id, ${rowVersionSql('greatest(p.updated_at, max(pl.updated_at))')} AS version
        FROM competence_profiles p LEFT JOIN placements pl ON pl.participant_id = p.participant_id
        WHERE p.id = ANY($1) GROUP BY p.id`,
       [profileIds],
@@ -60,7 +61,7 @@ export class MatchingTriggers implements OnModuleInit {
    */
   async openingChanged(openingId: string, manager: EntityManager, cause?: string): Promise<void> {
     const [row] = (await manager.query(
-      `SELECT floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version FROM openings WHERE id = $1`,
+      `SELECT ${rowVersionSql('updated_at')} AS version FROM openings WHERE id = $1`,
       [openingId],
     )) as Array<{ version: string }>;
     if (!row) return;
@@ -77,8 +78,7 @@ export class MatchingTriggers implements OnModuleInit {
    */
   async trackChanged(trackId: string, manager: EntityManager): Promise<void> {
     const rows: Array<{ id: string; version: string }> = await manager.query(
-      `SELECT o.id, floor(extract(epoch FROM o.updated_at) * 1000)::bigint::text || '.track-'
-                    || floor(extract(epoch FROM t.updated_at) * 1000)::bigint::text AS version
+      `SELECT o.id, ${rowVersionSql('o.updated_at')} || '.track-' || ${rowVersionSql('t.updated_at')} AS version
          FROM openings o
          JOIN track_intakes ti ON ti.id = o.track_intake_id
          JOIN tracks t ON t.id = ti.track_id

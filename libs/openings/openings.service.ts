@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { rowVersionSql } from '#libs/database';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
 import { Organisation } from '#libs/organisations';
@@ -335,7 +336,7 @@ export class OpeningsService implements OnModuleInit {
    */
   private async publishedOpeningChanged(manager: EntityManager, opening: Opening): Promise<void> {
     const [row] = (await manager.query(
-      `SELECT floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version FROM openings WHERE id = $1`,
+      `SELECT ${rowVersionSql('updated_at')} AS version FROM openings WHERE id = $1`,
       [opening.id],
     )) as Array<{ version: string }>;
     await this.outbox.record(manager, [

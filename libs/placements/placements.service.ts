@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowVersionSql } from '#libs/database';
 import type { Principal } from '#libs/access-control';
 import { AppError, isUniqueViolation } from '#libs/errors';
 import { FollowUpsService } from '#libs/follow-ups';
@@ -218,7 +219,7 @@ export class PlacementsService {
               updated_at = now()
         WHERE id = $1 AND status = 'PUBLISHED' AND places_taken < places
         RETURNING organisation_id, kind, status, start_date::text, end_date::text,
-                  floor(extract(epoch FROM updated_at) * 1000)::bigint::text AS version`,
+                  ${rowVersionSql('updated_at')} AS version`,
       [openingId],
     )) as [TakenPlace[], number];
     if (rows[0]) return rows[0];

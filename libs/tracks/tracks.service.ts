@@ -307,9 +307,9 @@ export class TracksService implements OnModuleInit {
   /**
    * One intake of a track at a time: CONFLICT on participantId while the participant holds a place in another intake
    * of the same track whose praktik weeks overlap this one's (each runs `praktikWeeks` from its start, a week at
-   * least), so that nobody
-   * keeps places in several intakes of a track while others wait. Once the earlier praktik is over, the next intake
-   * is open to them. The participant's row is locked by the caller, so two enrolments of one person queue.
+   * least), so that nobody keeps places in several intakes of a track while others wait. Once the earlier praktik is
+   * over, the next intake is open to them. The participant's row is locked by the caller, so two enrolments of one
+   * person queue.
    */
   private async assertNoOverlappingIntake(
     intake: TrackIntake,
