@@ -32,7 +32,6 @@ export class UsersService {
    * `assertMayManage`.
    */
   async create(caller: Principal | null, input: CreateUserInput): Promise<User> {
-    const passwordHash = await this.passwords.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Locked: a change of its kind, or another admin's first account in it, waits for this one, and this for them.
@@ -48,13 +47,14 @@ export class UsersService {
           );
         }
         if (caller) await this.assertMayManage(caller, organisation, input.role, 'create', manager);
+        // Hashed once the account may be made: a refused request costs no argon2 work.
         const created = await manager.save(
           manager.create(User, {
             email: input.email,
             fullName: input.fullName,
             role: input.role,
             organisationId: organisation.id,
-            passwordHash,
+            passwordHash: await this.passwords.hash(input.password),
           }),
         );
         await this.outbox.record(manager, [

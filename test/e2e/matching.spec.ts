@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { addDays, addMonths, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import {
   epochDays,
@@ -11,7 +10,7 @@ import {
 import { JobStatus, QueueName, QueueService, jobIdOf, type Job } from '#libs/queue';
 import { SearchClient, SearchIndex, SearchIndexer } from '#libs/search';
 import { eventually } from '../support/eventually.js';
-import { blockedBy } from '../support/lock-waits.js';
+import { blockedBy, holdingMatchingLock } from '../support/lock-waits.js';
 import { errorCode, refusedAt, type GraphqlClient } from '../support/graphql-client.js';
 import {
   CONCEPTS,
@@ -326,13 +325,8 @@ describe('matching', () => {
     )) as Array<{ id: string }>;
     // Another job holds the opening's matching lock while the profile's job reads; the requirement is raised in
     // between (written behind the services' back, so that no job of its own follows).
-    const holder = new pg.Client({ connectionString: stack.environment.databaseUrl });
-    await holder.connect();
+    const holder = await holdingMatchingLock(stack.environment.databaseUrl, openingId);
     try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `match-opening:${openingId}`,
-      ]);
       const job = matching.matchProfile({ profileId, version: 'raised-while-waiting' });
       await blockedBy(holder);
       await stack.environment.sql(`UPDATE openings SET minimum_swedish_level = 'SVA' WHERE id = $1`, [
@@ -711,14 +705,9 @@ describe('matching', () => {
       const filling = await publishedOpening();
       await settle(stack.environment, undefined, 60_000);
       const before = await proposalCount();
-      const confirmation = new pg.Client({ connectionString: stack.environment.databaseUrl });
-      await confirmation.connect();
+      // A confirmation holds the opening's matching lock and takes its last place.
+      const confirmation = await holdingMatchingLock(stack.environment.databaseUrl, filling);
       try {
-        // A confirmation holds the opening's matching lock and takes its last place.
-        await confirmation.query('BEGIN');
-        await confirmation.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-          `match-opening:${filling}`,
-        ]);
         await confirmation.query(
           `UPDATE openings SET places_taken = places, status = 'FILLED', updated_at = now() WHERE id = $1`,
           [filling],

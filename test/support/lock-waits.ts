@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { eventually } from './eventually.js';
 
 /**
@@ -16,4 +16,16 @@ export async function blockedBy(holder: pg.Client, sessions = 1): Promise<void> 
     (waiting) => waiting >= sessions,
     15_000,
   );
+}
+
+/**
+ * A session of its own in a transaction holding the matching lock of `openingId` (as MatchOpening and confirmations
+ * take it, `match-opening:<id>`): what waits for it can be watched with `blockedBy`; COMMIT and `end` it after.
+ */
+export async function holdingMatchingLock(databaseUrl: string, openingId: string): Promise<pg.Client> {
+  const holder = new pg.Client({ connectionString: databaseUrl });
+  await holder.connect();
+  await holder.query('BEGIN');
+  await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`match-opening:${openingId}`]);
+  return holder;
 }
