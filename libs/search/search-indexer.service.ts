@@ -232,7 +232,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
   ): Promise<{ ids: string[]; add: (keep: (id: string) => boolean) => EnqueuedTaskPromise }> {
     const target = this.search.index(projection.index);
     if (projection.loadJson) {
-      const rows = await projection.loadJson(ids);
+      const rows = await projection.loadJson(ids, snapshot);
       return {
         ids: rows.map((row) => row.id),
         add: (keep) =>
