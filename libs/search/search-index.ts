@@ -52,7 +52,7 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument, S =
    * sends them to Meilisearch as they are, without parsing and serialising them again. `load` must return the same
    * documents, parsed.
    */
-  loadJson?(ids: string[], snapshot?: S): Promise<DocumentJson[]>;
+  loadJson?(ids: string[]): Promise<DocumentJson[]>;
   /**
    * Up to `limit` ids that belong in the index now, in ascending order, after `afterId` (null: from the start).
    * Reindexing and the reconciliation check walk the whole index with it, page by page.

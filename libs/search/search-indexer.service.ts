@@ -232,7 +232,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
   ): Promise<{ ids: string[]; add: (keep: (id: string) => boolean) => EnqueuedTaskPromise }> {
     const target = this.search.index(projection.index);
     if (projection.loadJson) {
-      const rows = await projection.loadJson(ids, snapshot);
+      const rows = await projection.loadJson(ids);
       return {
         ids: rows.map((row) => row.id),
         add: (keep) =>

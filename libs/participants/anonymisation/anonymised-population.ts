@@ -2,17 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '#libs/config';
-import type { SwedishLevel } from '#libs/vocabulary';
+import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
+import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { ProfileStatus } from '../profile-status.js';
+import { VERIFIED_SKILLS_SQL } from '../verified-skills.js';
 import { ageFromBirthYear } from './age-band.js';
-import { employerDocuments } from './employer-documents.js';
 import {
   generalise,
   generaliseToStableFloors,
   type Disclosure,
   type QuasiIdentifiers,
 } from './k-anonymity.js';
+
+/** Profiles loaded with their child rows at a time when projecting. */
+const PROJECT_CHUNK = 10_000;
+
+/** How rare languages are shown once generalised. */
+export const OTHER_LANGUAGE = 'annat språk';
 
 export interface PublishedRow {
   profile_id: string;
@@ -207,34 +214,140 @@ export class AnonymisedPopulation {
   }
 
   /**
-   * The allow-listed employer views of the shown `rows` (employerDocuments: only the fields named there ever leave
-   * for employers), in the order of `rows`; a profile gone since the population was read (erased) is left out.
+   * Builds the allow-listed projection: only the fields named here ever leave for employers. One query per
+   * PROJECT_CHUNK profiles, child rows and taxonomy labels aggregated in PostgreSQL (a concept the taxonomy lacks
+   * shows as its id rather than failing a page). In the order of `rows`; a profile gone since the population was
+   * read (erased) is left out.
    */
   async project(rows: PublishedRow[], population: Population): Promise<AnonymisedProfileType[]> {
-    const documents = await employerDocuments(this.dataSource.manager, rows, population);
-    return documents.map(({ document }) => {
-      const { id, ...shown } = JSON.parse(document) as ProfileDocumentFields;
-      return {
-        publicId: id,
-        experience: shown.experience,
-        skills: shown.skills,
-        verifiedSkillIds: shown.verifiedSkillIds,
-        educationLevel: shown.educationLevel,
-        swedishLevel: shown.swedishLevel,
-        languages: shown.languages,
-        drivingLicences: shown.drivingLicences,
-        availability: shown.availability,
-        area: shown.area,
-        ageBand: shown.ageBand,
-        wantedKinds: shown.wantedKinds,
-        summary: shown.summary,
+    const { disclosures, rareLanguages } = population;
+    const byId = new Map<string, ProjectedRow>();
+    for (let start = 0; start < rows.length; start += PROJECT_CHUNK) {
+      const chunk = rows.slice(start, start + PROJECT_CHUNK).map((row) => row.profile_id);
+      for (const profile of (await this.dataSource.query(PROJECT_SQL, [chunk])) as ProjectedRow[])
+        byId.set(profile.id, profile);
+    }
+    return rows.flatMap((row) => {
+      const profile = byId.get(row.profile_id);
+      if (!profile) return [];
+      const disclosure = disclosures.get(row.profile_id)!;
+      const view: AnonymisedProfileType = {
+        publicId: profile.public_id,
+        experience: profile.experience
+          .map(([conceptId, label, code, yearsOfExperience]) => ({
+            occupation: { conceptId, label, code },
+            yearsOfExperience,
+          }))
+          .sort((a, b) => b.yearsOfExperience - a.yearsOfExperience || byLabel(a.occupation, b.occupation)),
+        skills: profile.skills.map(([conceptId, label]) => ({ conceptId, label, code: null })).sort(byLabel),
+        verifiedSkillIds: profile.verified_skill_ids,
+        educationLevel: disclosure.educationLevel,
+        swedishLevel: disclosure.swedishLevel,
+        languages: shownLanguages(profile.languages, rareLanguages, disclosure),
+        drivingLicences: profile.driving_licences,
+        availability: {
+          from: profile.available_from,
+          hoursPerWeek: profile.hours_per_week,
+          freeWeekdays: profile.free_weekdays,
+        },
+        area: { municipality: disclosure.municipality, county: disclosure.county },
+        ageBand: disclosure.ageBand,
+        wantedKinds: profile.wanted_kinds,
+        summary: profile.summary,
       };
+      return [view];
     });
   }
 }
 
-/** The view's fields of an employer document (the rest are filter attributes derived from them). */
-type ProfileDocumentFields = Omit<AnonymisedProfileType, 'publicId'> & { id: string };
+/** What `project` reads of one profile (PROJECT_SQL). */
+interface ProjectedRow {
+  id: string;
+  public_id: string;
+  /** [occupation concept id, label, SSYK code, years of experience] */
+  experience: Array<[string, string, string | null, number]>;
+  /** [skill concept id, label] */
+  skills: Array<[string, string]>;
+  /** Sorted; see VERIFIED_SKILLS_SQL. */
+  verified_skill_ids: string[];
+  /** [language concept id, label, level] */
+  languages: Array<[string, string, LanguageLevel]>;
+  /** Licence classes, in the profile's order. */
+  driving_licences: string[];
+  available_from: string | null;
+  hours_per_week: number | null;
+  free_weekdays: Weekday[];
+  wanted_kinds: PlacementKind[];
+  summary: string;
+}
+
+/**
+ * The shown fields of the profiles $1 (uuid[]), with their child rows and taxonomy labels (see ProjectedRow). Each
+ * child table is read once for all the profiles and aggregated per profile (a subquery per profile and table took
+ * three times as long at 10,000 profiles).
+ */
+const PROJECT_SQL = `
+  SELECT p.id, p.public_id, p.available_from::text AS available_from, p.hours_per_week,
+         p.free_weekdays::text[] AS free_weekdays, p.wanted_kinds::text[] AS wanted_kinds, p.summary,
+         coalesce(experience.rows, '[]') AS experience, coalesce(skills.rows, '[]') AS skills,
+         coalesce(languages.rows, '[]') AS languages, coalesce(verified.ids, '{}') AS verified_skill_ids,
+         array(SELECT coalesce(d.code, held.id)
+                 FROM unnest(p.driving_licence_concept_ids) WITH ORDINALITY AS held(id, n)
+                 LEFT JOIN taxonomy_driving_licences d ON d.concept_id = held.id
+                ORDER BY held.n) AS driving_licences
+    FROM competence_profiles p
+    LEFT JOIN (SELECT po.profile_id,
+                      json_agg(json_build_array(po.occupation_concept_id, coalesce(o.label, po.occupation_concept_id),
+                                                g.ssyk_code, po.years_of_experience::float8)) AS rows
+                 FROM profile_occupations po
+                 LEFT JOIN taxonomy_occupations o ON o.concept_id = po.occupation_concept_id
+                 LEFT JOIN taxonomy_occupation_groups g ON g.concept_id = o.group_concept_id
+                WHERE po.profile_id = ANY($1::uuid[]) GROUP BY po.profile_id) experience ON experience.profile_id = p.id
+    LEFT JOIN (SELECT ps.profile_id,
+                      json_agg(json_build_array(ps.skill_concept_id, coalesce(s.label, ps.skill_concept_id))) AS rows
+                 FROM profile_skills ps LEFT JOIN taxonomy_skills s ON s.concept_id = ps.skill_concept_id
+                WHERE ps.profile_id = ANY($1::uuid[]) GROUP BY ps.profile_id) skills ON skills.profile_id = p.id
+    LEFT JOIN (SELECT pl.profile_id,
+                      json_agg(json_build_array(pl.language_concept_id, coalesce(l.label, pl.language_concept_id),
+                                                pl.level)) AS rows
+                 FROM profile_languages pl LEFT JOIN taxonomy_languages l ON l.concept_id = pl.language_concept_id
+                WHERE pl.profile_id = ANY($1::uuid[]) GROUP BY pl.profile_id) languages ON languages.profile_id = p.id
+    LEFT JOIN (${VERIFIED_SKILLS_SQL}) verified ON verified.profile_id = p.id
+   WHERE p.id = ANY($1::uuid[])`;
+
+/**
+ * Languages with fewer than k published speakers are rare: however many a person has, they show as one
+ * "annat språk" without a level (or not at all higher up the ladder), so that the count and levels of rare
+ * languages cannot single anyone out.
+ */
+function shownLanguages(
+  languages: ProjectedRow['languages'],
+  rareLanguages: Set<string>,
+  disclosure: Disclosure,
+): LanguageSkillType[] {
+  const common = languages
+    .filter(([conceptId]) => !rareLanguages.has(conceptId))
+    .map(([conceptId, label, level]) => ({ conceptId, label, level }))
+    .sort(byLabel);
+  const hasRare = languages.some(([conceptId]) => rareLanguages.has(conceptId));
+  return hasRare && disclosure.showsRareLanguages
+    ? [...common, { conceptId: null, label: OTHER_LANGUAGE, level: null }]
+    : common;
+}
+
+/** Swedish collation, made once: `localeCompare(…, 'sv')` builds one per call, the most of projecting's time. */
+const SWEDISH = new Intl.Collator('sv');
+
+/**
+ * A fixed order (the rows come in no particular one), so that the same profile always reads the same and its search
+ * document's content hash is stable: by label, Swedish collation, then concept id.
+ */
+function byLabel(
+  a: { label: string; conceptId: string | null },
+  b: { label: string; conceptId: string | null },
+) {
+  return SWEDISH.compare(a.label, b.label) || (a.conceptId ?? '').localeCompare(b.conceptId ?? '');
+}
 
 /** Languages fewer than k of these profiles speak. */
 function rareAmong(rows: readonly PublishedRow[], k: number): Set<string> {

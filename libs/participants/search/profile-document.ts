@@ -2,11 +2,9 @@ import type { Settings } from 'meilisearch';
 import { filterableAttributes, type SearchDocument } from '#libs/search';
 import { SWEDISH_LEVELS_ASCENDING, type SwedishLevel } from '#libs/vocabulary';
 import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
+import type { PublishedRow } from '../anonymisation/anonymised-population.js';
 
-/**
- * What employers see of a profile, as AnonymisedProfile shows it (`id` is the pseudonym `publicId`). PostgreSQL builds
- * the documents (employerDocuments in ../anonymisation).
- */
+/** What employers see of a profile, as AnonymisedProfile shows it (`id` is the pseudonym `publicId`). */
 export const SHOWN_KEYS = [
   'id',
   'experience',
@@ -64,6 +62,36 @@ export function swedishRank(level: SwedishLevel): number {
 
 export function epochDay(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+/** The document of one shown profile, from its employer view and its population row (for the area ids). */
+export function profileDocument(shown: AnonymisedProfileType, row: PublishedRow): ProfileDocument {
+  const { publicId, ...view } = shown;
+  const areaIds = [
+    view.area.municipality !== null ? row.municipality_id : null,
+    view.area.county !== null ? row.county_id : null,
+  ].filter((id): id is string => id !== null);
+  return {
+    id: publicId,
+    ...view,
+    experience: view.experience.map(({ occupation, yearsOfExperience }) => ({
+      occupation: concept(occupation),
+      yearsOfExperience,
+    })),
+    skills: view.skills.map(concept),
+    occupationIds: view.experience.map((experience) => experience.occupation.conceptId),
+    skillIds: view.skills.map((skill) => skill.conceptId),
+    languageIds: view.languages.flatMap((language) => (language.conceptId ? [language.conceptId] : [])),
+    areaIds,
+    ...(view.swedishLevel !== null && { swedishRank: swedishRank(view.swedishLevel) }),
+    ...(view.availability.from !== null && { availableFromDay: epochDay(view.availability.from) }),
+    licenceClasses: view.drivingLicences,
+  };
+}
+
+/** A concept as the document keeps it: the fields AnonymisedProfile shows of it. */
+function concept({ conceptId, label, code }: { conceptId: string; label: string; code: string | null }) {
+  return { conceptId, label, code };
 }
 
 /**

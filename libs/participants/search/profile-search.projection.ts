@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Settings } from 'meilisearch';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Outbox, syncSearch } from '#libs/outbox';
-import { AsSearchProjection, SearchIndex, type DocumentJson, type SearchProjection } from '#libs/search';
+import { AsSearchProjection, SearchIndex, type SearchProjection } from '#libs/search';
 import {
   AnonymisedPopulation,
   oncePerPopulation,
@@ -12,8 +12,7 @@ import {
   type PublishedRow,
 } from '../anonymisation/anonymised-population.js';
 import { ProfileChanges } from '../profile-changes.js';
-import { employerDocuments } from '../anonymisation/employer-documents.js';
-import { PROFILE_INDEX_SETTINGS, type ProfileDocument } from './profile-document.js';
+import { PROFILE_INDEX_SETTINGS, profileDocument, type ProfileDocument } from './profile-document.js';
 
 /** Occupation names of one SSYK group become synonyms of each other when the group has at most this many. */
 const SYNONYM_GROUP_MAX = 6;
@@ -82,23 +81,17 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     return this.population.current();
   }
 
-  /**
-   * The documents as PostgreSQL builds them (employerDocuments, the same projection the API shows), passed on to
-   * Meilisearch unread. Remembers each one's signature until Meilisearch confirms it (`indexed`).
-   */
-  async loadJson(ids: string[], snapshot?: Population): Promise<DocumentJson[]> {
+  async load(ids: string[], snapshot?: Population): Promise<ProfileDocument[]> {
     const population = snapshot ?? (await this.population.current());
     const shown = this.shownByPublicId(population);
     const rows = [...new Set(ids)].flatMap((id) => shown.get(id) ?? []);
-    // A profile erased since the population was read has no document: it is removed.
-    const documents = await employerDocuments(this.dataSource.manager, rows, population);
-    for (const { id } of documents)
-      this.pendingSignatures.set(id, this.signatureOf(shown.get(id)!, population));
-    return documents;
-  }
-
-  async load(ids: string[], snapshot?: Population): Promise<ProfileDocument[]> {
-    return (await this.loadJson(ids, snapshot)).map((row) => JSON.parse(row.document) as ProfileDocument);
+    const rowOf = new Map(rows.map((row) => [row.public_id, row]));
+    // A profile erased since the population was read has no view: its document is removed.
+    return (await this.population.project(rows, population)).map((view) => {
+      const row = rowOf.get(view.publicId)!;
+      this.pendingSignatures.set(row.public_id, this.signatureOf(row, population));
+      return profileDocument(view, row);
+    });
   }
 
   private signatureOf(row: PublishedRow, population: Population): string {
