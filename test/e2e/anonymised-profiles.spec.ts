@@ -243,6 +243,50 @@ describe('the employer view of competence profiles', () => {
     expect(second.size).toBe(6);
   });
 
+  it('lists experience longest first and skills by Swedish collation, the same on every read', async () => {
+    const concepts = await conceptIds(stack.environment);
+    const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1990) });
+    // Entered in neither order; Swedish sorts Å after Z (a collation by English rules would put it first).
+    const skills = ['Ålderskontroll', 'Vallodling', 'Zonterapi'];
+    await publishProfile(coach, id, {
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      homeMunicipalityConceptId: await concepts.municipality('0120'),
+      skillConceptIds: await Promise.all(skills.map((label) => concepts.skill(label))),
+      occupations: [
+        { occupationConceptId: await concepts.occupation('Barnskötare'), yearsOfExperience: 1 },
+        { occupationConceptId: await concepts.occupation('Städare'), yearsOfExperience: 4.5 },
+      ],
+    });
+    const [{ public_id: publicId }] = (await stack.environment.sql(
+      'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+      [id],
+    )) as [{ public_id: string }];
+    type Read = {
+      anonymisedProfile: {
+        skills: { label: string }[];
+        experience: { occupation: { label: string }; yearsOfExperience: number }[];
+      };
+    };
+    const read = () =>
+      employer.ok<Read>(
+        `query($id: String!) { anonymisedProfile(publicId: $id) {
+          skills { label } experience { occupation { label } yearsOfExperience } } }`,
+        { id: publicId },
+      );
+    const first = await read();
+    expect(first.anonymisedProfile.skills.map((skill) => skill.label)).toEqual([
+      'Vallodling',
+      'Zonterapi',
+      'Ålderskontroll',
+    ]);
+    expect(first.anonymisedProfile.experience.map((e) => [e.occupation.label, e.yearsOfExperience])).toEqual([
+      ['Städare', 4.5],
+      ['Barnskötare', 1],
+    ]);
+    expect(await read()).toEqual(first);
+  });
+
   it('shows only the allow-listed fields, under a pseudonym that is no database key', async () => {
     const shown = await everyShownProfile();
     expect(shown.length).toBeGreaterThan(0);
