@@ -40,8 +40,9 @@ export class PlacementsResolver {
       "Confirms a PROPOSED proposal of your organisation's participant (or, anew, a CONFIRMED one whose placements " +
       'were all cancelled): takes one place of the opening (FILLED with the last one, which expires its other ' +
       'proposals) and makes a PLANNED placement for its period, all at once. CONFLICT, with nothing written, when ' +
-      'the proposal is decided already, the opening has no place left or is not published, or the participant is ' +
-      'already placed in an overlapping period.',
+      "the proposal is decided already, the opening has no place left or is not published, a Jobbspår opening's " +
+      'participant holds no place in its track intake (enrolInTrackIntake first), or the participant is already ' +
+      'placed in an overlapping period.',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async confirmProposal(

@@ -18,7 +18,7 @@ import {
   responsibleCoachIs,
 } from '#libs/participants';
 import { JobName } from '#libs/queue';
-import type { PlacementKind } from '#libs/vocabulary';
+import { PlacementKind } from '#libs/vocabulary';
 import type { EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
 import { OVERLAP_CONSTRAINT, isExclusionViolation } from './placement-overlap.js';
@@ -31,6 +31,8 @@ interface TakenPlace {
   status: OpeningStatus;
   start_date: string;
   end_date: string | null;
+  /** JOBBSPAR: the track intake whose places the opening gives. */
+  track_intake_id: string | null;
   /** The new row's updated_at in epoch ms: the version in the MatchOpening job id, as openings computes it. */
   version: string;
 }
@@ -57,15 +59,17 @@ export class PlacementsService {
    * already (but for a CONFIRMED one whose placements were all cancelled: it is confirmed anew), the opening has no
    * place left or is not published, or the participant already has a placement in an overlapping period.
    *
-   * Also CONFLICT when the participant no longer consents to an anonymised profile (a withdrawal, a new consent
-   * without it): matching expires their proposals afterwards, through the worker, and a coach may come first. The
-   * calendar is not checked: a placement may be recorded after the fact; an opening stops getting proposals once
-   * its last day has passed (MatchingService).
+   * Also CONFLICT when a Jobbspår opening's participant holds no place in its track intake (enrolInTrackIntake
+   * first: the intake's places are the track's), and when the participant no longer consents to an anonymised
+   * profile (a withdrawal, a new consent without it): matching expires their proposals afterwards, through the
+   * worker, and a coach may come first. The calendar is not checked: a placement may be recorded after the fact; an
+   * opening stops getting proposals once its last day has passed (MatchingService).
    *
-   * Locks are taken in this order — the opening's matching lock, participant, opening, proposal — the order of
-   * matching and of employer requests: a matching job re-ranking the opening's proposals has finished before the
-   * confirmation expires them (else each would wait for a row the other holds). Two confirmations into one opening
-   * queue on the matching lock.
+   * Locks are taken in this order — the opening's matching lock, participant, opening, (Jobbspår) the participant's
+   * track enrolment, proposal — the order of matching and of employer requests: a matching job re-ranking the
+   * opening's proposals has finished before the confirmation expires them (else each would wait for a row the other
+   * holds). Two confirmations into one opening queue on the matching lock. A withdrawal of the enrolment locks it
+   * alone, so it waits for the confirmation or the confirmation sees it withdrawn.
    */
   async confirm(caller: Principal, proposalId: string): Promise<Placement> {
     try {
@@ -83,6 +87,8 @@ export class PlacementsService {
           );
         }
         const opening = await this.takePlace(manager, found.openingId);
+        if (opening.kind === PlacementKind.JOBBSPAR)
+          await assertHoldsIntakePlace(manager, opening, participant.id);
         const proposal = await manager.findOne(MatchProposal, {
           where: { id: proposalId },
           lock: { mode: 'pessimistic_write' },
@@ -218,7 +224,7 @@ export class PlacementsService {
               status = CASE WHEN places_taken + 1 = places THEN 'FILLED'::opening_status ELSE status END,
               updated_at = now()
         WHERE id = $1 AND status = 'PUBLISHED' AND places_taken < places
-        RETURNING organisation_id, kind, status, start_date::text, end_date::text,
+        RETURNING organisation_id, kind, status, start_date::text, end_date::text, track_intake_id,
                   ${rowVersionSql('updated_at')} AS version`,
       [openingId],
     )) as [TakenPlace[], number];
@@ -234,6 +240,29 @@ export class PlacementsService {
     const opening = await this.dataSource.manager.findOneBy(Opening, { id: openingId });
     if (!opening) throw AppError.notFound('Opening');
     return opening;
+  }
+}
+
+/**
+ * A Jobbspår place is one of its track intake's places: the participant must hold one (an enrolment not withdrawn,
+ * locked until the confirmation commits, so that a withdrawal waits), else CONFLICT. Taking the intake's place is
+ * the coach's step before (enrolInTrackIntake), where prerequisites and the intake's places are checked.
+ */
+async function assertHoldsIntakePlace(
+  manager: EntityManager,
+  opening: TakenPlace,
+  participantId: string,
+): Promise<void> {
+  const enrolments: unknown[] = await manager.query(
+    `SELECT 1 FROM track_enrolments
+      WHERE intake_id = $1 AND participant_id = $2 AND withdrawn_at IS NULL FOR SHARE`,
+    [opening.track_intake_id, participantId],
+  );
+  if (enrolments.length === 0) {
+    throw AppError.conflict(
+      "A Jobbspår place is for a participant enrolled in the opening's track intake: enrol them first",
+      'input.proposalId',
+    );
   }
 }
 

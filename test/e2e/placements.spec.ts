@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
-import { ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
+import { CONCEPTS, ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
 import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -365,6 +365,68 @@ describe('coach decisions: confirming proposals into placements', () => {
     expect(withdrawn.errors![0]!.extensions!.field).toBe('input.proposalId');
     expect(await counts()).toEqual(before);
     expect(await proposalState(proposalId)).toMatchObject({ status: 'PROPOSED', decided_by: null });
+  });
+
+  it("confirms a Jobbspår place only for a participant holding a place in the opening's track intake", async () => {
+    const [{ organisation_id: partnerId }] = (await sql(
+      `SELECT organisation_id FROM users WHERE email = 'employer@vard.example'`,
+    )) as [{ organisation_id: string }];
+    const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
+      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+      {
+        input: {
+          name: 'Testspår placeringar',
+          municipalityConceptId: CONCEPTS.varmdo,
+          occupationConceptIds: [CONCEPTS.barnskotare],
+          praktikWeeks: 12,
+          sfiHoursPerWeek: 6,
+          vocationalSwedish: true,
+          partnerOrganisationIds: [partnerId],
+        },
+      },
+    );
+    const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
+      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
+      { id: createTrack.id, input: { startDate: '2027-02-01', places: 5 } },
+    );
+    const intakeId = addTrackIntake.intakes[0]!.id;
+    const openingId = await publishedOpening(employerA, {
+      kind: 'JOBBSPAR',
+      trackIntakeId: intakeId,
+      places: 2,
+      endDate: null,
+    });
+    const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
+    const proposalId = await insertProposal(stack.environment, openingId, participantId);
+    const enrol = (withdrawn: boolean) =>
+      sql(
+        `INSERT INTO track_enrolments (intake_id, participant_id, enrolled_by, withdrawn_at)
+         VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END)`,
+        [intakeId, participantId, coachUserId, withdrawn],
+      );
+
+    // Not enrolled, then enrolled and withdrawn: no place in the intake, nothing written.
+    for (const step of ['not enrolled', 'withdrawn']) {
+      if (step === 'withdrawn') await enrol(true);
+      const before = await counts();
+      const refused = await confirm(coach, proposalId);
+      expect([step, errorCode(refused)]).toEqual([step, 'CONFLICT']);
+      expect(refused.errors![0]!.message).toBe(
+        "A Jobbspår place is for a participant enrolled in the opening's track intake: enrol them first",
+      );
+      expect(refused.errors![0]!.extensions!.field).toBe('input.proposalId');
+      expect(await counts()).toEqual(before);
+      expect(await proposalState(proposalId)).toMatchObject({ status: 'PROPOSED', decided_by: null });
+    }
+
+    await enrol(false);
+    const confirmed = await confirm(coach, proposalId);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmProposal).toMatchObject({
+      kind: 'JOBBSPAR',
+      status: 'PLANNED',
+      participantId,
+    });
   });
 
   it('checks the input and who asks before anything is written', async () => {
