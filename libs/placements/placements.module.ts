@@ -6,6 +6,7 @@ import { NotificationsModule } from '#libs/notifications';
 import { OpeningsModule } from '#libs/openings';
 import { ParticipantsModule } from '#libs/participants';
 import { PersonalDataModule } from '#libs/personal-data';
+import { TracksModule } from '#libs/tracks';
 import { Placement } from './entities/placement.entity.js';
 import { EstablishmentPeriodReminders } from './establishment-period-reminders.js';
 import { PlacementLifecycle } from './placement-lifecycle.service.js';
@@ -22,6 +23,7 @@ import { PlacementsService } from './placements.service.js';
     FollowUpsModule,
     NotificationsModule,
     PersonalDataModule,
+    TracksModule,
   ],
   providers: [
     PlacementsService,

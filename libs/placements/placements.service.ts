@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { rowVersionSql } from '#libs/database';
@@ -18,6 +18,7 @@ import {
   responsibleCoachIs,
 } from '#libs/participants';
 import { JobName } from '#libs/queue';
+import { TracksService } from '#libs/tracks';
 import { PlacementKind } from '#libs/vocabulary';
 import type { EmployerPlacementsArgs, PlacementsArgs } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
@@ -42,7 +43,7 @@ interface TakenPlace {
  * participants' placements, employers the placements in their organisation's openings.
  */
 @Injectable()
-export class PlacementsService {
+export class PlacementsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ParticipantAccess,
@@ -50,7 +51,23 @@ export class PlacementsService {
     private readonly outbox: Outbox,
     private readonly followUps: FollowUpsService,
     private readonly profiles: CompetenceProfilesService,
+    private readonly tracks: TracksService,
   ) {}
+
+  /** A Jobbspår placement holds one of its intake's places: the enrolment stays while the placement is on. */
+  onModuleInit(): void {
+    this.tracks.onEnrolmentWithdrawal(async ({ intakeId, participantId }, manager) => {
+      const [placement] = (await manager.query(
+        `SELECT pl.status FROM placements pl JOIN openings o ON o.id = pl.opening_id
+          WHERE pl.participant_id = $1 AND o.track_intake_id = $2 AND pl.status IN ('PLANNED', 'ACTIVE')
+          LIMIT 1`,
+        [participantId, intakeId],
+      )) as Array<{ status: PlacementStatus }>;
+      return placement
+        ? `The participant has a ${placement.status} Jobbspår placement in this intake: cancel it or end it first`
+        : null;
+    });
+  }
 
   /**
    * Confirms a PROPOSED proposal: in one transaction the opening gives one place (FILLED with its last one), the

@@ -1,6 +1,7 @@
 export { TracksModule } from './tracks.module.js';
 export {
   TracksService,
+  type EnrolmentWithdrawalCheck,
   type PartnerRemoval,
   type PartnerRemovalCheck,
   type TrackChangeListener,

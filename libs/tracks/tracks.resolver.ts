@@ -83,7 +83,9 @@ export class TracksResolver {
   }
 
   @Mutation(() => TrackEnrolmentType, {
-    description: "Coaches and admins of the participant's organisation. Gives the place back.",
+    description:
+      "Coaches and admins of the participant's organisation. Gives the place back. CONFLICT while the participant " +
+      'has a PLANNED or ACTIVE Jobbspår placement in the intake.',
   })
   @Allow(Role.ADMIN, Role.COACH)
   async withdrawTrackEnrolment(

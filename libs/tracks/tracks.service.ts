@@ -41,6 +41,15 @@ export interface PartnerRemoval {
  */
 export type PartnerRemovalCheck = (removal: PartnerRemoval, manager: EntityManager) => Promise<string | null>;
 
+/**
+ * Why another feature refuses withdrawing the participant's enrolment in the intake (a CONFLICT message), or null.
+ * Runs in the withdrawal's transaction with the enrolment locked.
+ */
+export type EnrolmentWithdrawalCheck = (
+  enrolment: { intakeId: string; participantId: string },
+  manager: EntityManager,
+) => Promise<string | null>;
+
 /** What a feature does, in the change's transaction, when a track changed (matching: rank its openings again). */
 export type TrackChangeListener = (trackId: string, manager: EntityManager) => Promise<void>;
 
@@ -53,6 +62,7 @@ export type TrackChangeListener = (trackId: string, manager: EntityManager) => P
 export class TracksService implements OnModuleInit {
   private readonly partnerRemovalChecks: PartnerRemovalCheck[] = [];
   private readonly trackChangeListeners: TrackChangeListener[] = [];
+  private readonly withdrawalChecks: EnrolmentWithdrawalCheck[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -74,6 +84,14 @@ export class TracksService implements OnModuleInit {
    */
   onPartnerRemoval(check: PartnerRemovalCheck): void {
     this.partnerRemovalChecks.push(check);
+  }
+
+  /**
+   * Features that rely on an enrolment (placements: a Jobbspår placement holds one of the intake's places) register at
+   * start-up what refuses its withdrawal, without tracks depending on them. Erasure releases places regardless.
+   */
+  onEnrolmentWithdrawal(check: EnrolmentWithdrawalCheck): void {
+    this.withdrawalChecks.push(check);
   }
 
   /**
@@ -332,7 +350,10 @@ export class TracksService implements OnModuleInit {
     }
   }
 
-  /** Withdraws an enrolment of the caller's organisation and gives its place back. */
+  /**
+   * Withdraws an enrolment of the caller's organisation and gives its place back; CONFLICT when a registered check
+   * refuses (a PLANNED or ACTIVE Jobbspår placement in the intake).
+   */
   async withdraw(caller: Principal, enrolmentId: string): Promise<TrackEnrolment> {
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await manager.findOne(TrackEnrolment, {
@@ -343,6 +364,10 @@ export class TracksService implements OnModuleInit {
       await this.participantAccess.getManaged(caller, enrolment.participantId, manager);
       if (enrolment.withdrawnAt)
         throw AppError.conflict('This enrolment is already withdrawn', 'enrolmentId');
+      for (const check of this.withdrawalChecks) {
+        const refusal = await check(enrolment, manager);
+        if (refusal) throw AppError.conflict(refusal, 'enrolmentId');
+      }
       await this.withdrawEnrolments('id', enrolment.id, manager);
       return manager.findOneByOrFail(TrackEnrolment, { id: enrolment.id });
     });

@@ -398,12 +398,17 @@ describe('coach decisions: confirming proposals into placements', () => {
     });
     const participantId = await consentingParticipant(coach, ['ANONYMISED_PROFILE']);
     const proposalId = await insertProposal(stack.environment, openingId, participantId);
-    const enrol = (withdrawn: boolean) =>
-      sql(
-        `INSERT INTO track_enrolments (intake_id, participant_id, enrolled_by, withdrawn_at)
-         VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END)`,
-        [intakeId, participantId, coachUserId, withdrawn],
-      );
+    // As enrolInTrackIntake leaves it (its prerequisites are not what this test is about): a place taken unless
+    // withdrawn.
+    const enrol = async (withdrawn: boolean) =>
+      (
+        await sql(
+          `WITH place AS (UPDATE track_intakes SET places_taken = places_taken + 1 WHERE id = $1 AND NOT $4)
+           INSERT INTO track_enrolments (intake_id, participant_id, enrolled_by, withdrawn_at)
+           VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END) RETURNING id`,
+          [intakeId, participantId, coachUserId, withdrawn],
+        )
+      )[0]!.id as string;
 
     // Not enrolled, then enrolled and withdrawn: no place in the intake, nothing written.
     for (const step of ['not enrolled', 'withdrawn']) {
@@ -419,7 +424,7 @@ describe('coach decisions: confirming proposals into placements', () => {
       expect(await proposalState(proposalId)).toMatchObject({ status: 'PROPOSED', decided_by: null });
     }
 
-    await enrol(false);
+    const enrolmentId = await enrol(false);
     const confirmed = await confirm(coach, proposalId);
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data!.confirmProposal).toMatchObject({
@@ -427,6 +432,27 @@ describe('coach decisions: confirming proposals into placements', () => {
       status: 'PLANNED',
       participantId,
     });
+
+    // The placement holds the intake's place: the enrolment stays until the placement is cancelled or over.
+    const withdraw = () =>
+      coach.request('mutation($id: ID!) { withdrawTrackEnrolment(enrolmentId: $id) { id withdrawnAt } }', {
+        id: enrolmentId,
+      });
+    const refused = await withdraw();
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.message).toBe(
+      'The participant has a PLANNED Jobbspår placement in this intake: cancel it or end it first',
+    );
+    expect(refused.errors![0]!.extensions!.field).toBe('enrolmentId');
+    const [{ withdrawn_at: stillEnrolled }] = (await sql(
+      'SELECT withdrawn_at FROM track_enrolments WHERE id = $1',
+      [enrolmentId],
+    )) as [{ withdrawn_at: Date | null }];
+    expect(stillEnrolled).toBeNull();
+    await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
+      input: { placementId: confirmed.data!.confirmProposal.id, note: 'Personen valde ett annat spår.' },
+    });
+    expect((await withdraw()).errors).toBeUndefined();
   });
 
   it('checks the input and who asks before anything is written', async () => {
