@@ -7,7 +7,7 @@ import type { AnonymisedProfileType } from '../dtos/anonymised-profile.type.js';
 import type { LanguageSkillType } from '../dtos/competence-profile.type.js';
 import { ProfileStatus } from '../profile-status.js';
 import { VERIFIED_SKILLS_SQL } from '../verified-skills.js';
-import { ageFromBirthYear } from './age-band.js';
+import { ageBands } from './age-band.js';
 import {
   generalise,
   generaliseToStableFloors,
@@ -159,7 +159,7 @@ export class AnonymisedPopulation {
         rows.map((row) => [
           row.profile_id,
           {
-            age: row.birth_year === null ? null : ageFromBirthYear(row.birth_year, today),
+            ageBands: row.birth_year === null ? null : ageBands(row.birth_year, today.getUTCFullYear()),
             municipality: row.municipality,
             county: row.county,
             education:

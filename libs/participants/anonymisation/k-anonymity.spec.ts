@@ -5,13 +5,18 @@ import {
   type Disclosure,
   type QuasiIdentifiers,
 } from './k-anonymity.js';
+import { ageBand, ageBands, AgeBandWidth } from './age-band.js';
+
+const YEAR = 2026;
+/** The age bands of someone `age` years old in YEAR (born YEAR − age). */
+const aged = (age: number) => ageBands(YEAR - age, YEAR);
 
 const GYMNASIAL = { sunCode: '3', label: 'Gymnasial utbildning' };
 const EFTERGYMNASIAL = { sunCode: '5', label: 'Eftergymnasial utbildning, minst 2 år' };
 
 function person(overrides: Partial<QuasiIdentifiers> = {}): QuasiIdentifiers {
   return {
-    age: 32,
+    ageBands: aged(32),
     municipality: 'Värmdö',
     county: 'Stockholms län',
     education: GYMNASIAL,
@@ -49,7 +54,7 @@ describe('generalise (k-anonymity)', () => {
     const profiles = population([[5, person()]]);
     const result = generalise(profiles, 5).disclosures;
     expect(result.get('p0')).toEqual({
-      ageBand: '30–34',
+      ageBand: '32–36',
       municipality: 'Värmdö',
       county: 'Stockholms län',
       educationLevel: 'Gymnasial utbildning',
@@ -74,20 +79,20 @@ describe('generalise (k-anonymity)', () => {
 
   it('widens the age band before it hides anything else, keeping the municipality', () => {
     const profiles = population([
-      [3, person({ age: 31 })],
-      [2, person({ age: 37 })],
+      [3, person({ ageBands: aged(28) })],
+      [2, person({ ageBands: aged(33) })],
     ]);
     const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
     expect([...result.values()].map((d) => [d!.ageBand, d!.municipality, d!.educationLevel])).toEqual(
-      Array(5).fill(['30–39', 'Värmdö', 'Gymnasial utbildning']),
+      Array(5).fill(['27–36', 'Värmdö', 'Gymnasial utbildning']),
     );
   });
 
   it('climbs the ladder until the combination is shared, keeping the county and the Swedish level', () => {
     const profiles = population([
-      [3, person({ age: 31 })],
-      [2, person({ age: 37, education: EFTERGYMNASIAL })],
+      [3, person({ ageBands: aged(28) })],
+      [2, person({ ageBands: aged(33), education: EFTERGYMNASIAL })],
     ]);
     const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
@@ -102,7 +107,7 @@ describe('generalise (k-anonymity)', () => {
     const profiles = population([
       [5, person()],
       [1, person({ hasRareLanguage: true })],
-      [4, person({ age: 60 })],
+      [4, person({ ageBands: aged(60) })],
     ]);
     const result = generalise(profiles, 5).disclosures;
     expectKAnonymous(result, profiles, 5);
@@ -124,7 +129,7 @@ describe('generalise (k-anonymity)', () => {
       profiles.set(
         `p${i}`,
         person({
-          age: 18 + Math.floor(random() * 47),
+          ageBands: aged(18 + Math.floor(random() * 47)),
           municipality: pick(['Värmdö', 'Nacka', 'Nykvarn', 'Tyresö', 'Haninge', 'Solna']),
           education: pick([
             GYMNASIAL,
@@ -144,23 +149,23 @@ describe('generalise (k-anonymity)', () => {
 
   it('never shows a profile more precisely than it was shown before, even when more profiles arrive', () => {
     const before = population([
-      [1, person({ age: 46 })],
-      [4, person({ age: 27 })],
+      [1, person({ ageBands: aged(50) })],
+      [4, person({ ageBands: aged(27) })],
     ]);
     const first = generalise(before, 5);
     expect(first.disclosures.get('p0')!.ageBand).toBeNull();
-    const after = new Map([...before, ['p5', person({ age: 27 })]]);
+    const after = new Map([...before, ['p5', person({ ageBands: aged(27) })]]);
     const second = generalise(after, 5, first.steps);
-    // Without the floors p1–p4 would now show 25–29 and leave p0 alone with "no age": the two reads single p0 out.
+    // Without the floors p1–p4 would now show 27–31 and leave p0 alone with "no age": the two reads single p0 out.
     for (const id of ['p1', 'p2', 'p3', 'p4']) expect(second.disclosures.get(id)!.ageBand).toBeNull();
     expect(second.disclosures.get('p0')).not.toBeNull();
-    expect(generalise(after, 5).disclosures.get('p1')!.ageBand).toBe('25–29');
+    expect(generalise(after, 5).disclosures.get('p1')!.ageBand).toBe('27–31');
   });
 
   it('settles floors: a profile that climbed past where the others now wait is shown once their floors rise', () => {
     // Same municipality and education; ages 20 years apart, so alike only once the age is hidden (step 4).
     const person = (age: number): QuasiIdentifiers => ({
-      age,
+      ageBands: aged(age),
       municipality: 'Värmdö',
       county: 'Stockholms län',
       education: { sunCode: '3', label: 'Gymnasial utbildning' },
@@ -193,5 +198,39 @@ describe('generalise (k-anonymity)', () => {
       ]),
     );
     expect(generalise(profiles, 2, settled.floors).steps).toEqual(settled.generalisation.steps);
+  });
+});
+
+describe('ageBand', () => {
+  it('is a cohort of birth years: nobody crosses into another band at New Year', () => {
+    for (let birthYear = 1940; birthYear <= 2010; birthYear++) {
+      // Everyone born in the same cohort as someone on 31 December still shares their band on 1 January.
+      for (let other = 1940; other <= 2010; other++) {
+        for (const width of [AgeBandWidth.FIVE_YEARS, AgeBandWidth.TEN_YEARS, AgeBandWidth.TWENTY_YEARS]) {
+          const before = ageBand(birthYear, width, 2026) === ageBand(other, width, 2026);
+          const after = ageBand(birthYear, width, 2027) === ageBand(other, width, 2027);
+          expect([birthYear, other, width, after]).toEqual([birthYear, other, width, before]);
+        }
+      }
+    }
+  });
+
+  it('writes the ages the cohort has this year, each band within one of the next width', () => {
+    expect(ageBand(1995, AgeBandWidth.FIVE_YEARS, 2026)).toBe('27–31');
+    expect(ageBand(1999, AgeBandWidth.FIVE_YEARS, 2027)).toBe('28–32');
+    expect(ageBand(1995, AgeBandWidth.TEN_YEARS, 2026)).toBe('27–36');
+    expect(ageBand(1995, AgeBandWidth.TWENTY_YEARS, 2026)).toBe('27–46');
+    expect(ageBand(2008, AgeBandWidth.TWENTY_YEARS, 2026)).toBe('16–26');
+    expect(ageBand(1950, AgeBandWidth.FIVE_YEARS, 2026)).toBe('67+');
+    for (let birthYear = 1950; birthYear <= 2010; birthYear++) {
+      const five = ageBands(birthYear, 2026)[AgeBandWidth.FIVE_YEARS];
+      const sameFive = (other: number) => ageBands(other, 2026)[AgeBandWidth.FIVE_YEARS] === five;
+      for (let other = 1950; other <= 2010; other++) {
+        if (!sameFive(other)) continue;
+        expect(ageBands(other, 2026)[AgeBandWidth.TEN_YEARS]).toBe(
+          ageBands(birthYear, 2026)[AgeBandWidth.TEN_YEARS],
+        );
+      }
+    }
   });
 });

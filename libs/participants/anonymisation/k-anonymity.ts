@@ -1,9 +1,10 @@
 import type { SwedishLevel } from '#libs/vocabulary';
-import { ageBand, AgeBandWidth } from './age-band.js';
+import { AgeBandWidth } from './age-band.js';
 
 /** What employers could use, in combination, to single a person out. */
 export interface QuasiIdentifiers {
-  age: number | null;
+  /** Its age band at each width (age-band.ts: birth-year cohorts), null without a birth year. */
+  ageBands: Readonly<Record<AgeBandWidth, string>> | null;
   municipality: string | null;
   county: string | null;
   /** Top-level SUN 2020 code (0–6) and its label. */
@@ -95,7 +96,7 @@ function disclose(qi: QuasiIdentifiers, step: Step): Disclosure {
   if (qi.education && step.education === 'EXACT') education = qi.education.label;
   if (qi.education && step.education === 'BAND') education = EDUCATION_BANDS[qi.education.sunCode] ?? null;
   return {
-    ageBand: qi.age !== null && step.age !== null ? ageBand(qi.age, step.age) : null,
+    ageBand: qi.ageBands !== null && step.age !== null ? qi.ageBands[step.age] : null,
     municipality: step.area === 'MUNICIPALITY' ? qi.municipality : null,
     county: step.area === 'HIDDEN' ? null : qi.county,
     educationLevel: education,
