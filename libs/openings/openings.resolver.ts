@@ -48,7 +48,8 @@ export class OpeningsResolver {
 
   @Mutation(() => OpeningType, {
     description:
-      'Employers, own organisation; DRAFT or PUBLISHED (a published one is checked for eligibility again).',
+      'Employers, own organisation; DRAFT or PUBLISHED (a published one is checked for eligibility again). Once a ' +
+      'place is taken, the kind and track intake stay (CONFLICT).',
   })
   @Allow(Role.EMPLOYER)
   async updateOpening(

@@ -76,6 +76,7 @@ export class OpeningsService implements OnModuleInit {
       const changes = Object.fromEntries(
         Object.entries(normaliseTexts(input)).filter(([, value]) => value !== undefined),
       ) as OpeningFields;
+      assertPlacesKeepTheirKind(opening, changes);
       await this.assertValidFields(
         changes,
         {
@@ -354,4 +355,25 @@ function normaliseTexts<T extends OpeningFields>(fields: T): T {
   const copy: Record<string, unknown> = { ...fields };
   for (const key of NULLABLE_TEXTS) if (copy[key] === '') copy[key] = null;
   return copy as T;
+}
+
+/**
+ * Once a place is taken, the opening's kind and (Jobbspår) track intake are what its placements were confirmed
+ * under: a JOBBSPAR placement holds a place in that intake (confirmProposal checks the enrolment, and the enrolment
+ * cannot be withdrawn while the placement is on). CONFLICT on the field, with nothing written.
+ */
+function assertPlacesKeepTheirKind(opening: Opening, changes: OpeningFields): void {
+  if (opening.placesTaken === 0) return;
+  if (changes.kind !== undefined && changes.kind !== opening.kind) {
+    throw AppError.conflict(
+      `${opening.placesTaken} place(s) of this opening are taken: its kind stays ${opening.kind}`,
+      'input.kind',
+    );
+  }
+  if (changes.trackIntakeId !== undefined && changes.trackIntakeId !== opening.trackIntakeId) {
+    throw AppError.conflict(
+      `${opening.placesTaken} place(s) of this opening are taken: its track intake stays the same`,
+      'input.trackIntakeId',
+    );
+  }
 }

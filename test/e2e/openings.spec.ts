@@ -296,6 +296,48 @@ describe('openings', () => {
         });
       });
 
+      it('keeps its kind and track intake once a place is taken: its placements hold places in that intake', async () => {
+        const opening = await published(employerA, {
+          kind: 'JOBBSPAR',
+          trackIntakeId: intakeId,
+          endDate: null,
+          places: 3,
+        });
+        const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
+          'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
+          {
+            id: (
+              await stack.environment.sql('SELECT track_id FROM track_intakes WHERE id = $1', [intakeId])
+            )[0].track_id,
+            input: { startDate: '2027-09-01', places: 5 },
+          },
+        );
+        const otherIntake = addTrackIntake.intakes.find((intake) => intake.id !== intakeId)!.id;
+        // Before any place is taken the employer may move it to another intake, and back.
+        for (const trackIntakeId of [otherIntake, intakeId]) {
+          const moved = await employerA.request(UPDATE, { id: opening.id, input: { trackIntakeId } });
+          expect(moved.errors).toBeUndefined();
+        }
+        // A confirmation took a place (as confirmProposal's conditional UPDATE does).
+        await stack.environment.sql('UPDATE openings SET places_taken = 1 WHERE id = $1', [opening.id]);
+        const [before] = await stack.environment.sql('SELECT * FROM openings WHERE id = $1', [opening.id]);
+        for (const [input, field] of [
+          [{ trackIntakeId: otherIntake }, 'input.trackIntakeId'],
+          [{ kind: 'PRAKTIK', trackIntakeId: null }, 'input.kind'],
+        ] as const) {
+          const refused = await employerA.request(UPDATE, { id: opening.id, input });
+          expect([field, errorCode(refused)]).toEqual([field, 'CONFLICT']);
+          expect(refused.errors![0]!.extensions!.field).toBe(field);
+        }
+        expect(
+          (await stack.environment.sql('SELECT * FROM openings WHERE id = $1', [opening.id]))[0],
+        ).toEqual(before);
+        // Other changes still go through.
+        expect(
+          (await employerA.request(UPDATE, { id: opening.id, input: { places: 4 } })).errors,
+        ).toBeUndefined();
+      });
+
       it('needs a track intake', async () => {
         await expectPublishRefused(employerA, { kind: 'JOBBSPAR', endDate: null }, [
           ['trackIntakeId', 'JOBBSPAR_TRACK_INTAKE'],
