@@ -68,6 +68,13 @@ export function brokenHardConstraints(opening: OpeningFacts, candidate: Candidat
       });
     }
   }
+  if (opening.trackIntakeId !== null && !candidate.enrolledIntakeIds.includes(opening.trackIntakeId)) {
+    broken.push({
+      rule: 'ENROLLED_IN_INTAKE',
+      sv: 'har ingen plats i spårets intag',
+      en: "holds no place in the track's intake",
+    });
+  }
   const period = { start: opening.startDate, end: opening.endDate };
   if (candidate.occupied.some((placement) => periodsOverlap(placement, period))) {
     broken.push({
@@ -123,6 +130,7 @@ export function candidateFilter(opening: OpeningFacts): string {
   if (opening.track?.minimumEducation) {
     parts.push(`educationLevel >= ${Number(opening.track.minimumEducation.sunCode.charAt(0))}`);
   }
+  if (opening.trackIntakeId !== null) parts.push(`enrolledIntakeIds = ${quote(opening.trackIntakeId)}`);
   if (opening.track?.requiredDrivingLicence) {
     parts.push(`drivingLicenceIds = ${quote(opening.track.requiredDrivingLicence.conceptId)}`);
   }

@@ -24,13 +24,18 @@ export interface OpeningFacts {
   endDate: string | null;
   /** JOBBSPAR: the prerequisites of the intake's track; null for other kinds. */
   track: TrackPrerequisites | null;
+  /** JOBBSPAR: the track intake whose places the opening gives (only its enrolled participants take them). */
+  trackIntakeId: string | null;
 }
 
 /** What matching reads of one competence profile, coach-only fields included (never indexed). */
 export interface CandidateFacts {
   profileId: string;
   participantId: string;
-  /** The later of the profile's updated_at and its participant's placements' updated_at, in epoch ms. */
+  /**
+   * The latest of the profile's updated_at, its participant's placements' updated_at and their track enrolments'
+   * (enrolled or withdrawn) times, in epoch ms.
+   */
   version: string;
   /** Status PUBLISHED and the participant not erased. */
   published: boolean;
@@ -48,6 +53,8 @@ export interface CandidateFacts {
   countyId: string | null;
   travelReach: 'HOME_MUNICIPALITY' | 'HOME_COUNTY' | 'ANYWHERE';
   wantedKinds: PlacementKind[];
+  /** Track intakes the participant holds a place in (enrolments not withdrawn), sorted. */
+  enrolledIntakeIds: string[];
   /** PLANNED and ACTIVE placements: [start, end] (end null: open-ended). */
   occupied: Array<{ start: string; end: string | null }>;
   establishmentPeriodEndsOn: string | null;

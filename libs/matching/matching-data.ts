@@ -141,6 +141,7 @@ export class MatchingData {
                     : null,
               }
             : null,
+          trackIntakeId: jobbspar ? row.track_intake_id : null,
         },
       });
     }
@@ -166,7 +167,8 @@ export class MatchingData {
               (p.priority_woman OR p.priority_short_education OR p.priority_disability
                 OR p.priority_long_term_assistance) AS priority_group,
               coalesce(occupations.rows, '[]') AS occupations, coalesce(skills.ids, '{}') AS skill_ids,
-              coalesce(languages.rows, '[]') AS languages, coalesce(placed.rows, '[]') AS placements
+              coalesce(languages.rows, '[]') AS languages, coalesce(placed.rows, '[]') AS placements,
+              coalesce(enrolled.intake_ids, '{}') AS enrolled_intake_ids, enrolled.version AS enrolments_version
        FROM competence_profiles p
        JOIN participants pt ON pt.id = p.participant_id
        LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
@@ -189,13 +191,22 @@ export class MatchingData {
                     FROM placements pl JOIN competence_profiles own ON own.participant_id = pl.participant_id
                    WHERE own.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') GROUP BY own.id) placed
               ON placed.profile_id = p.id
+       LEFT JOIN (SELECT own.id AS profile_id,
+                         array_agg(te.intake_id::text ORDER BY te.intake_id) FILTER (WHERE te.withdrawn_at IS NULL)
+                           AS intake_ids,
+                         ${rowVersionSql('max(coalesce(te.withdrawn_at, te.enrolled_at))')} AS version
+                    FROM track_enrolments te JOIN competence_profiles own ON own.participant_id = te.participant_id
+                   WHERE own.id = ANY($1) GROUP BY own.id) enrolled
+              ON enrolled.profile_id = p.id
        WHERE p.id = ANY($1)`,
       [profileIds],
     );
     for (const row of rows) {
-      const version = [row.version, ...row.placements.map(([, , placed]) => placed)].reduce((a, b) =>
-        BigInt(a) >= BigInt(b) ? a : b,
-      );
+      const version = [
+        row.version,
+        ...row.placements.map(([, , placed]) => placed),
+        ...(row.enrolments_version === null ? [] : [row.enrolments_version]),
+      ].reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
       result.set(row.id, {
         publicId: row.public_id,
         organisationId: row.organisation_id,
@@ -218,6 +229,7 @@ export class MatchingData {
           countyId: row.county_concept_id,
           travelReach: row.travel_reach,
           wantedKinds: row.wanted_kinds,
+          enrolledIntakeIds: row.enrolled_intake_ids,
           occupied: row.placements.map(([start, end]) => ({ start, end })),
           establishmentPeriodEndsOn: row.establishment_period_ends_on,
           priorityGroup: row.priority_group,
@@ -297,4 +309,8 @@ interface ProfileRow {
   languages: Array<[string, LanguageLevel]>;
   /** PLANNED and ACTIVE placements of the participant: [start date, end date, version] */
   placements: Array<[string, string | null, string]>;
+  /** Intakes of the participant's enrolments that are not withdrawn. */
+  enrolled_intake_ids: string[];
+  /** The latest enrolment or withdrawal of the participant, in epoch ms; null without any. */
+  enrolments_version: string | null;
 }

@@ -28,15 +28,18 @@ export class MatchingTriggers implements OnModuleInit {
   }
 
   /**
-   * The profiles (or their participants' placements) changed. The version is the later of the profile's and its
-   * placements' updated_at, so that a new placement, which leaves the profile row alone, is matched again too.
+   * The profiles (or their participants' placements or track enrolments) changed. The version is the latest of the
+   * profile's and its placements' updated_at and its enrolments' times (enrolled, withdrawn), so that a new placement
+   * or enrolment, which leaves the profile row alone, is matched again too.
    */
   async profilesChanged(profileIds: string[], manager: EntityManager): Promise<void> {
     if (profileIds.length === 0) return;
     const rows: Array<{ id: string; version: string }> = await manager.query(
-      `SELECT p.id, ${rowVersionSql('greatest(p.updated_at, max(pl.updated_at))')} AS version
-       FROM competence_profiles p LEFT JOIN placements pl ON pl.participant_id = p.participant_id
-       WHERE p.id = ANY($1) GROUP BY p.id`,
+      `SELECT p.id, ${rowVersionSql(`greatest(p.updated_at,
+                (SELECT max(updated_at) FROM placements WHERE participant_id = p.participant_id),
+                (SELECT max(coalesce(withdrawn_at, enrolled_at)) FROM track_enrolments
+                  WHERE participant_id = p.participant_id))`)} AS version
+       FROM competence_profiles p WHERE p.id = ANY($1)`,
       [profileIds],
     );
     const versions = new Map(rows.map((row) => [row.id, row.version]));

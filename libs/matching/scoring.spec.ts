@@ -31,6 +31,7 @@ const opening: OpeningFacts = {
   startDate: '2027-02-01',
   endDate: '2027-04-30',
   track: null,
+  trackIntakeId: null,
 };
 
 const ideal: CandidateFacts = {
@@ -51,6 +52,7 @@ const ideal: CandidateFacts = {
   countyId: 'stockholm',
   travelReach: 'HOME_MUNICIPALITY',
   wantedKinds: [PlacementKind.PRAKTIK],
+  enrolledIntakeIds: [],
   occupied: [],
   establishmentPeriodEndsOn: '2027-05-01',
   priorityGroup: true,
@@ -165,12 +167,29 @@ describe('brokenHardConstraints', () => {
         },
       },
     ],
+    [
+      'ENROLLED_IN_INTAKE',
+      { enrolledIntakeIds: ['another-intake'] },
+      { kind: PlacementKind.JOBBSPAR, trackIntakeId: 'intake-1' },
+    ],
   ])('finds %s broken', (rule, candidate, of) => {
     const rules = brokenHardConstraints(
       { ...opening, ...of },
       { ...ideal, wantedKinds: of.kind ? [] : ideal.wantedKinds, ...candidate },
     ).map((broken) => broken.rule);
     expect(rules).toEqual([rule]);
+  });
+
+  it("accepts a participant holding a place in a Jobbspår opening's intake", () => {
+    expect(
+      brokenHardConstraints(
+        { ...opening, kind: PlacementKind.JOBBSPAR, trackIntakeId: 'intake-1' },
+        { ...ideal, wantedKinds: [], enrolledIntakeIds: ['intake-0', 'intake-1'] },
+      ),
+    ).toEqual([]);
+    expect(candidateFilter({ ...opening, trackIntakeId: 'intake-1' })).toContain(
+      'enrolledIntakeIds = "intake-1"',
+    );
   });
 
   it('accepts open to any kind, a placement that ends before the start, and ANYWHERE', () => {

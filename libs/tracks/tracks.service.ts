@@ -6,7 +6,7 @@ import { todayInSweden } from '#libs/calendar';
 import { AppError, isUniqueViolation, type FieldProblem } from '#libs/errors';
 import { Organisation, OrganisationKind, OrganisationType } from '#libs/organisations';
 import { paginate, type Page } from '#libs/pagination';
-import { ParticipantAccess, ParticipantErasure } from '#libs/participants';
+import { ParticipantAccess, ParticipantErasure, ProfileChanges } from '#libs/participants';
 import { conceptFrom, TaxonomyKind, TaxonomyService } from '#libs/taxonomy';
 import type {
   AddTrackIntakeInput,
@@ -69,6 +69,7 @@ export class TracksService implements OnModuleInit {
     private readonly taxonomy: TaxonomyService,
     private readonly participantAccess: ParticipantAccess,
     private readonly erasure: ParticipantErasure,
+    private readonly profileChanges: ProfileChanges,
   ) {}
 
   /** An erased participant's places go back to their intakes; the withdrawn enrolments stay as anonymous counts. */
@@ -310,9 +311,11 @@ export class TracksService implements OnModuleInit {
           .where('id = :intakeId AND places_taken < places', { intakeId })
           .execute();
         if (taken.affected !== 1) throw AppError.conflict(NO_PLACES_LEFT, 'intakeId');
-        return manager.save(
+        const enrolment = await manager.save(
           manager.create(TrackEnrolment, { intakeId, participantId, enrolledBy: caller.userId }),
         );
+        await this.enrolmentsChanged(participantId, manager);
+        return enrolment;
       });
     } catch (error) {
       // The same participant enrolled twice at the same moment: the partial unique index decides.
@@ -369,6 +372,7 @@ export class TracksService implements OnModuleInit {
         if (refusal) throw AppError.conflict(refusal, 'enrolmentId');
       }
       await this.withdrawEnrolments('id', enrolment.id, manager);
+      await this.enrolmentsChanged(enrolment.participantId, manager);
       return manager.findOneByOrFail(TrackEnrolment, { id: enrolment.id });
     });
   }
@@ -379,6 +383,21 @@ export class TracksService implements OnModuleInit {
    */
   releaseEnrolmentsOf(participantId: string, manager: EntityManager): Promise<number> {
     return this.withdrawEnrolments('participant_id', participantId, manager);
+  }
+
+  /**
+   * Matching follows the participant's places in intakes (a JOBBSPAR opening takes only the participants of its
+   * intake): their profile counts as changed, in the enrolment's transaction. Erasure records its own change.
+   */
+  private async enrolmentsChanged(participantId: string, manager: EntityManager): Promise<void> {
+    const profiles: Array<{ id: string }> = await manager.query(
+      'SELECT id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    );
+    await this.profileChanges.changed(
+      profiles.map((profile) => profile.id),
+      manager,
+    );
   }
 
   /** Enrolments in an intake of the caller's own organisation's participants (ids only, no personal data). */

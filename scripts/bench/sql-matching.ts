@@ -4,8 +4,8 @@ import type { MatchWeights } from '#libs/config';
 /**
  * The obvious alternative to the matching engine, for comparison only: one SQL query that applies the hard
  * constraints and computes the same components as libs/matching/scoring.ts over every published profile, and keeps
- * the top N. (No Meilisearch, no proposals written, no explanations; the track prerequisites of Jobbspår places
- * are left out, as the generated openings are praktik and extratjänster.)
+ * the top N. (No Meilisearch, no proposals written, no explanations; the track prerequisites and intake places of
+ * Jobbspår places are left out, as the generated openings are praktik and extratjänster.)
  */
 const QUERY = `
 WITH o AS (

@@ -397,6 +397,20 @@ describe('matching', () => {
       drivingLicenceConceptIds: [],
       wantedKinds: ['PRAKTIK', 'JOBBSPAR'],
     });
+    // A Jobbspår place is for the intake's participants: proposed once enrolled, and no longer once withdrawn.
+    const { enrolInTrackIntake } = await coach.ok<{ enrolInTrackIntake: { id: string } }>(
+      'mutation($intakeId: ID!, $participantId: ID!) { enrolInTrackIntake(intakeId: $intakeId, participantId: $participantId) { id } }',
+      { intakeId: addTrackIntake.intakes[0]!.id, participantId },
+    );
+    await proposalsWith(openingId, [participantId]);
+    const WITHDRAW = 'mutation($id: ID!) { withdrawTrackEnrolment(enrolmentId: $id) { id } }';
+    await coach.ok(WITHDRAW, { id: enrolInTrackIntake.id });
+    await proposalsWith(openingId, [participantId], 'EXPIRED');
+    const { enrolInTrackIntake: again } = await coach.ok<{ enrolInTrackIntake: { id: string } }>(
+      'mutation($intakeId: ID!, $participantId: ID!) { enrolInTrackIntake(intakeId: $intakeId, participantId: $participantId) { id } }',
+      { intakeId: addTrackIntake.intakes[0]!.id, participantId },
+    );
+    expect(again.id).not.toBe(enrolInTrackIntake.id);
     await proposalsWith(openingId, [participantId]);
     const UPDATE_TRACK =
       'mutation($id: ID!, $input: UpdateTrackInput!) { updateTrack(id: $id, input: $input) { id } }';
@@ -478,6 +492,7 @@ describe('matching', () => {
       // The open-ended placement's end is later than any real date.
       occupiedUntil: 999_999,
       occupiedPeriods: 2,
+      enrolledIntakeIds: [],
     });
   });
 
@@ -524,6 +539,7 @@ describe('matching', () => {
             ? Math.max(...occupied.map((p) => (p.end ? epochDays(p.end) : OPEN_END_DAYS)))
             : null,
         occupiedPeriods: occupied.length,
+        enrolledIntakeIds: candidate.enrolledIntakeIds,
       };
     });
     const actual = documents.map((document) => ({
@@ -539,6 +555,8 @@ describe('matching', () => {
     expect(ids.length).toBeGreaterThan(100);
     // The demo data's placement history occupies someone now: the envelope is checked too.
     expect(expected.some((document) => document.occupiedPeriods > 0)).toBe(true);
+    // The demo data enrols people in the first intakes of its tracks.
+    expect(expected.some((document) => document.enrolledIntakeIds.length > 0)).toBe(true);
     expect(actual.sort(byId)).toEqual(expected.sort(byId));
   });
 
@@ -845,7 +863,30 @@ describe('matching', () => {
       const municipalities = [CONCEPTS.varmdo, CONCEPTS.nacka, CONCEPTS.uppsala];
       const occupations = [CONCEPTS.stadare, CONCEPTS.barnskotare, CONCEPTS.elevassistent];
       const levels = ['SFI_A', 'SFI_B', 'SFI_C', 'SFI_D', 'SVA'];
-      const kinds = ['PRAKTIK', 'EXTRATJANST'];
+      const kinds = ['PRAKTIK', 'EXTRATJANST', 'JOBBSPAR'];
+      // A track with two intakes, without prerequisites: JOBBSPAR openings take only their intake's participants.
+      const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
+        'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+        {
+          input: {
+            name: `Genererat spår ${Date.now()}`,
+            municipalityConceptId: CONCEPTS.varmdo,
+            occupationConceptIds: occupations,
+            praktikWeeks: 8,
+            sfiHoursPerWeek: 6,
+            vocationalSwedish: true,
+            partnerOrganisationIds: [employerOrganisationId],
+          },
+        },
+      );
+      const intakes: string[] = [];
+      for (const startDate of ['2027-01-11', '2027-03-01']) {
+        const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
+          'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
+          { id: createTrack.id, input: { startDate, places: 500 } },
+        );
+        intakes.push(addTrackIntake.intakes.map((intake) => intake.id).find((id) => !intakes.includes(id))!);
+      }
       const [{ id: organisationId }] = (await sql(
         `SELECT o.id FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = 'coach@varmdo.example'`,
       )) as Array<{ id: string }>;
@@ -859,6 +900,7 @@ describe('matching', () => {
       const openingIds: string[] = [];
       for (let i = 0; i < OPENINGS; i += 1) {
         const start = day('2027-01-01', 120);
+        const kind = pick(kinds);
         const [row] = await sql(
           `INSERT INTO openings (organisation_id, kind, status, title, occupation_concept_id, required_skill_concept_ids,
              minimum_swedish_level, municipality_concept_id, weekdays, hours_per_week, start_date, end_date, places,
@@ -867,7 +909,7 @@ describe('matching', () => {
            RETURNING id`,
           [
             employerOrganisationId,
-            pick(kinds),
+            kind,
             `Genererad ${run} ${i}`,
             pick(occupations),
             some(SKILLS, 0.4),
@@ -878,6 +920,9 @@ describe('matching', () => {
             employerUserId,
           ],
         );
+        if (kind === 'JOBBSPAR') {
+          await sql('UPDATE openings SET track_intake_id = $2 WHERE id = $1', [row!.id, pick(intakes)]);
+        }
         openingIds.push(row!.id as string);
       }
 
@@ -919,6 +964,14 @@ describe('matching', () => {
             profileId,
             skill,
           ]);
+        }
+        // A place in an intake for some (withdrawn again for a few).
+        if (random() < 0.5) {
+          await sql(
+            `INSERT INTO track_enrolments (intake_id, participant_id, enrolled_by, withdrawn_at)
+             VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END)`,
+            [pick(intakes), participantId, employerUserId, random() < 0.2],
+          );
         }
         if (random() < 0.25) {
           const start = day('2027-01-01', 150);
@@ -976,6 +1029,8 @@ describe('matching', () => {
       const proposals = await sql(
         `SELECT mp.id, mp.origin, o.kind::text AS kind, o.start_date::text AS start, o.end_date::text AS end,
                 o.minimum_swedish_level::text AS minimum, o.municipality_concept_id AS municipality,
+                EXISTS (SELECT 1 FROM track_enrolments te WHERE te.participant_id = p.participant_id
+                          AND te.intake_id = o.track_intake_id AND te.withdrawn_at IS NULL) AS enrolled,
                 om.county_concept_id AS county, p.status::text AS profile_status, pt.erased_at,
                 p.available_from::text AS available_from, p.swedish_level::text AS level,
                 p.wanted_kinds::text[] AS wanted, p.travel_reach::text AS reach,
@@ -1017,6 +1072,7 @@ describe('matching', () => {
               !(placement.start <= end && (row.start as string) <= (placement.end ?? '9999-12-31')),
           ),
         );
+        check('holds a place in the Jobbspår intake', row.kind !== 'JOBBSPAR' || row.enrolled === true);
         check(
           'travel reach',
           row.reach === 'ANYWHERE' ||
@@ -1026,6 +1082,7 @@ describe('matching', () => {
       }
       // The test means something only when matching proposed plenty.
       expect(proposals.length).toBeGreaterThan(OPENINGS * 3);
+      expect(proposals.filter((row) => row.kind === 'JOBBSPAR').length).toBeGreaterThan(0);
       expect(violations).toEqual([]);
     }, 240_000);
   });

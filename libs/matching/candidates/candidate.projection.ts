@@ -49,6 +49,8 @@ export interface CandidateDocument {
    * them, so retrieval leaves the decision to the exact check.
    */
   occupiedPeriods: number;
+  /** Track intakes the participant holds a place in (enrolments not withdrawn): JOBBSPAR openings take only these. */
+  enrolledIntakeIds: string[];
 }
 
 /** The attributes retrieval filters on with equality only, and those it compares (see candidateFilter). */
@@ -63,6 +65,7 @@ const EQUALITY: Array<keyof CandidateDocument> = [
   'municipalityId',
   'countyId',
   'travelReach',
+  'enrolledIntakeIds',
 ];
 const COMPARISON: Array<keyof CandidateDocument> = [
   'swedishRank',
@@ -96,7 +99,8 @@ const DOCUMENTS_SQL = `
            'travelReach', p.travel_reach::text,
            'occupiedFrom', occupied.first_day,
            'occupiedUntil', occupied.last_day,
-           'occupiedPeriods', coalesce(occupied.periods, 0)
+           'occupiedPeriods', coalesce(occupied.periods, 0),
+           'enrolledIntakeIds', coalesce(enrolled.intake_ids, '{}')
          )::text AS document
     FROM competence_profiles p
     JOIN participants pt ON pt.id = p.participant_id
@@ -116,6 +120,10 @@ const DOCUMENTS_SQL = `
                  FROM placements pl JOIN competence_profiles own ON own.participant_id = pl.participant_id
                 WHERE own.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') GROUP BY own.id) occupied
            ON occupied.profile_id = p.id
+    LEFT JOIN (SELECT own.id AS profile_id, array_agg(te.intake_id::text ORDER BY te.intake_id) AS intake_ids
+                 FROM track_enrolments te JOIN competence_profiles own ON own.participant_id = te.participant_id
+                WHERE own.id = ANY($1) AND te.withdrawn_at IS NULL GROUP BY own.id) enrolled
+           ON enrolled.profile_id = p.id
    WHERE p.id = ANY($1) AND p.status = 'PUBLISHED' AND pt.erased_at IS NULL`;
 
 /**
