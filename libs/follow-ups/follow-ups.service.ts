@@ -35,8 +35,9 @@ export class FollowUpsService {
    * Makes the plan of one placement match its period, in the caller's transaction: new check-ins are scheduled,
    * scheduled ones move with the dates (a new delayed job for the new day), those no longer wanted are cancelled.
    * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one, a running
-   * placement moved later moves its due, unanswered week-one, midpoint and last-day check-ins to their new days, and
-   * one that ended before its last-day check-in's day gives that check-in, due and unanswered, the real last day.
+   * placement moved later moves its due check-ins, and its answered week-one, midpoint and last-day ones, to their
+   * new days (scheduled again), and one that ended before its last-day check-in's day gives that check-in, due and
+   * unanswered, the real last day.
    */
   async sync(manager: EntityManager, period: PlacementPeriod): Promise<void> {
     const existing = new Map(
@@ -77,15 +78,18 @@ export class FollowUpsService {
         await manager.update(FollowUp, current.id, { dueOn });
         continue;
       }
-      // A running placement moved later (a start that slipped, an end extended): its week-one, midpoint or last-day
-      // check-in, come due on the old day and not answered, waits for its new day (else it would stay overdue and
-      // nothing would come due on the new one).
+      // A running placement moved later (a start that slipped, an end extended): its check-ins come due again on
+      // their new days. One due on the old day and not answered waits for its new day (else it would stay overdue
+      // and nothing would come due on the new one); so does the outcome, which cannot be recorded before 90 days
+      // after the new end. A week-one, midpoint or last-day check-in answered already asks again on its new day:
+      // the answer was about the period as it was (the last day that became an extension, say); its entries stay.
       const movedLater =
         period.state === 'RUNNING' &&
-        current?.status === FollowUpStatus.DUE &&
-        kind !== FollowUpKind.OUTCOME &&
         dueOn !== undefined &&
-        dueOn > current.dueOn;
+        current !== undefined &&
+        dueOn > current.dueOn &&
+        (current.status === FollowUpStatus.DUE ||
+          (current.status === FollowUpStatus.DONE && kind !== FollowUpKind.OUTCOME));
       if (!movedLater && (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE))
         continue;
       if (dueOn === undefined) {
@@ -95,7 +99,15 @@ export class FollowUpsService {
       if (current?.status === FollowUpStatus.SCHEDULED && current.dueOn === dueOn) continue;
       scheduled.push(
         current
-          ? await manager.save(Object.assign(current, { dueOn, status: FollowUpStatus.SCHEDULED }))
+          ? await manager.save(
+              Object.assign(current, {
+                dueOn,
+                status: FollowUpStatus.SCHEDULED,
+                becameDueAt: null,
+                doneBy: null,
+                doneAt: null,
+              }),
+            )
           : await manager.save(manager.create(FollowUp, { placementId: period.placementId, kind, dueOn })),
       );
     }
@@ -191,9 +203,26 @@ export class FollowUpsService {
         where: { id: followUpId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!followUp || followUp.status !== FollowUpStatus.SCHEDULED || followUp.dueOn !== dueOn)
-        return JobStatus.Skipped;
+      if (!followUp || followUp.dueOn !== dueOn) return JobStatus.Skipped;
       if (!placement || placement.status === 'CANCELLED') return JobStatus.Skipped;
+      if (
+        followUp.status === FollowUpStatus.DONE &&
+        followUp.becameDueAt === null &&
+        followUp.kind !== FollowUpKind.OUTCOME &&
+        placement.status !== 'PLANNED'
+      ) {
+        // The coach answered it before its day (a meeting a few days early): the employer is still asked on the day.
+        await manager.update(FollowUp, followUp.id, { becameDueAt: new Date() });
+        await this.notifications.notifyEmployers(
+          manager,
+          placement.employer_organisation_id,
+          NotificationKind.FEEDBACK_REQUESTED,
+          `${followUp.id}:${dueOn}`,
+          { placementId: followUp.placementId, followUpId: followUp.id },
+        );
+        return JobStatus.Success;
+      }
+      if (followUp.status !== FollowUpStatus.SCHEDULED) return JobStatus.Skipped;
       await manager.update(FollowUp, followUp.id, { status: FollowUpStatus.DUE, becameDueAt: new Date() });
       const cause = `${followUp.id}:${dueOn}`;
       const subject = { placementId: followUp.placementId, followUpId: followUp.id };

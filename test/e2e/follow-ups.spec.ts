@@ -190,6 +190,72 @@ describe('the follow-up plan of a placement', () => {
     expect((await followUpsOf(id)).END).toMatchObject({ due_on: inDays(100), status: 'DUE' });
   });
 
+  it('asks again on the new days when a running placement is extended: an answered last day, a due outcome', async () => {
+    const { id } = await placement(-20, 40);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
+    const before = await followUpsOf(id);
+    // Its last day came (written straight), and at that meeting the coach answered it and agreed an extension.
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [before.END!.id]);
+    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
+      input: {
+        placementId: id,
+        followUpId: before.END!.id,
+        attendance: 'MOSTLY',
+        tasksPerformed: 'Alla uppgifter',
+        swedishProgress: 'SOME',
+        satisfaction: 4,
+        dropoutRisk: 'LOW',
+        text: 'Vi förlänger med två månader.',
+      },
+    });
+    expect((await followUpsOf(id)).END).toMatchObject({ status: 'DONE' });
+    // The outcome had come due too (its day written straight): it cannot be recorded before 90 days after the end.
+    await sql(`UPDATE follow_ups SET status = 'DUE', became_due_at = now() WHERE id = $1`, [
+      before.OUTCOME!.id,
+    ]);
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: id, startDate: inDays(-20), endDate: inDays(100) } },
+    );
+    const extended = await followUpsOf(id);
+    expect(extended.END).toMatchObject({ due_on: inDays(100), status: 'SCHEDULED', became_due_at: null });
+    expect(extended.OUTCOME).toMatchObject({ due_on: inDays(190), status: 'SCHEDULED', became_due_at: null });
+    // The answer stays, under the check-in it answered.
+    const [{ n }] = (await sql('SELECT count(*)::int AS n FROM follow_up_entries WHERE follow_up_id = $1', [
+      before.END!.id,
+    ])) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it('still asks the employer on the day about a check-in the coach answered before it', async () => {
+    const { id } = await placement(-3, 150);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
+    const { MIDPOINT: midpoint } = await followUpsOf(id);
+    expect(midpoint).toMatchObject({ status: 'SCHEDULED' });
+    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
+      input: {
+        placementId: id,
+        followUpId: midpoint!.id,
+        attendance: 'MOSTLY',
+        tasksPerformed: 'Kassa och påfyllning',
+        swedishProgress: 'SOME',
+        satisfaction: 4,
+        dropoutRisk: 'LOW',
+        text: 'Avstämning en vecka före halvtid.',
+      },
+    });
+    // Its day comes (the job run here rather than waited for).
+    await stack.worker!.get(FollowUpsService, { strict: false }).due({
+      followUpId: midpoint!.id,
+      dueOn: midpoint!.due_on,
+      plannedAt: new Date().toISOString(),
+    });
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', [midpoint!.id])).toBe(1);
+    // The coach answered already: no reminder for them, and the answer stands.
+    expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [midpoint!.id])).toBe(0);
+    expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'DONE' });
+  });
+
   it('keeps due, unanswered check-ins on the real days: a start that slipped, an early end recorded late', async () => {
     // Planned to start 20 days ago; the week-one check-in came due, but the person never came.
     const slipped = await placement(-20, 40);
