@@ -359,12 +359,14 @@ export class TracksService implements OnModuleInit {
    */
   async withdraw(caller: Principal, enrolmentId: string): Promise<TrackEnrolment> {
     return this.dataSource.transaction(async (manager) => {
-      const enrolment = await manager.findOne(TrackEnrolment, {
+      // Whose it is first, unlocked: another organisation's coach neither holds it nor learns more than FORBIDDEN.
+      const found = await manager.findOneBy(TrackEnrolment, { id: enrolmentId });
+      if (!found) throw AppError.notFound('Track enrolment');
+      await this.participantAccess.getManaged(caller, found.participantId, manager);
+      const enrolment = await manager.findOneOrFail(TrackEnrolment, {
         where: { id: enrolmentId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!enrolment) throw AppError.notFound('Track enrolment');
-      await this.participantAccess.getManaged(caller, enrolment.participantId, manager);
       if (enrolment.withdrawnAt)
         throw AppError.conflict('This enrolment is already withdrawn', 'enrolmentId');
       for (const check of this.withdrawalChecks) {
@@ -458,6 +460,14 @@ export class TracksService implements OnModuleInit {
     value: string,
     manager: EntityManager,
   ): Promise<number> {
+    // The intakes first, in id order: two erasures giving places back to the same intakes queue instead of each
+    // holding one the other waits for.
+    await manager.query(
+      `SELECT 1 FROM track_intakes WHERE id IN (
+         SELECT intake_id FROM track_enrolments WHERE ${column} = $1 AND withdrawn_at IS NULL)
+       ORDER BY id FOR UPDATE`,
+      [value],
+    );
     const rows: { n: number }[] = await manager.query(
       `WITH released AS (
          UPDATE track_enrolments SET withdrawn_at = now()
