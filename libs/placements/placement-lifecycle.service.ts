@@ -179,9 +179,13 @@ export class PlacementLifecycle implements OnModuleInit {
     if (input.endDate !== null && input.endDate !== undefined && input.endDate < input.startDate) {
       throw AppError.badInput('input.endDate', 'must not be before the start date');
     }
-    const endDate = input.endDate ?? null;
     try {
       return await this.change(caller, input.placementId, 'reschedule', async (placement, manager) => {
+        // Left out, the last day stays; only an explicit null makes the placement open-ended.
+        const endDate = input.endDate === undefined ? placement.endDate : input.endDate;
+        if (endDate !== null && endDate < input.startDate) {
+          throw AppError.badInput('input.endDate', 'must not be before the start date');
+        }
         if (placement.status === PlacementStatus.ACTIVE && input.startDate > today()) {
           throw AppError.badInput(
             'input.startDate',

@@ -350,6 +350,22 @@ describe('placements after the confirmation: start, complete, end early, cancel'
       END: `${inDays(110)} SCHEDULED`,
       OUTCOME: `${inDays(200)} SCHEDULED`,
     });
+    // Only the start moved (the last day left out): the last day stays.
+    const { reschedulePlacement: moved } = await coach.ok<{
+      reschedulePlacement: { endDate: string | null };
+    }>('mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { endDate } }', {
+      input: { placementId: placement.id, startDate: inDays(20) },
+    });
+    expect(moved.endDate).toBe(inDays(110));
+    expect(await planOf(placement.id)).toMatchObject({ END: `${inDays(110)} SCHEDULED` });
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: placement.id, startDate: inDays(30) } },
+    );
+    expect(await planOf(placement.id)).toMatchObject({
+      MIDPOINT: `${inDays(70)} SCHEDULED`,
+      END: `${inDays(110)} SCHEDULED`,
+    });
     await coach.ok(
       'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
       { input: { placementId: placement.id, startDate: inDays(0), endDate: null } },

@@ -42,7 +42,10 @@ export class ReschedulePlacementInput extends PlacementChangeInput {
   @Satisfies(calendarDateProblem)
   startDate!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; none: open-ended.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day, YYYY-MM-DD; null: open-ended; left out: the last day stays.',
+  })
   @IsOptional()
   @Trim()
   @Satisfies(calendarDateProblem)
