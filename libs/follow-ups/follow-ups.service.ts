@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { TODAY_IN_SWEDEN_SQL } from '#libs/calendar';
+import { TODAY_IN_SWEDEN_SQL, todayInSweden } from '#libs/calendar';
 import { AppConfig } from '#libs/config';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
 import { Outbox, enqueueJob } from '#libs/outbox';
@@ -53,6 +53,7 @@ export class FollowUpsService {
     const cancelled: FollowUp[] = [];
     const scheduled: FollowUp[] = [];
     const plannedAt = new Date();
+    const today = todayInSweden(plannedAt);
     const wanted = period.state === 'CANCELLED' ? new Map<FollowUpKind, string>() : plannedDates(period);
     for (const kind of Object.values(FollowUpKind)) {
       const current = existing.get(kind);
@@ -81,15 +82,16 @@ export class FollowUpsService {
       // A running placement moved later (a start that slipped, an end extended): its check-ins come due again on
       // their new days. One due on the old day and not answered waits for its new day (else it would stay overdue
       // and nothing would come due on the new one); so does the outcome, which cannot be recorded before 90 days
-      // after the new end. A week-one, midpoint or last-day check-in answered already asks again on its new day:
-      // the answer was about the period as it was (the last day that became an extension, say); its entries stay.
+      // after the new end. A week-one, midpoint or last-day check-in answered already asks again on its new day when
+      // that is still to come: the answer was about the period as it was (the last day that became an extension,
+      // say); its entries stay. (A new day already past: the answer given stands for it.)
       const movedLater =
         period.state === 'RUNNING' &&
         dueOn !== undefined &&
         current !== undefined &&
         dueOn > current.dueOn &&
         (current.status === FollowUpStatus.DUE ||
-          (current.status === FollowUpStatus.DONE && kind !== FollowUpKind.OUTCOME));
+          (current.status === FollowUpStatus.DONE && kind !== FollowUpKind.OUTCOME && dueOn > today));
       if (!movedLater && (current?.status === FollowUpStatus.DUE || current?.status === FollowUpStatus.DONE))
         continue;
       if (dueOn === undefined) {
@@ -153,8 +155,9 @@ export class FollowUpsService {
 
   /**
    * The check-in's day came: it becomes DUE and the participant's coach is notified; once the placement has started,
-   * the employer's users are asked for feedback too (not for the outcome: the coach's to record). Nothing when the
-   * check-in moved to another day, is no longer scheduled, or its placement was cancelled.
+   * the employer's users are asked for feedback too (not for the outcome: the coach's to record). One the coach
+   * answered before its day only asks the employer, while the placement is ACTIVE. Nothing when the check-in moved
+   * to another day or was cancelled, or its placement was cancelled.
    */
   @OnJob(JobName.FollowUpDue)
   due({ followUpId, dueOn }: JobPayloads[JobName.FollowUpDue]): Promise<JobStatus> {
@@ -209,9 +212,11 @@ export class FollowUpsService {
         followUp.status === FollowUpStatus.DONE &&
         followUp.becameDueAt === null &&
         followUp.kind !== FollowUpKind.OUTCOME &&
-        placement.status !== 'PLANNED'
+        placement.status === 'ACTIVE' &&
+        !placement.erased
       ) {
-        // The coach answered it before its day (a meeting a few days early): the employer is still asked on the day.
+        // The coach answered it before its day (a meeting a few days early): the employer is still asked on the day,
+        // while the person is there (not about someone erased, nor after the placement ended).
         await manager.update(FollowUp, followUp.id, { becameDueAt: new Date() });
         await this.notifications.notifyEmployers(
           manager,

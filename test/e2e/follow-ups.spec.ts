@@ -16,6 +16,16 @@ import { startStack, type Stack } from '../support/stack.js';
 /** A day lasts this long here (FOLLOW_UP_DAY_MS), so that the plan runs in seconds. */
 const DAY_MS = 200;
 
+/** A coach's answer to a check-in. */
+const FEEDBACK = {
+  attendance: 'MOSTLY',
+  tasksPerformed: 'Kassa och påfyllning',
+  swedishProgress: 'SOME',
+  satisfaction: 4,
+  dropoutRisk: 'LOW',
+  text: 'Avstämning.',
+};
+
 const FOLLOW_UPS = `query($placementId: ID, $participantId: ID, $mine: Boolean, $status: FollowUpStatus,
   $overdueOnly: Boolean) {
   followUps(placementId: $placementId, participantId: $participantId, mine: $mine, status: $status,
@@ -225,6 +235,21 @@ describe('the follow-up plan of a placement', () => {
       before.END!.id,
     ])) as [{ n: number }];
     expect(n).toBe(1);
+
+    // An answered midpoint whose new day has passed already stands: nothing comes due for a day gone by.
+    const long = await placement(-60, 10);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
+      id: long.id,
+    });
+    const { MIDPOINT: midpoint } = await followUpsOf(long.id);
+    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
+      input: { placementId: long.id, followUpId: midpoint!.id, ...FEEDBACK },
+    });
+    await coach.ok(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: long.id, startDate: inDays(-60), endDate: inDays(30) } },
+    );
+    expect((await followUpsOf(long.id)).MIDPOINT).toMatchObject({ due_on: midpoint!.due_on, status: 'DONE' });
   });
 
   it('still asks the employer on the day about a check-in the coach answered before it', async () => {
@@ -254,6 +279,25 @@ describe('the follow-up plan of a placement', () => {
     // The coach answered already: no reminder for them, and the answer stands.
     expect(await notifications(coachUserId, 'FOLLOW_UP_DUE', [midpoint!.id])).toBe(0);
     expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'DONE' });
+
+    // Not once the placement is over: an answered check-in whose day comes after an early end asks no one.
+    const ended = await placement(-3, 150);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
+      id: ended.id,
+    });
+    const { MIDPOINT: answered } = await followUpsOf(ended.id);
+    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
+      input: { placementId: ended.id, followUpId: answered!.id, ...FEEDBACK },
+    });
+    await coach.ok('mutation($input: EndPlacementEarlyInput!) { endPlacementEarly(input: $input) { id } }', {
+      input: { placementId: ended.id, reason: 'MOVED', note: 'Flyttade', lastDay: inDays(0) },
+    });
+    await stack.worker!.get(FollowUpsService, { strict: false }).due({
+      followUpId: answered!.id,
+      dueOn: answered!.due_on,
+      plannedAt: new Date().toISOString(),
+    });
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', [answered!.id])).toBe(0);
   });
 
   it('keeps due, unanswered check-ins on the real days: a start that slipped, an early end recorded late', async () => {
