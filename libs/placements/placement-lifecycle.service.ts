@@ -176,15 +176,14 @@ export class PlacementLifecycle implements OnModuleInit {
    * period is longer than its kind allows (a praktik six months, an etableringsjobb 24; both must end).
    */
   async reschedule(caller: Principal, input: ReschedulePlacementInput): Promise<Placement> {
-    if (input.endDate !== null && input.endDate !== undefined && input.endDate < input.startDate) {
-      throw AppError.badInput('input.endDate', 'must not be before the start date');
-    }
     try {
       return await this.change(caller, input.placementId, 'reschedule', async (placement, manager) => {
         // Left out, the last day stays; only an explicit null makes the placement open-ended.
         const endDate = input.endDate === undefined ? placement.endDate : input.endDate;
         if (endDate !== null && endDate < input.startDate) {
-          throw AppError.badInput('input.endDate', 'must not be before the start date');
+          throw input.endDate === undefined
+            ? AppError.badInput('input.startDate', `must not be after the last day, ${endDate}`)
+            : AppError.badInput('input.endDate', 'must not be before the start date');
         }
         if (placement.status === PlacementStatus.ACTIVE && input.startDate > today()) {
           throw AppError.badInput(

@@ -358,6 +358,13 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     });
     expect(moved.endDate).toBe(inDays(110));
     expect(await planOf(placement.id)).toMatchObject({ END: `${inDays(110)} SCHEDULED` });
+    // Moved past the last day it keeps: the start is at fault, the field the caller sent.
+    const pastTheEnd = await coach.request(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: placement.id, startDate: inDays(120) } },
+    );
+    expect(errorCode(pastTheEnd)).toBe('BAD_USER_INPUT');
+    expect(pastTheEnd.errors![0]!.extensions!.field).toBe('input.startDate');
     await coach.ok(
       'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
       { input: { placementId: placement.id, startDate: inDays(30) } },
