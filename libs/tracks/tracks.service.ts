@@ -360,9 +360,11 @@ export class TracksService implements OnModuleInit {
   async withdraw(caller: Principal, enrolmentId: string): Promise<TrackEnrolment> {
     return this.dataSource.transaction(async (manager) => {
       // Whose it is first, unlocked: another organisation's coach neither holds it nor learns more than FORBIDDEN.
+      // Then the participant, locked, as enrolments and erasure take it first: a withdrawal and an erasure of the same
+      // person queue (each would otherwise hold what the other waits for: the enrolment, the intake).
       const found = await manager.findOneBy(TrackEnrolment, { id: enrolmentId });
       if (!found) throw AppError.notFound('Track enrolment');
-      await this.participantAccess.getManaged(caller, found.participantId, manager);
+      await this.participantAccess.getManaged(caller, found.participantId, manager, true);
       const enrolment = await manager.findOneOrFail(TrackEnrolment, {
         where: { id: enrolmentId },
         lock: { mode: 'pessimistic_write' },
