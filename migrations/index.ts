@@ -17,6 +17,7 @@ import { NotificationSubject1795460000001 } from './1795460000001-NotificationSu
 import { PopulationFingerprintIndex1795461000001 } from './1795461000001-PopulationFingerprintIndex.js';
 import { PlacementAnewAfterCancel1795462000001 } from './1795462000001-PlacementAnewAfterCancel.js';
 import { UserTokenVersion1795463000001 } from './1795463000001-UserTokenVersion.js';
+import { CandidateEnrolledIntakes1795464000001 } from './1795464000001-CandidateEnrolledIntakes.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -40,4 +41,5 @@ export const migrations: MigrationClass[] = [
   PopulationFingerprintIndex1795461000001,
   PlacementAnewAfterCancel1795462000001,
   UserTokenVersion1795463000001,
+  CandidateEnrolledIntakes1795464000001,
 ];

@@ -1,0 +1,23 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Candidate documents now carry `enrolledIntakeIds` (the track intakes the participant holds a place in), which
+ * retrieval filters JOBBSPAR openings on: every published profile's candidate document is rewritten through the
+ * outbox, as a profile change would, so that no Jobbspår opening goes without proposals until a reindex. No schema
+ * change.
+ */
+export class CandidateEnrolledIntakes1795464000001 implements MigrationInterface {
+  name = 'CandidateEnrolledIntakes1795464000001';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `INSERT INTO "outbox_messages" ("kind", "payload")
+       SELECT 'SEARCH_SYNC', jsonb_build_object('index', 'candidates', 'id', p."id"::text)
+         FROM "competence_profiles" p WHERE p."status" = 'PUBLISHED' ORDER BY p."id"`,
+    );
+  }
+
+  public async down(): Promise<void> {
+    // Nothing to undo: a sync rewrites a document as the projection of the running version has it.
+  }
+}
