@@ -69,6 +69,20 @@ describe('the follow-up plan of a placement', () => {
   }
 
   /** Notifications of `kind` for `userId` caused by these follow-ups. */
+  /** A started placement whose midpoint check-in the coach has answered. */
+  async function withAnsweredMidpoint(
+    start: number,
+    end: number,
+  ): Promise<{ id: string; midpoint: FollowUpRow }> {
+    const { id } = await placement(start, end);
+    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', { id });
+    const { MIDPOINT: midpoint } = await followUpsOf(id);
+    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
+      input: { placementId: id, followUpId: midpoint!.id, ...FEEDBACK },
+    });
+    return { id, midpoint: midpoint! };
+  }
+
   async function notifications(userId: string, kind: string, followUpIds: string[]): Promise<number> {
     const [row] = await sql(
       `SELECT count(*)::int AS n FROM notifications
@@ -210,11 +224,7 @@ describe('the follow-up plan of a placement', () => {
       input: {
         placementId: id,
         followUpId: before.END!.id,
-        attendance: 'MOSTLY',
-        tasksPerformed: 'Alla uppgifter',
-        swedishProgress: 'SOME',
-        satisfaction: 4,
-        dropoutRisk: 'LOW',
+        ...FEEDBACK,
         text: 'Vi förlänger med två månader.',
       },
     });
@@ -237,19 +247,15 @@ describe('the follow-up plan of a placement', () => {
     expect(n).toBe(1);
 
     // An answered midpoint whose new day has passed already stands: nothing comes due for a day gone by.
-    const long = await placement(-60, 10);
-    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
-      id: long.id,
-    });
-    const { MIDPOINT: midpoint } = await followUpsOf(long.id);
-    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
-      input: { placementId: long.id, followUpId: midpoint!.id, ...FEEDBACK },
-    });
+    const long = await withAnsweredMidpoint(-60, 10);
     await coach.ok(
       'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
       { input: { placementId: long.id, startDate: inDays(-60), endDate: inDays(30) } },
     );
-    expect((await followUpsOf(long.id)).MIDPOINT).toMatchObject({ due_on: midpoint!.due_on, status: 'DONE' });
+    expect((await followUpsOf(long.id)).MIDPOINT).toMatchObject({
+      due_on: long.midpoint.due_on,
+      status: 'DONE',
+    });
   });
 
   it('still asks the employer on the day about a check-in the coach answered before it', async () => {
@@ -261,11 +267,7 @@ describe('the follow-up plan of a placement', () => {
       input: {
         placementId: id,
         followUpId: midpoint!.id,
-        attendance: 'MOSTLY',
-        tasksPerformed: 'Kassa och påfyllning',
-        swedishProgress: 'SOME',
-        satisfaction: 4,
-        dropoutRisk: 'LOW',
+        ...FEEDBACK,
         text: 'Avstämning en vecka före halvtid.',
       },
     });
@@ -281,23 +283,16 @@ describe('the follow-up plan of a placement', () => {
     expect((await followUpsOf(id)).MIDPOINT).toMatchObject({ status: 'DONE' });
 
     // Not once the placement is over: an answered check-in whose day comes after an early end asks no one.
-    const ended = await placement(-3, 150);
-    await coach.ok('mutation($id: ID!) { startPlacement(input: { placementId: $id }) { id } }', {
-      id: ended.id,
-    });
-    const { MIDPOINT: answered } = await followUpsOf(ended.id);
-    await coach.ok('mutation($input: RecordFollowUpInput!) { recordFollowUp(input: $input) { id } }', {
-      input: { placementId: ended.id, followUpId: answered!.id, ...FEEDBACK },
-    });
+    const { id: endedId, midpoint: answered } = await withAnsweredMidpoint(-3, 150);
     await coach.ok('mutation($input: EndPlacementEarlyInput!) { endPlacementEarly(input: $input) { id } }', {
-      input: { placementId: ended.id, reason: 'MOVED', note: 'Flyttade', lastDay: inDays(0) },
+      input: { placementId: endedId, reason: 'MOVED', note: 'Flyttade', lastDay: inDays(0) },
     });
     await stack.worker!.get(FollowUpsService, { strict: false }).due({
-      followUpId: answered!.id,
-      dueOn: answered!.due_on,
+      followUpId: answered.id,
+      dueOn: answered.due_on,
       plannedAt: new Date().toISOString(),
     });
-    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', [answered!.id])).toBe(0);
+    expect(await notifications(employerUserId, 'FEEDBACK_REQUESTED', [answered.id])).toBe(0);
   });
 
   it('keeps due, unanswered check-ins on the real days: a start that slipped, an early end recorded late', async () => {

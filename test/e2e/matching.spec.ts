@@ -17,6 +17,7 @@ import {
   ensureTestTaxonomy,
   organisationOf,
   organisationWithUser,
+  trackWithIntakes,
 } from '../support/opening-track-fixtures.js';
 import { UPPSALA_SKILLS, uppsalaCandidate, uppsalaPraktik } from '../support/matching-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -368,27 +369,17 @@ describe('matching', () => {
   });
 
   it("ranks a track's JOBBSPAR openings again when the track's prerequisites change", async () => {
-    const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
-      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
-      {
-        input: {
-          name: `Testspår städ ${Date.now()}`,
-          municipalityConceptId: CONCEPTS.uppsala,
-          occupationConceptIds: [CONCEPTS.stadare],
-          praktikWeeks: 12,
-          sfiHoursPerWeek: 6,
-          vocationalSwedish: true,
-          partnerOrganisationIds: [employerOrganisationId],
-        },
-      },
-    );
-    const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
-      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
-      { id: createTrack.id, input: { startDate: '2027-02-01', places: 5 } },
-    );
+    const {
+      trackId,
+      intakeIds: [intakeId],
+    } = await trackWithIntakes(admin, {
+      partnerOrganisationId: employerOrganisationId,
+      startDates: ['2027-02-01'],
+      track: { municipalityConceptId: CONCEPTS.uppsala },
+    });
     const openingId = await publishedOpening(employer, {
       kind: 'JOBBSPAR',
-      trackIntakeId: addTrackIntake.intakes[0]!.id,
+      trackIntakeId: intakeId,
       endDate: null,
       requiredDrivingLicenceConceptIds: [],
     });
@@ -400,7 +391,7 @@ describe('matching', () => {
     // A Jobbspår place is for the intake's participants: proposed once enrolled, and no longer once withdrawn.
     const { enrolInTrackIntake } = await coach.ok<{ enrolInTrackIntake: { id: string } }>(
       'mutation($intakeId: ID!, $participantId: ID!) { enrolInTrackIntake(intakeId: $intakeId, participantId: $participantId) { id } }',
-      { intakeId: addTrackIntake.intakes[0]!.id, participantId },
+      { intakeId, participantId },
     );
     await proposalsWith(openingId, [participantId]);
     const WITHDRAW = 'mutation($id: ID!) { withdrawTrackEnrolment(enrolmentId: $id) { id } }';
@@ -408,7 +399,7 @@ describe('matching', () => {
     await proposalsWith(openingId, [participantId], 'EXPIRED');
     const { enrolInTrackIntake: again } = await coach.ok<{ enrolInTrackIntake: { id: string } }>(
       'mutation($intakeId: ID!, $participantId: ID!) { enrolInTrackIntake(intakeId: $intakeId, participantId: $participantId) { id } }',
-      { intakeId: addTrackIntake.intakes[0]!.id, participantId },
+      { intakeId, participantId },
     );
     expect(again.id).not.toBe(enrolInTrackIntake.id);
     await proposalsWith(openingId, [participantId]);
@@ -416,12 +407,12 @@ describe('matching', () => {
       'mutation($id: ID!, $input: UpdateTrackInput!) { updateTrack(id: $id, input: $input) { id } }';
     // The track now asks for a B licence: the proposal expires without the opening changing.
     await admin.ok(UPDATE_TRACK, {
-      id: createTrack.id,
+      id: trackId,
       input: { requiredDrivingLicenceConceptId: CONCEPTS.licenceB },
     });
     await proposalsWith(openingId, [participantId], 'EXPIRED');
     // And no longer: proposed again.
-    await admin.ok(UPDATE_TRACK, { id: createTrack.id, input: { requiredDrivingLicenceConceptId: null } });
+    await admin.ok(UPDATE_TRACK, { id: trackId, input: { requiredDrivingLicenceConceptId: null } });
     await proposalsWith(openingId, [participantId]);
   });
 
@@ -865,28 +856,12 @@ describe('matching', () => {
       const levels = ['SFI_A', 'SFI_B', 'SFI_C', 'SFI_D', 'SVA'];
       const kinds = ['PRAKTIK', 'EXTRATJANST', 'JOBBSPAR'];
       // A track with two intakes, without prerequisites: JOBBSPAR openings take only their intake's participants.
-      const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
-        'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
-        {
-          input: {
-            name: `Genererat spår ${Date.now()}`,
-            municipalityConceptId: CONCEPTS.varmdo,
-            occupationConceptIds: occupations,
-            praktikWeeks: 8,
-            sfiHoursPerWeek: 6,
-            vocationalSwedish: true,
-            partnerOrganisationIds: [employerOrganisationId],
-          },
-        },
-      );
-      const intakes: string[] = [];
-      for (const startDate of ['2027-01-11', '2027-03-01']) {
-        const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
-          'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
-          { id: createTrack.id, input: { startDate, places: 500 } },
-        );
-        intakes.push(addTrackIntake.intakes.map((intake) => intake.id).find((id) => !intakes.includes(id))!);
-      }
+      const { intakeIds: intakes } = await trackWithIntakes(admin, {
+        partnerOrganisationId: employerOrganisationId,
+        startDates: ['2027-01-11', '2027-03-01'],
+        places: 500,
+        track: { occupationConceptIds: occupations, praktikWeeks: 8 },
+      });
       const [{ id: organisationId }] = (await sql(
         `SELECT o.id FROM organisations o JOIN users u ON u.organisation_id = o.id WHERE u.email = 'coach@varmdo.example'`,
       )) as Array<{ id: string }>;

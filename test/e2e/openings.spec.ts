@@ -4,6 +4,7 @@ import {
   ensureTestTaxonomy,
   organisationOf,
   organisationWithUser,
+  trackWithIntakes,
   userIn,
 } from '../support/opening-track-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
@@ -78,6 +79,8 @@ describe('openings', () => {
   let agencyEmployer: GraphqlClient;
   let municipalityEmployer: GraphqlClient;
   let intakeId: string;
+  /** A later intake of the same track. */
+  let laterIntakeId: string;
   let organisationA: string;
 
   beforeAll(async () => {
@@ -93,26 +96,14 @@ describe('openings', () => {
     municipalityEmployer = await userIn(admin, await organisationOf(admin), 'EMPLOYER');
     organisationA = await organisationOf(employerA);
 
-    // A Jobbspår track with employer A as its only partner, and one intake.
-    const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
-      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
-      {
-        input: {
-          name: 'Testspår service, enkla jobb',
-          municipalityConceptId: CONCEPTS.varmdo,
-          occupationConceptIds: [CONCEPTS.stadare],
-          praktikWeeks: 12,
-          sfiHoursPerWeek: 6,
-          vocationalSwedish: true,
-          partnerOrganisationIds: [organisationA],
-        },
-      },
-    );
-    const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
-      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
-      { id: createTrack.id, input: { startDate: '2027-03-01', places: 5 } },
-    );
-    intakeId = addTrackIntake.intakes[0].id;
+    // A Jobbspår track with employer A as its only partner, and two intakes.
+    ({
+      intakeIds: [intakeId, laterIntakeId],
+    } = await trackWithIntakes(admin, {
+      partnerOrganisationId: organisationA,
+      startDates: ['2027-03-01', '2027-09-01'],
+      track: { name: 'Testspår service, enkla jobb' },
+    }));
   });
 
   afterAll(() => stack?.close());
@@ -303,16 +294,7 @@ describe('openings', () => {
           endDate: null,
           places: 3,
         });
-        const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
-          'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
-          {
-            id: (
-              await stack.environment.sql('SELECT track_id FROM track_intakes WHERE id = $1', [intakeId])
-            )[0].track_id,
-            input: { startDate: '2027-09-01', places: 5 },
-          },
-        );
-        const otherIntake = addTrackIntake.intakes.find((intake) => intake.id !== intakeId)!.id;
+        const otherIntake = laterIntakeId;
         // Before any place is taken the employer may move it to another intake, and back.
         for (const trackIntakeId of [otherIntake, intakeId]) {
           const moved = await employerA.request(UPDATE, { id: opening.id, input: { trackIntakeId } });

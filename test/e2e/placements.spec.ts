@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { eventually } from '../support/eventually.js';
 import { errorCode, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
-import { CONCEPTS, ensureTestTaxonomy } from '../support/opening-track-fixtures.js';
+import { CONCEPTS, ensureTestTaxonomy, trackWithIntakes } from '../support/opening-track-fixtures.js';
 import { consentingParticipant, insertProposal, publishedOpening } from '../support/placement-fixtures.js';
 import { startStack, type Stack } from '../support/stack.js';
 
@@ -371,25 +371,13 @@ describe('coach decisions: confirming proposals into placements', () => {
     const [{ organisation_id: partnerId }] = (await sql(
       `SELECT organisation_id FROM users WHERE email = 'employer@vard.example'`,
     )) as [{ organisation_id: string }];
-    const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
-      'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
-      {
-        input: {
-          name: 'Testspår placeringar',
-          municipalityConceptId: CONCEPTS.varmdo,
-          occupationConceptIds: [CONCEPTS.barnskotare],
-          praktikWeeks: 12,
-          sfiHoursPerWeek: 6,
-          vocationalSwedish: true,
-          partnerOrganisationIds: [partnerId],
-        },
-      },
-    );
-    const { addTrackIntake } = await admin.ok<{ addTrackIntake: { intakes: { id: string }[] } }>(
-      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id } } }',
-      { id: createTrack.id, input: { startDate: '2027-02-01', places: 5 } },
-    );
-    const intakeId = addTrackIntake.intakes[0]!.id;
+    const {
+      intakeIds: [intakeId],
+    } = await trackWithIntakes(admin, {
+      partnerOrganisationId: partnerId,
+      startDates: ['2027-02-01'],
+      track: { occupationConceptIds: [CONCEPTS.barnskotare] },
+    });
     const openingId = await publishedOpening(employerA, {
       kind: 'JOBBSPAR',
       trackIntakeId: intakeId,

@@ -165,3 +165,51 @@ export async function participantWithProfile(
   }
   return createParticipant.id;
 }
+
+let trackSerial = 0;
+
+/**
+ * A Jobbspår track made by `admin` with `partnerOrganisationId` as its one partner, no prerequisites beyond `track`'s,
+ * and an intake for each start date (`places` each). Returns the track's id and the intakes' ids, in the order given.
+ */
+export async function trackWithIntakes(
+  admin: GraphqlClient,
+  {
+    partnerOrganisationId,
+    startDates,
+    places = 5,
+    track = {},
+  }: {
+    partnerOrganisationId: string;
+    startDates: string[];
+    places?: number;
+    track?: Record<string, unknown>;
+  },
+): Promise<{ trackId: string; intakeIds: string[] }> {
+  const { createTrack } = await admin.ok<{ createTrack: { id: string } }>(
+    'mutation($input: CreateTrackInput!) { createTrack(input: $input) { id } }',
+    {
+      input: {
+        name: `Testspår ${++trackSerial} ${Date.now()}`,
+        municipalityConceptId: CONCEPTS.varmdo,
+        occupationConceptIds: [CONCEPTS.stadare],
+        praktikWeeks: 12,
+        sfiHoursPerWeek: 6,
+        vocationalSwedish: true,
+        partnerOrganisationIds: [partnerOrganisationId],
+        ...track,
+      },
+    },
+  );
+  const intakeIds: string[] = [];
+  for (const startDate of startDates) {
+    const { addTrackIntake } = await admin.ok<{
+      addTrackIntake: { intakes: { id: string; startDate: string }[] };
+    }>(
+      'mutation($id: ID!, $input: AddTrackIntakeInput!) { addTrackIntake(trackId: $id, input: $input) { intakes { id startDate } } }',
+      { id: createTrack.id, input: { startDate, places } },
+    );
+    intakeIds.push(addTrackIntake.intakes.find((intake) => intake.startDate === startDate)!.id);
+  }
+  return { trackId: createTrack.id, intakeIds };
+}
