@@ -98,12 +98,7 @@ export class CompetenceCertificatesService implements OnModuleInit {
         CompetenceCertificateSkill,
         input.skillConceptIds.map((skillConceptId) => ({ placementId: input.placementId, skillConceptId })),
       );
-      await this.profiles.addVerifiedSkills(
-        placement.participant_id,
-        input.skillConceptIds,
-        'input.skillConceptIds',
-        manager,
-      );
+      await this.profiles.addVerifiedSkills(placement.participant_id, input.skillConceptIds, manager);
       // Once per placement: a correction is the same cause.
       await this.notifications.notify(
         manager,

@@ -377,13 +377,14 @@ export class CompetenceProfilesService {
   /**
    * Skills a kompetensbevis confirmed, added to the participant's profile where missing (verified is derived: see
    * VERIFIED_SKILLS_SQL), in the caller's transaction; the profile counts as changed either way, so that employers'
-   * views and the search index show the verification. CONFLICT when the participant has no profile (erased);
-   * BAD_USER_INPUT on `field` when the profile would hold more than PROFILE_SKILLS_MAX skills.
+   * views and the search index show the verification. CONFLICT when the participant has no profile (erased). When
+   * the missing ones would take the profile past PROFILE_SKILLS_MAX skills, none is added (the certificate still
+   * names them; the coach makes room and adds them, and they show as verified then): the employer issuing it gets the
+   * same answer either way, so it learns neither the size of the profile nor which skills are on it.
    */
   async addVerifiedSkills(
     participantId: string,
     skillConceptIds: string[],
-    field: string,
     manager: EntityManager,
   ): Promise<void> {
     const [profile] = (await manager.query(
@@ -391,21 +392,20 @@ export class CompetenceProfilesService {
       [participantId],
     )) as Array<{ id: string }>;
     if (!profile) throw AppError.conflict('The participant has no competence profile any more (erased)');
-    await manager.query(
-      `INSERT INTO profile_skills (profile_id, skill_concept_id) SELECT $1, unnest($2::text[])
-       ON CONFLICT DO NOTHING`,
-      [profile.id, skillConceptIds],
-    );
-    const [{ skills }] = (await manager.query(
-      'SELECT count(*)::int AS skills FROM profile_skills WHERE profile_id = $1',
-      [profile.id],
-    )) as [{ skills: number }];
-    if (skills > PROFILE_SKILLS_MAX)
-      throw AppError.badInput(
-        field,
-        // Not how many: the employer who issues a kompetensbevis must not learn the size of the person's profile.
-        `would give the competence profile more than ${PROFILE_SKILLS_MAX} skills: ask the coach to make room`,
+    const [{ held, missing }] = (await manager.query(
+      `SELECT (SELECT count(*)::int FROM profile_skills WHERE profile_id = $1) AS held,
+              (SELECT count(*)::int FROM unnest($2::text[]) AS wanted(id)
+                WHERE NOT EXISTS (SELECT 1 FROM profile_skills
+                                   WHERE profile_id = $1 AND skill_concept_id = wanted.id)) AS missing`,
+      [profile.id, [...new Set(skillConceptIds)]],
+    )) as [{ held: number; missing: number }];
+    if (held + missing <= PROFILE_SKILLS_MAX) {
+      await manager.query(
+        `INSERT INTO profile_skills (profile_id, skill_concept_id) SELECT $1, unnest($2::text[])
+         ON CONFLICT DO NOTHING`,
+        [profile.id, skillConceptIds],
       );
+    }
     // Touched: the employer view's cache keys on it.
     await manager.update(CompetenceProfile, profile.id, { updatedAt: new Date() });
     await this.profileChanges.changed([profile.id], manager);
