@@ -205,7 +205,9 @@ export class PlacementLifecycle implements OnModuleInit {
           );
         }
         const tooLong = durationProblem(placement.kind, input.startDate, endDate);
-        if (tooLong) throw AppError.badInput('input.endDate', tooLong);
+        // On the field the caller sent: a start moved earlier with the last day kept makes the period too long too.
+        if (tooLong)
+          throw AppError.badInput(input.endDate === undefined ? 'input.startDate' : 'input.endDate', tooLong);
         await manager.update(Placement, placement.id, { startDate: input.startDate, endDate });
         await this.followUps.sync(
           manager,

@@ -85,8 +85,8 @@ export class PlacementsService implements OnModuleInit {
    * Locks are taken in this order — the opening's matching lock, participant, opening, (Jobbspår) the participant's
    * track enrolment, proposal — the order of matching and of employer requests: a matching job re-ranking the
    * opening's proposals has finished before the confirmation expires them (else each would wait for a row the other
-   * holds). Two confirmations into one opening queue on the matching lock. A withdrawal of the enrolment locks it
-   * alone, so it waits for the confirmation or the confirmation sees it withdrawn.
+   * holds). Two confirmations into one opening queue on the matching lock. A withdrawal of the enrolment locks the
+   * participant first, so it waits for the confirmation, or the confirmation waits for it and sees it withdrawn.
    */
   async confirm(caller: Principal, proposalId: string): Promise<Placement> {
     try {

@@ -68,7 +68,6 @@ describe('the follow-up plan of a placement', () => {
     return Object.fromEntries(rows.map((row) => [row.kind, row]));
   }
 
-  /** Notifications of `kind` for `userId` caused by these follow-ups. */
   /** A started placement whose midpoint check-in the coach has answered. */
   async function withAnsweredMidpoint(
     start: number,
@@ -83,6 +82,7 @@ describe('the follow-up plan of a placement', () => {
     return { id, midpoint: midpoint! };
   }
 
+  /** Notifications of `kind` for `userId` caused by these follow-ups. */
   async function notifications(userId: string, kind: string, followUpIds: string[]): Promise<number> {
     const [row] = await sql(
       `SELECT count(*)::int AS n FROM notifications

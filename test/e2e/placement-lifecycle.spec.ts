@@ -477,6 +477,12 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     const tooLong = await reschedule({ endDate: inDays(365) });
     expect(refusedAt(tooLong)).toEqual(['BAD_USER_INPUT', 'input.endDate']);
     expect(tooLong.errors![0]!.message).toMatch(/a praktik lasts at most 6 months/);
+    // The last day left out (kept), the start moved back a year: the start is at fault, the field sent.
+    const startedLongBefore = await coach.request(
+      'mutation($input: ReschedulePlacementInput!) { reschedulePlacement(input: $input) { id } }',
+      { input: { placementId: placement.id, startDate: inDays(-365) } },
+    );
+    expect(refusedAt(startedLongBefore)).toEqual(['BAD_USER_INPUT', 'input.startDate']);
 
     expect(await state(placement.id)).toEqual(before);
 

@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { blockedBy } from '../support/lock-waits.js';
 import { inDays } from '../support/placement-fixtures.js';
 import { errorCode, refusedAt, type GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import {
@@ -677,6 +679,30 @@ describe('Jobbspår tracks', () => {
       );
       expect(active[0]!.count).toBe(0);
       expect(await placesTaken(intakeId)).toBe(await activeEnrolments(intakeId));
+    });
+
+    it("withdraws behind the participant's lock, as erasure takes it first: the two queue instead of deadlocking", async () => {
+      const { intakes } = await track();
+      const participantId = await participantWithProfile(coach, ELIGIBLE_PROFILE);
+      const enrolled = await enrol(coach, intakes[0].id, participantId);
+      // A session holding the participant as an erasure does before it gives places back (intakes, then enrolments).
+      const holder = new pg.Client({ connectionString: stack.environment.databaseUrl });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT 1 FROM participants WHERE id = $1 FOR UPDATE', [participantId]);
+        const withdrawal = coach.request(WITHDRAW, { id: enrolled.data!.enrolInTrackIntake.id });
+        // It waits for the participant, holding neither the enrolment nor the intake the erasure will take.
+        await blockedBy(holder);
+        await holder.query('SELECT 1 FROM track_intakes WHERE id = $1 FOR UPDATE NOWAIT', [intakes[0].id]);
+        await holder.query('SELECT 1 FROM track_enrolments WHERE participant_id = $1 FOR UPDATE NOWAIT', [
+          participantId,
+        ]);
+        await holder.query('COMMIT');
+        expect((await withdrawal).errors).toBeUndefined();
+      } finally {
+        await holder.end();
+      }
     });
 
     it('answers NOT_FOUND for unknown intakes, participants and enrolments', async () => {
