@@ -66,7 +66,8 @@ export class AnonymisedProfileType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'For example 25–29; wider or null when needed for anonymity.',
+    description:
+      'Ages this year of a cohort of birth years, for example 27–31 (born 1995–1999, in 2026); wider or null when needed for anonymity.',
   })
   ageBand!: string | null;
 
