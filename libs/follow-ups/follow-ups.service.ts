@@ -36,8 +36,8 @@ export class FollowUpsService {
    * scheduled ones move with the dates (a new delayed job for the new day), those no longer wanted are cancelled.
    * Check-ins already due or done stay as they are, but a cancelled placement cancels every open one, a running
    * placement moved later moves its due check-ins, and its answered week-one, midpoint and last-day ones whose new
-   * day is still to come, to their new days (scheduled again), and one that ended before its last-day check-in's day gives that check-in, due and
-   * unanswered, the real last day.
+   * day is still to come, to their new days (scheduled again), and one that ended before its last-day check-in's day
+   * gives that check-in, due and unanswered, the real last day.
    */
   async sync(manager: EntityManager, period: PlacementPeriod): Promise<void> {
     const existing = new Map(

@@ -14,7 +14,7 @@ import {
   type KeyFiguresScope,
   type Period,
 } from './key-figures.repository.js';
-import { breakdown, count, MIN_COUNT, share, sum, SUPPRESSED, type Count } from './suppression.js';
+import { breakdown, count, share, sum, SUPPRESSED, type Count } from './suppression.js';
 
 /** The groups of each breakdown, in the order shown, with their Swedish labels. */
 export const GROUPS = {
@@ -296,10 +296,7 @@ function groupFigures(
   const [confirmed, ended, inWorkOrStudies] = [
     column('confirmed'),
     column('ended'),
-    column('inWorkOrStudies', (group) => {
-      const rest = group.ended - group.inWorkOrStudies;
-      return rest > 0 && rest < MIN_COUNT;
-    }),
+    column('inWorkOrStudies', (group) => count(group.ended - group.inWorkOrStudies).suppressed),
   ];
   return Object.fromEntries(
     dimensions.map((dimension) => [

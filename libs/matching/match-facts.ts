@@ -4,8 +4,6 @@ import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/
 /** What matching reads of an opening: loaded from PostgreSQL in a few batched queries (matching-data.ts). */
 export interface OpeningFacts {
   id: string;
-  /** updated_at in epoch ms: the opening's version. */
-  version: string;
   organisationId: string;
   kind: PlacementKind;
   occupation: { id: string; label: string; groupId: string };
@@ -32,11 +30,6 @@ export interface OpeningFacts {
 export interface CandidateFacts {
   profileId: string;
   participantId: string;
-  /**
-   * The latest of the profile's updated_at, its participant's placements' updated_at and their track enrolments'
-   * (enrolled or withdrawn) times, in epoch ms.
-   */
-  version: string;
   /** Status PUBLISHED and the participant not erased. */
   published: boolean;
   occupations: Array<{ id: string; groupId: string; years: number }>;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { rowVersionSql } from '#libs/database';
 import { todayInSweden } from '#libs/calendar';
 import type { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
@@ -50,7 +49,7 @@ export class MatchingData {
     const result = new Map<string, LoadedOpening>();
     if (ids.length === 0) return result;
     const rows: OpeningRow[] = await manager.query(
-      `SELECT o.id, ${rowVersionSql('o.updated_at')} AS version, o.organisation_id, o.status::text AS status,
+      `SELECT o.id, o.organisation_id, o.status::text AS status,
               o.places, o.places_taken, o.kind::text AS kind, o.occupation_concept_id, occ.label AS occupation_label,
               occ.group_concept_id, o.required_skill_concept_ids, o.nice_to_have_skill_concept_ids,
               o.minimum_swedish_level::text AS minimum_swedish_level, o.useful_language_concept_ids,
@@ -95,7 +94,6 @@ export class MatchingData {
         closedReason,
         facts: {
           id: row.id,
-          version: row.version,
           organisationId: row.organisation_id,
           kind: row.kind,
           occupation: {
@@ -157,7 +155,7 @@ export class MatchingData {
     // One query: each child table read once for all the profiles and aggregated per profile, in a fixed order
     // (the facts and their hash must not depend on the order rows come in).
     const rows: ProfileRow[] = await manager.query(
-      `SELECT p.id, p.participant_id, p.public_id, ${rowVersionSql('p.updated_at')} AS version, p.status::text AS status,
+      `SELECT p.id, p.participant_id, p.public_id, p.status::text AS status,
               pt.erased_at IS NOT NULL AS erased, pt.organisation_id, pt.coach_id,
               p.swedish_level::text AS swedish_level, e.sun_code, p.driving_licence_concept_ids,
               p.available_from::text AS available_from, p.hours_per_week, p.free_weekdays::text[] AS free_weekdays,
@@ -168,7 +166,7 @@ export class MatchingData {
                 OR p.priority_long_term_assistance) AS priority_group,
               coalesce(occupations.rows, '[]') AS occupations, coalesce(skills.ids, '{}') AS skill_ids,
               coalesce(languages.rows, '[]') AS languages, coalesce(placed.rows, '[]') AS placements,
-              coalesce(enrolled.intake_ids, '{}') AS enrolled_intake_ids, enrolled.version AS enrolments_version
+              coalesce(enrolled.intake_ids, '{}') AS enrolled_intake_ids
        FROM competence_profiles p
        JOIN participants pt ON pt.id = p.participant_id
        LEFT JOIN taxonomy_municipalities m ON m.concept_id = p.home_municipality_concept_id
@@ -186,27 +184,18 @@ export class MatchingData {
                     FROM profile_languages WHERE profile_id = ANY($1) GROUP BY profile_id) languages
               ON languages.profile_id = p.id
        LEFT JOIN (SELECT own.id AS profile_id,
-                         json_agg(json_build_array(pl.start_date, pl.end_date, ${rowVersionSql('pl.updated_at')})
-                                  ORDER BY pl.start_date, pl.id) AS rows
+                         json_agg(json_build_array(pl.start_date, pl.end_date) ORDER BY pl.start_date, pl.id) AS rows
                     FROM placements pl JOIN competence_profiles own ON own.participant_id = pl.participant_id
                    WHERE own.id = ANY($1) AND pl.status IN ('PLANNED', 'ACTIVE') GROUP BY own.id) placed
               ON placed.profile_id = p.id
-       LEFT JOIN (SELECT own.id AS profile_id,
-                         array_agg(te.intake_id::text ORDER BY te.intake_id) FILTER (WHERE te.withdrawn_at IS NULL)
-                           AS intake_ids,
-                         ${rowVersionSql('max(coalesce(te.withdrawn_at, te.enrolled_at))')} AS version
+       LEFT JOIN (SELECT own.id AS profile_id, array_agg(te.intake_id::text ORDER BY te.intake_id) AS intake_ids
                     FROM track_enrolments te JOIN competence_profiles own ON own.participant_id = te.participant_id
-                   WHERE own.id = ANY($1) GROUP BY own.id) enrolled
+                   WHERE own.id = ANY($1) AND te.withdrawn_at IS NULL GROUP BY own.id) enrolled
               ON enrolled.profile_id = p.id
        WHERE p.id = ANY($1)`,
       [profileIds],
     );
     for (const row of rows) {
-      const version = [
-        row.version,
-        ...row.placements.map(([, , placed]) => placed),
-        ...(row.enrolments_version === null ? [] : [row.enrolments_version]),
-      ].reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
       result.set(row.id, {
         publicId: row.public_id,
         organisationId: row.organisation_id,
@@ -214,7 +203,6 @@ export class MatchingData {
         facts: {
           profileId: row.id,
           participantId: row.participant_id,
-          version,
           published: row.status === 'PUBLISHED' && !row.erased,
           occupations: row.occupations.map(([id, groupId, years]) => ({ id, groupId, years })),
           skillIds: row.skill_ids,
@@ -247,7 +235,6 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
 
 interface OpeningRow {
   id: string;
-  version: string;
   organisation_id: string;
   status: string;
   places: number;
@@ -285,7 +272,6 @@ interface ProfileRow {
   id: string;
   participant_id: string;
   public_id: string;
-  version: string;
   status: string;
   erased: boolean;
   organisation_id: string;
@@ -307,10 +293,8 @@ interface ProfileRow {
   skill_ids: string[];
   /** [language concept id, level] */
   languages: Array<[string, LanguageLevel]>;
-  /** PLANNED and ACTIVE placements of the participant: [start date, end date, version] */
-  placements: Array<[string, string | null, string]>;
+  /** PLANNED and ACTIVE placements of the participant: [start date, end date] */
+  placements: Array<[string, string | null]>;
   /** Intakes of the participant's enrolments that are not withdrawn. */
   enrolled_intake_ids: string[];
-  /** The latest enrolment or withdrawal of the participant, in epoch ms; null without any. */
-  enrolments_version: string | null;
 }

@@ -9,7 +9,6 @@ const weights = { ...DEFAULT_MATCH_WEIGHTS };
 
 const opening: OpeningFacts = {
   id: 'opening',
-  version: '1',
   organisationId: 'org',
   kind: PlacementKind.PRAKTIK,
   occupation: { id: 'stadare', label: 'Städare', groupId: 'ssyk-9111' },
@@ -37,7 +36,6 @@ const opening: OpeningFacts = {
 const ideal: CandidateFacts = {
   profileId: 'profile',
   participantId: 'participant',
-  version: '1',
   published: true,
   occupations: [{ id: 'stadare', groupId: 'ssyk-9111', years: 4 }],
   skillIds: ['bygg', 'flytt', 'fonster', 'hygien', 'kemikalier'],

@@ -87,10 +87,8 @@ export function scoreMatch(
           JSON.stringify({
             algorithm: ALGORITHM_VERSION,
             weights: Object.keys(fits).map((name) => weights[name as keyof MatchWeights]),
-            // The rows' versions are not inputs: an edit that scores nothing (a contact person, a placement
-            // started) leaves the proposal as it is.
-            opening: { ...opening, version: undefined },
-            candidate: { ...candidate, version: undefined },
+            opening,
+            candidate,
             // The day matters only through the urgency it gives.
             urgency: fits.urgency.fit,
           }),

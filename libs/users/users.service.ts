@@ -131,7 +131,6 @@ export class UsersService {
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
       throw AppError.badInput('input.currentPassword', 'is not your current password');
     }
-    // Every token issued before stops working, this caller's too: whoever holds one must log in with the new password.
     await this.users.update(
       { id: user.id },
       // Raised in SQL: two changes at once each raise it, so no token issued between them survives.
