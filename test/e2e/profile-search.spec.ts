@@ -171,6 +171,11 @@ describe('searchProfiles', () => {
     expect(await count({ placementKind: 'EXTRATJANST' })).toEqual({ count: null, fewerThan: K });
     expect(await count({ drivingLicences: ['B'] })).toEqual({ count: 8, fewerThan: null });
     expect(await count({ drivingLicences: ['C'] })).toEqual({ count: null, fewerThan: K });
+    // A filter sent as null is no filter.
+    expect(await count({ areaConceptId: null, availableBy: null, minSwedishLevel: null })).toEqual({
+      count: 8,
+      fewerThan: null,
+    });
 
     // Without filters, every node matches what the filters say of it.
     const praktik = await search({

@@ -265,9 +265,8 @@ function filterExpression(filter: ProfileSearchFilter): string[] {
   for (const id of filter.skillConceptIds ?? []) expression.push(`skillIds = ${quote(id)}`);
   for (const id of filter.languageConceptIds ?? []) expression.push(`languageIds = ${quote(id)}`);
   if (filter.minSwedishLevel) expression.push(`swedishRank >= ${swedishRank(filter.minSwedishLevel)}`);
-  if (filter.areaConceptId !== undefined) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
-  if (filter.availableBy !== undefined)
-    expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
+  if (filter.areaConceptId != null) expression.push(`areaIds = ${quote(filter.areaConceptId)}`);
+  if (filter.availableBy != null) expression.push(`availableFromDay <= ${epochDay(filter.availableBy)}`);
   if (filter.placementKind) expression.push(`wantedKinds = ${quote(filter.placementKind)}`);
   for (const licence of filter.drivingLicences ?? []) expression.push(`licenceClasses = ${quote(licence)}`);
   return expression;
