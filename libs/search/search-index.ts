@@ -65,8 +65,15 @@ export interface SearchProjection<D extends SearchDocument = SearchDocument, S =
    * another one was published). They are synced with `ids`: written when `load` returns them, else removed.
    */
   affected?(ids: string[], snapshot?: S): Promise<string[]>;
-  /** Called once Meilisearch confirmed a sync: the ids of the documents written and of those removed. */
-  indexed?(written: string[], removed: string[]): Promise<void>;
+  /** Called once a sync's documents were handed to Meilisearch (not yet applied): the ids written and removed. */
+  sent?(written: string[], removed: string[], snapshot?: S): void;
+  /**
+   * Called once Meilisearch confirmed a sync: the ids of the documents written and of those removed, and the snapshot
+   * they were loaded from.
+   */
+  indexed?(written: string[], removed: string[], snapshot?: S): Promise<void>;
+  /** Called when a sync of these ids failed (not sent, or not applied): what `load` expected of them may not hold. */
+  failed?(ids: string[]): void;
 }
 
 export const SEARCH_PROJECTION = 'matchbron:search-projection';

@@ -32,11 +32,12 @@ export interface RebuildReport {
   removed: number;
 }
 
-/** What one write handed to Meilisearch: its tasks, the ids written and the ids removed. */
+/** What one write handed to Meilisearch: its tasks, the ids written and the ids removed, and what they were read from. */
 interface Sent {
   tasks: EnqueuedTaskPromise[];
   written: string[];
   gone: string[];
+  snapshot: unknown;
 }
 
 /** Settles every promise (none fails unobserved) and throws the first failure. */
@@ -125,13 +126,20 @@ export class SearchIndexer implements OnApplicationBootstrap {
     // in flight and Meilisearch indexes them together; but the projection is told in the order sent, so that an
     // earlier write confirmed late cannot overwrite what a later one recorded. The confirmation is returned inside
     // an object, so that the send chain (which awaits what the step returns) does not wait for it.
-    const { confirmed } = await afterPrevious(this.sending, index, async () => {
-      const snapshot = await projection.snapshot?.();
-      const affected = (await projection.affected?.(ids, snapshot)) ?? [];
-      const sent = await this.send(projection, [...new Set([...ids, ...affected])], { snapshot });
-      return { confirmed: afterPrevious(this.confirming, index, () => this.confirm(projection, sent)) };
-    });
-    await confirmed;
+    let synced = ids;
+    try {
+      const { confirmed } = await afterPrevious(this.sending, index, async () => {
+        const snapshot = await projection.snapshot?.();
+        const affected = (await projection.affected?.(ids, snapshot)) ?? [];
+        synced = [...new Set([...ids, ...affected])];
+        const sent = await this.send(projection, synced, { snapshot });
+        return { confirmed: afterPrevious(this.confirming, index, () => this.confirm(projection, sent)) };
+      });
+      await confirmed;
+    } catch (error) {
+      projection.failed?.(synced);
+      throw error;
+    }
   }
 
   /**
@@ -148,7 +156,8 @@ export class SearchIndexer implements OnApplicationBootstrap {
       written += await this.write(projection, ids.slice(start, start + REBUILD_BATCH), true);
       progress?.advance(Math.min(REBUILD_BATCH, ids.length - start));
     }
-    const wanted = new Set(ids);
+    // What belongs there now: a profile published while this ran was written by the worker and stays.
+    const wanted = new Set(await allProjectedIds(projection));
     const extra = (await this.indexedIds(index)).filter((id) => !wanted.has(id));
     for (let start = 0; start < extra.length; start += REBUILD_BATCH) {
       const removed = extra.slice(start, start + REBUILD_BATCH);
@@ -182,7 +191,13 @@ export class SearchIndexer implements OnApplicationBootstrap {
    * out; tells the projection once Meilisearch confirmed. Returns how many documents were written.
    */
   private async write(projection: SearchProjection, ids: string[], exactly = false): Promise<number> {
-    return this.confirm(projection, await this.send(projection, ids, { exactly }));
+    try {
+      const snapshot = await projection.snapshot?.();
+      return await this.confirm(projection, await this.send(projection, ids, { exactly, snapshot }));
+    } catch (error) {
+      projection.failed?.(ids);
+      throw error;
+    }
   }
 
   /**
@@ -195,7 +210,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
     ids: string[],
     { exactly = false, snapshot }: { exactly?: boolean; snapshot?: unknown } = {},
   ): Promise<Sent> {
-    const sent: Sent = { tasks: [], written: [], gone: [] };
+    const sent: Sent = { tasks: [], written: [], gone: [], snapshot };
     const target = this.search.index(projection.index);
     const enqueue = (task: EnqueuedTaskPromise) => {
       // A request that fails while the next chunk is read is reported below, not as an unhandled rejection.
@@ -214,6 +229,7 @@ export class SearchIndexer implements OnApplicationBootstrap {
         sent.written.push(...present);
         sent.gone.push(...gone);
       }
+      projection.sent?.(sent.written, sent.gone, snapshot);
     } finally {
       // Every request settled before this send counts as done, so the next one cannot overtake it.
       await allOrFirstError(sent.tasks);
@@ -258,11 +274,14 @@ export class SearchIndexer implements OnApplicationBootstrap {
   }
 
   /** Waits until Meilisearch applied what `send` handed it, then tells the projection. */
-  private async confirm(projection: SearchProjection, { tasks, written, gone }: Sent): Promise<number> {
+  private async confirm(
+    projection: SearchProjection,
+    { tasks, written, gone, snapshot }: Sent,
+  ): Promise<number> {
     const interval = written.length + gone.length < BULK_DOCUMENTS ? POLL_MS : BULK_POLL_MS;
     // Every task awaited (in the order sent, as Meilisearch applies them), so that none fails unobserved.
     await allOrFirstError(tasks.map((task) => this.succeeded(task, interval)));
-    if (written.length > 0 || gone.length > 0) await projection.indexed?.(written, gone);
+    if (written.length > 0 || gone.length > 0) await projection.indexed?.(written, gone, snapshot);
     return written.length;
   }
 

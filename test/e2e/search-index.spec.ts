@@ -1,4 +1,6 @@
 import { Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
+import pg from 'pg';
+import { OutboxRelay } from '#libs/outbox';
 import {
   hasDrift,
   SearchClient,
@@ -314,6 +316,61 @@ describe('the profiles search index', () => {
     await publish();
     await synced();
     for (const publicId of first) expect((await documentOf(publicId))?.languageIds).toContain(language);
+  });
+
+  it("rewrites a document whose own sync, claimed and read before another profile's change, is not yet marked delivered", async () => {
+    const concepts = await conceptIds(stack.environment);
+    const [{ concept_id: language }] = (await stack.environment.sql(
+      `SELECT concept_id FROM taxonomy_languages
+       WHERE concept_id NOT IN (SELECT language_concept_id FROM profile_languages) ORDER BY label LIMIT 1`,
+    )) as [{ concept_id: string }];
+    const profile = {
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      homeMunicipalityConceptId: await concepts.municipality('0120'),
+      languages: [{ languageConceptId: language, level: 'NATIVE' }],
+    };
+    const publish = async () => {
+      const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1991) });
+      await publishProfile(coach, id, profile);
+      return id;
+    };
+    const speakers = [await publish(), await publish(), await publish(), await publish()];
+    await synced();
+    const relay = stack.worker!.get(OutboxRelay);
+    const indexer = stack.worker!.get(SearchIndexer);
+    await relay.onApplicationShutdown();
+    const claimer = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await claimer.connect();
+    try {
+      // A relay claims the sync of an edit of the first speaker and writes its document while the language is rare.
+      await coach.ok(
+        'mutation($id: ID!, $input: UpdateCompetenceProfileInput!) { updateCompetenceProfile(participantId: $id, input: $input) { status } }',
+        { id: speakers[0], input: { summary: 'Van vid barn i olika åldrar.' } },
+      );
+      const first = await publicIdOf(speakers[0]!);
+      await claimer.query('BEGIN');
+      const { rows: claimed } = await claimer.query(
+        `SELECT id FROM outbox_messages WHERE delivered_at IS NULL AND payload->>'id' = $1 FOR UPDATE`,
+        [first],
+      );
+      expect(claimed.length).toBeGreaterThan(0);
+      await indexer.sync(SearchIndex.Profiles, [first]);
+      expect((await documentOf(first))?.languageIds).not.toContain(language);
+      // A fifth speaker makes it common; that sync runs before the first one's batch is marked delivered.
+      const fifth = await publicIdOf(await publish());
+      await indexer.sync(SearchIndex.Profiles, [fifth]);
+      await claimer.query('UPDATE outbox_messages SET delivered_at = now() WHERE id = ANY($1::bigint[])', [
+        claimed.map((row: { id: string }) => row.id),
+      ]);
+      await claimer.query('COMMIT');
+    } finally {
+      await claimer.end();
+      relay.onApplicationBootstrap();
+    }
+    await synced();
+    for (const id of speakers)
+      expect((await documentOf(await publicIdOf(id)))?.languageIds).toContain(language);
   });
 
   it('removes the document on unpublishing, consent withdrawal and erasure', async () => {

@@ -216,8 +216,8 @@ export class AnonymisedPopulation {
   /**
    * Builds the allow-listed projection: only the fields named here ever leave for employers. One query per
    * PROJECT_CHUNK profiles, child rows and taxonomy labels aggregated in PostgreSQL (a concept the taxonomy lacks
-   * shows as its id rather than failing a page). In the order of `rows`; a profile gone since the population was
-   * read (erased) is left out.
+   * shows as its id rather than failing a page). In the order of `rows`; a profile gone or unpublished since the
+   * population was read is left out (an index write read from an older population then removes its document).
    */
   async project(rows: PublishedRow[], population: Population): Promise<AnonymisedProfileType[]> {
     const { disclosures, rareLanguages } = population;
@@ -313,7 +313,7 @@ const PROJECT_SQL = `
                  FROM profile_languages pl LEFT JOIN taxonomy_languages l ON l.concept_id = pl.language_concept_id
                 WHERE pl.profile_id = ANY($1::uuid[]) GROUP BY pl.profile_id) languages ON languages.profile_id = p.id
     LEFT JOIN (${VERIFIED_SKILLS_SQL}) verified ON verified.profile_id = p.id
-   WHERE p.id = ANY($1::uuid[])`;
+   WHERE p.id = ANY($1::uuid[]) AND p.status = 'PUBLISHED'`;
 
 /**
  * Languages with fewer than k published speakers are rare: however many a person has, they show as one

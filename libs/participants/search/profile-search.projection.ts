@@ -32,9 +32,15 @@ const SYNONYM_ENTRIES_MAX = 2_000;
 export class ProfileSearchProjection implements SearchProjection<ProfileDocument, Population>, OnModuleInit {
   readonly index = SearchIndex.Profiles;
   readonly settings = PROFILE_INDEX_SETTINGS;
-  /** Signatures of documents loaded and not yet confirmed, by document id. */
-  private readonly pendingSignatures = new Map<string, string>();
-  /** The population `affected` last compared against the stored signatures, and the one all of them match. */
+  /**
+   * The signature of each document sent and not yet confirmed, as the latest send of it loaded it: what the index
+   * will hold once Meilisearch applied the sends in flight (they are applied in the order sent).
+   */
+  private readonly sentSignatures = new Map<string, string>();
+  /**
+   * The population `affected` last compared against the signatures, and the one every document matches once the
+   * send that compared it is confirmed.
+   */
   private compared?: Population;
   private settled?: Population;
   private readonly sortedIds = new WeakMap<Population, string[]>();
@@ -87,11 +93,20 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     const rows = [...new Set(ids)].flatMap((id) => shown.get(id) ?? []);
     const rowOf = new Map(rows.map((row) => [row.public_id, row]));
     // A profile erased since the population was read has no view: its document is removed.
-    return (await this.population.project(rows, population)).map((view) => {
-      const row = rowOf.get(view.publicId)!;
-      this.pendingSignatures.set(row.public_id, this.signatureOf(row, population));
-      return profileDocument(view, row);
-    });
+    return (await this.population.project(rows, population)).map((view) =>
+      profileDocument(view, rowOf.get(view.publicId)!),
+    );
+  }
+
+  /** Remembers what the index will hold once the sends in flight are applied (see `affected`). */
+  sent(written: string[], removed: string[], snapshot?: Population): void {
+    if (!snapshot) return;
+    const shown = this.shownByPublicId(snapshot);
+    for (const id of written) {
+      const row = shown.get(id);
+      if (row) this.sentSignatures.set(id, this.signatureOf(row, snapshot));
+    }
+    for (const id of removed) this.sentSignatures.set(id, REMOVED);
   }
 
   private signatureOf(row: PublishedRow, population: Population): string {
@@ -126,9 +141,9 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   }
 
   /**
-   * Shown profiles whose generalisation differs from what the index last confirmed, and indexed ones no longer
-   * shown, but for those whose own sync is pending. Nothing to compare while the population is the one every stored
-   * signature was confirmed for (or will be, by a pending sync).
+   * Shown profiles whose generalisation differs from what the index will hold (the sends in flight, else what it
+   * last confirmed), and indexed ones no longer shown, but for those whose own sync is still to be claimed. Nothing
+   * to compare while the population is the one every document was confirmed for.
    */
   async affected(_ids: string[], snapshot?: Population): Promise<string[]> {
     const population = snapshot ?? (await this.population.current());
@@ -141,28 +156,41 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
         }[]
       ).map((row) => [row.public_id, row.signature]),
     );
-    // Profiles with a sync of their own still in the outbox are written by it: not twice (after a bulk change,
-    // the first sync would otherwise rewrite every document the later ones write again).
-    const pending = new Set(await this.outbox.pendingSearchSyncs(this.dataSource.manager, this.index));
+    for (const [id, sent] of this.sentSignatures) {
+      if (sent === REMOVED) stored.delete(id);
+      else stored.set(id, sent);
+    }
+    // Profiles with a sync of their own still to be claimed are written by it, from a population read later: not
+    // twice (after a bulk change, the first sync would otherwise rewrite every document the later ones write again).
+    // A claimed one may have been read already, from an older population: compared like any other.
+    const unclaimed = new Set(await this.outbox.unclaimedSearchSyncs(this.dataSource.manager, this.index));
     const changed: string[] = [];
     const shown = new Set<string>();
     for (const row of this.population.shown(population)) {
       shown.add(row.public_id);
-      if (!pending.has(row.public_id) && stored.get(row.public_id) !== this.signatureOf(row, population))
+      if (!unclaimed.has(row.public_id) && stored.get(row.public_id) !== this.signatureOf(row, population))
         changed.push(row.public_id);
     }
-    for (const id of stored.keys()) if (!shown.has(id) && !pending.has(id)) changed.push(id);
+    for (const id of stored.keys()) if (!shown.has(id) && !unclaimed.has(id)) changed.push(id);
     this.compared = population;
     return changed;
   }
 
-  /** Remembers what Meilisearch confirmed: the signatures of the written documents; removed ones are forgotten. */
-  async indexed(written: string[], removed: string[]): Promise<void> {
+  /**
+   * Remembers what Meilisearch confirmed: the signatures of the written documents in the population they were
+   * loaded from; removed ones are forgotten. Once the send that compared the current population is confirmed, every
+   * document matches it.
+   */
+  async indexed(written: string[], removed: string[], snapshot?: Population): Promise<void> {
+    const shown = snapshot && this.shownByPublicId(snapshot);
     const confirmed = written.flatMap((id) => {
-      const pending = this.pendingSignatures.get(id);
-      this.pendingSignatures.delete(id);
-      return pending === undefined ? [] : [[id, pending] as const];
+      const row = shown?.get(id);
+      if (!row) return [];
+      const value = this.signatureOf(row, snapshot!);
+      if (this.sentSignatures.get(id) === value) this.sentSignatures.delete(id);
+      return [[id, value] as const];
     });
+    for (const id of removed) if (this.sentSignatures.get(id) === REMOVED) this.sentSignatures.delete(id);
     if (confirmed.length > 0) {
       await this.dataSource.query(
         `INSERT INTO profile_search_signatures (public_id, signature)
@@ -176,10 +204,17 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
         removed,
       ]);
     }
-    if (this.compared) {
+    if (snapshot !== undefined && snapshot === this.compared) {
       this.settled = this.compared;
       this.compared = undefined;
     }
+  }
+
+  /** A failed sync: its documents may not be what was sent, so they and the population are compared again. */
+  failed(ids: string[]): void {
+    for (const id of ids) this.sentSignatures.delete(id);
+    this.compared = undefined;
+    this.settled = undefined;
   }
 
   /**
@@ -213,6 +248,9 @@ function signature(row: PublishedRow, population: Population): string {
     .digest('base64url')
     .slice(0, 22);
 }
+
+/** What `sentSignatures` holds for a document whose removal is in flight. */
+const REMOVED = '';
 
 /** The index of the first id greater than `afterId` in the sorted `ids`. */
 function sortedIndexAfter(ids: string[], afterId: string): number {
