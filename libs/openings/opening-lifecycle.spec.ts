@@ -34,6 +34,7 @@ describe('opening lifecycle', () => {
   ])('refuses %s → %s with CONFLICT', (from, to) => {
     const error = refusal(() => assertTransition(from, to));
     expect(error?.code).toBe(ErrorCode.Conflict);
+    expect(error?.details.fields?.map((fault) => fault.field)).toEqual(['id']);
   });
 
   it('says which statuses allow the step', () => {
@@ -49,6 +50,9 @@ describe('opening lifecycle', () => {
     expect(refusal(() => assertEditable(DRAFT))).toBeUndefined();
     expect(refusal(() => assertEditable(PUBLISHED))).toBeUndefined();
     expect(refusal(() => assertEditable(FILLED))?.code).toBe(ErrorCode.Conflict);
+    expect(refusal(() => assertEditable(FILLED))?.details.fields).toEqual([
+      { field: 'id', message: expect.stringContaining('FILLED') },
+    ]);
     expect(refusal(() => assertEditable(CLOSED))?.code).toBe(ErrorCode.Conflict);
   });
 });

@@ -19,7 +19,10 @@ const ACTION: Record<OpeningStatus, { verb: string; done: string }> = {
   [OpeningStatus.CLOSED]: { verb: 'close', done: 'closed' },
 };
 
-/** CONFLICT unless `from → to` is a transition of the lifecycle, with a message that says what is possible. */
+/**
+ * CONFLICT on `id` (the opening's, as every lifecycle mutation takes it) unless `from → to` is a transition of the
+ * lifecycle, with a message that says what is possible.
+ */
 export function assertTransition(from: OpeningStatus, to: OpeningStatus): void {
   if (OPENING_TRANSITIONS[from].includes(to)) return;
   const sources = (Object.keys(OPENING_TRANSITIONS) as OpeningStatus[]).filter((status) =>
@@ -30,14 +33,16 @@ export function assertTransition(from: OpeningStatus, to: OpeningStatus): void {
     sources.length > 0
       ? `Cannot ${verb} an opening that is ${from}: only ${sources.join(' or ')} openings can be ${done}`
       : `Cannot ${verb} an opening: no opening can be ${done}`,
+    'id',
   );
 }
 
-/** CONFLICT unless an opening in `status` may still be changed. */
+/** CONFLICT on `id` unless an opening in `status` may still be changed. */
 export function assertEditable(status: OpeningStatus): void {
   if (!EDITABLE_STATUSES.includes(status)) {
     throw AppError.conflict(
       `Cannot change an opening that is ${status}: only DRAFT and PUBLISHED openings can be changed`,
+      'id',
     );
   }
 }

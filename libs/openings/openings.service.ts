@@ -91,9 +91,11 @@ export class OpeningsService implements OnModuleInit {
       manager.merge(Opening, opening, changes as Partial<Opening>);
       if (opening.status === OpeningStatus.PUBLISHED) {
         await this.assertEligible(opening, 'input.', manager);
+        // Places brought down to those taken leave none: FILLED, as taking the last place makes it.
+        if (opening.places === opening.placesTaken) opening.status = OpeningStatus.FILLED;
       }
       const saved = await manager.save(opening);
-      if (saved.status === OpeningStatus.PUBLISHED) await this.publishedOpeningChanged(manager, saved);
+      if (saved.status !== OpeningStatus.DRAFT) await this.publishedOpeningChanged(manager, saved);
       return saved;
     });
   }

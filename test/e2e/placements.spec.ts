@@ -141,6 +141,24 @@ describe('coach decisions: confirming proposals into placements', () => {
     expect(await proposalState(other)).toMatchObject({ status: 'PROPOSED' });
   });
 
+  it('an opening whose places are brought down to those taken is FILLED, and ranked again (its proposals expire)', async () => {
+    const openingId = await publishedOpening(employerA, { places: 3 });
+    const proposalId = await insertProposal(
+      stack.environment,
+      openingId,
+      await consentingParticipant(coach, ['ANONYMISED_PROFILE']),
+    );
+    expect((await confirm(coach, proposalId)).errors).toBeUndefined();
+    const updated = await employerA.request<{ updateOpening: { status: string; placesLeft: number } }>(
+      'mutation($id: ID!) { updateOpening(id: $id, input: { places: 1 }) { status placesLeft } }',
+      { id: openingId },
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateOpening).toEqual({ status: 'FILLED', placesLeft: 0 });
+    expect(await openingState(openingId)).toMatchObject({ places: 1, places_taken: 1, status: 'FILLED' });
+    expect(await matchJobsOfCurrentVersion(openingId)).toBe(1);
+  });
+
   it('with one place left, two simultaneous confirmations give one success and one CONFLICT', async () => {
     for (let round = 0; round < 5; round++) {
       const openingId = await publishedOpening(employerA, { places: 2 });
