@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { todayInSweden } from '#libs/calendar';
 import { rowVersionSql } from '#libs/database';
 import { Role, type Principal } from '#libs/access-control';
 import { AppError, type FieldProblem } from '#libs/errors';
@@ -306,16 +307,55 @@ export class OpeningsService implements OnModuleInit {
     if (problems.length > 0) throw AppError.badInputs(problems);
   }
 
+  /**
+   * A place of the opening given back (its placement cancelled, ended early, its participant erased). A FILLED
+   * opening whose places were all taken is PUBLISHED again while it still runs (no last day, or one not passed) and
+   * meets the eligibility rules of its kind still: its organisation may have changed kind, or left the track, while
+   * the opening was FILLED (those checks count published openings only).
+   */
+  async placeGivenBack(openingId: string, manager: EntityManager): Promise<void> {
+    const opening = await manager.findOneOrFail(Opening, {
+      where: { id: openingId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const reopens =
+      opening.status === OpeningStatus.FILLED &&
+      opening.placesTaken === opening.places &&
+      (opening.endDate === null || opening.endDate >= todayInSweden()) &&
+      (await this.eligibilityProblemsOf(opening, '', manager)).length === 0;
+    await manager.query(
+      `UPDATE openings SET status = $2::opening_status, places_taken = places_taken - 1, updated_at = now()
+        WHERE id = $1`,
+      [openingId, reopens ? OpeningStatus.PUBLISHED : opening.status],
+    );
+  }
+
   /** BAD_USER_INPUT listing every eligibility rule the opening breaks (see eligibility.ts). */
   private async assertEligible(opening: Opening, fieldPrefix: string, manager: EntityManager): Promise<void> {
-    const organisation = await manager.findOneByOrFail(Organisation, { id: opening.organisationId });
+    const problems = await this.eligibilityProblemsOf(opening, fieldPrefix, manager);
+    if (problems.length > 0) throw AppError.badInputs(problems);
+  }
+
+  /**
+   * The eligibility rules the opening breaks. The organisation is read FOR SHARE, so that a change of its kind
+   * (which locks it, then counts its openings) waits for this write instead of missing it.
+   */
+  private async eligibilityProblemsOf(
+    opening: Opening,
+    fieldPrefix: string,
+    manager: EntityManager,
+  ): Promise<FieldProblem[]> {
+    const organisation = await manager.findOneOrFail(Organisation, {
+      where: { id: opening.organisationId },
+      lock: { mode: 'pessimistic_read' },
+    });
     let partnerOfTrack: boolean | null = null;
     if (opening.trackIntakeId) {
       const intake = await this.tracks.findIntake(opening.trackIntakeId, manager);
       partnerOfTrack =
         !!intake && (await this.tracks.isPartner(intake.trackId, opening.organisationId, manager));
     }
-    const problems = eligibilityProblems(
+    return eligibilityProblems(
       {
         kind: opening.kind,
         organisationKind: organisation.kind,
@@ -329,7 +369,6 @@ export class OpeningsService implements OnModuleInit {
       },
       fieldPrefix,
     );
-    if (problems.length > 0) throw AppError.badInputs(problems);
   }
 
   /**

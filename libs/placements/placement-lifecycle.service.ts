@@ -2,12 +2,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '#libs/access-control';
-import { TODAY_IN_SWEDEN_SQL, todayInSweden } from '#libs/calendar';
+import { todayInSweden } from '#libs/calendar';
 import { AppError } from '#libs/errors';
 import { FollowUpsService, type PlacementPeriod } from '#libs/follow-ups';
 import { MatchingTriggers } from '#libs/matching';
 import { NotificationKind, NotificationsService } from '#libs/notifications';
-import { durationProblem } from '#libs/openings';
+import { OpeningsService, durationProblem } from '#libs/openings';
 import { ParticipantAccess, ParticipantErasure, ProfileChanges } from '#libs/participants';
 import type { EndPlacementEarlyInput, ReschedulePlacementInput } from './dtos/placement.inputs.js';
 import { Placement } from './entities/placement.entity.js';
@@ -41,6 +41,7 @@ export class PlacementLifecycle implements OnModuleInit {
     private readonly access: ParticipantAccess,
     private readonly profileChanges: ProfileChanges,
     private readonly matchingTriggers: MatchingTriggers,
+    private readonly openings: OpeningsService,
     private readonly followUps: FollowUpsService,
     private readonly erasure: ParticipantErasure,
     private readonly notifications: NotificationsService,
@@ -267,16 +268,7 @@ export class PlacementLifecycle implements OnModuleInit {
 
   /** The place back to the opening (see givePlaceBack), and matching asked to rank the opening again. */
   private async placeBack(placement: Placement, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE openings
-          SET status = CASE WHEN status = 'FILLED' AND places_taken = places
-                             AND (end_date IS NULL OR end_date >= ${TODAY_IN_SWEDEN_SQL})
-                            THEN 'PUBLISHED'::opening_status ELSE status END,
-              places_taken = places_taken - 1,
-              updated_at = now()
-        WHERE id = $1`,
-      [placement.openingId],
-    );
+    await this.openings.placeGivenBack(placement.openingId, manager);
     await this.matchingTriggers.openingChanged(placement.openingId, manager);
   }
 

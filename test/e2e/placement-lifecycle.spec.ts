@@ -264,6 +264,27 @@ describe('placements after the confirmation: start, complete, end early, cancel'
     expect(errorCode(await coach.request(START, { id: placement.id }))).toBe('CONFLICT');
   });
 
+  it('a FILLED extratjänst whose association became a company meanwhile is not published again when its place comes back', async () => {
+    const { organisationId, client: association } = await organisationWithUser(
+      admin,
+      'ASSOCIATION',
+      'EMPLOYER',
+    );
+    const placement = await plannedPlacement(
+      { kind: 'EXTRATJANST', supervisorName: 'Maja Handledare', hoursPerWeek: 30, endDate: null },
+      association,
+    );
+    expect(placement.opening).toMatchObject({ status: 'FILLED', placesLeft: 0 });
+    // Allowed: only draft and published extratjänster tie an organisation to the kinds that may offer them.
+    await admin.ok('mutation($id: ID!) { updateOrganisation(id: $id, input: { kind: COMPANY }) { kind } }', {
+      id: organisationId,
+    });
+    const { cancelPlacement } = await coach.ok<{ cancelPlacement: PlacementView }>(CANCEL, {
+      input: { placementId: placement.id, note: 'Fel person bekräftad' },
+    });
+    expect(cancelPlacement.opening).toMatchObject({ status: 'FILLED', placesLeft: 1 });
+  });
+
   it("confirms a cancelled placement's proposal anew, once, and not while its placement is live", async () => {
     const CONFIRM = `mutation($id: ID!) { confirmProposal(input: { proposalId: $id }) { ${PLACEMENT_FIELDS} } }`;
     const placement = await plannedPlacement({ places: 2 });
