@@ -18,6 +18,7 @@ import {
 } from './hard-constraints.js';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
 import { MatchingData, type LoadedOpening } from './matching-data.js';
+import { MatchingTriggers } from './matching-triggers.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
 import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
 
@@ -49,6 +50,7 @@ export class MatchingService {
     private readonly search: SearchClient,
     private readonly data: MatchingData,
     private readonly outbox: Outbox,
+    private readonly triggers: MatchingTriggers,
   ) {}
 
   @OnJob(JobName.MatchOpening)
@@ -73,8 +75,14 @@ export class MatchingService {
       const decided = new Set(
         rows.filter((row) => !MATCHABLE.includes(row.status)).map((row) => row.profileId),
       );
+      // And employers' requests, also expired ones (the opening was filled, say): retrieval may not find them, as a
+      // request may break a hard constraint, but they come back while the profile is published (as MatchProfile does).
       const proposed = rows
-        .filter((row) => row.status === ProposalStatus.PROPOSED)
+        .filter(
+          (row) =>
+            row.status === ProposalStatus.PROPOSED ||
+            (row.origin === ProposalOrigin.EMPLOYER_REQUEST && MATCHABLE.includes(row.status)),
+        )
         .map((row) => row.profileId);
       const candidates = await this.data.candidates(
         [...new Set([...retrieved, ...proposed, ...unindexed])],
@@ -205,6 +213,9 @@ export class MatchingService {
         await this.settle(manager, openingId, ofOpening, fresh, true, (id) =>
           id === profileId ? reason : null,
         );
+        // Its proposal expired from an open opening: ranked again, the next best takes the place among the N.
+        if (reason !== null && opening.open && mine?.status === ProposalStatus.PROPOSED)
+          await this.triggers.openingChanged(openingId, manager, `expired-${mine.id}`);
       }
     });
     return JobStatus.Success;

@@ -242,6 +242,13 @@ export class ProposalsService {
           `${proposalId}:${requestedAt.getTime()}`,
           { proposalId, participantId: profile.participant_id },
         );
+        // Requests stand outside the best N of matching: ranked again, the opening gets its N back (when the
+        // request was one of them) and the request its rank.
+        await this.triggers.openingChanged(
+          opening.id,
+          manager,
+          `requested-${proposalId}-${requestedAt.getTime()}`,
+        );
       }
       return { openingId: opening.id, publicId: input.publicId, requestedAt };
     });
