@@ -17,7 +17,7 @@ import {
   skillFilter,
 } from './hard-constraints.js';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
-import { MatchingData, type LoadedOpening } from './matching-data.js';
+import { MatchingData, type LoadedCandidate, type LoadedOpening } from './matching-data.js';
 import { MatchingTriggers } from './matching-triggers.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
 import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
@@ -54,7 +54,7 @@ export class MatchingService {
   ) {}
 
   @OnJob(JobName.MatchOpening)
-  async matchOpening({ openingId }: JobPayloads[JobName.MatchOpening]): Promise<JobStatus> {
+  async matchOpening({ openingId, version }: JobPayloads[JobName.MatchOpening]): Promise<JobStatus> {
     return this.dataSource.transaction(async (manager) => {
       await lockOpenings(manager, [openingId]);
       const opening = (await this.data.openings([openingId], manager)).get(openingId);
@@ -90,23 +90,61 @@ export class MatchingService {
       );
       const fresh = new Map<string, Fresh>();
       const today = todayInSweden();
-      const employerRequested = new Set(
-        rows.filter((row) => row.origin === ProposalOrigin.EMPLOYER_REQUEST).map((row) => row.profileId),
-      );
+      const byProfile = new Map(rows.map((row) => [row.profileId, row]));
       const reasons = new Map<string, string>();
-      for (const [profileId, candidate] of candidates) {
-        if (decided.has(profileId)) continue;
+      const judge = (profileId: string, candidate: LoadedCandidate | undefined) => {
+        fresh.delete(profileId);
+        if (!candidate) return;
         const scored = scoreMatch(opening.facts, candidate.facts, this.config.matching.weights, today);
         // An employer's request stays while the profile is published, its unmet constraints listed.
-        const keep = employerRequested.has(profileId)
-          ? candidate.facts.published
-          : scored.broken.length === 0;
+        const keep =
+          byProfile.get(profileId)?.origin === ProposalOrigin.EMPLOYER_REQUEST
+            ? candidate.facts.published
+            : scored.broken.length === 0;
         if (keep) fresh.set(profileId, { participantId: candidate.facts.participantId, scored });
         else reasons.set(profileId, brokenReason(scored));
+      };
+      for (const [profileId, candidate] of candidates)
+        if (!decided.has(profileId)) judge(profileId, candidate);
+      // Those about to be proposed for the first time (no row a MatchProfile could see), held against their
+      // MatchProfile and judged again from what holds now (see holdAgainstMatchProfile); one whose MatchProfile is
+      // running is left to it, and to a MatchProfile after this commit, in case that one read the open openings
+      // before this one was published.
+      const judged = new Set<string>();
+      for (;;) {
+        const newcomers = this.best(fresh, byProfile).filter((id) => !byProfile.has(id) && !judged.has(id));
+        if (newcomers.length === 0) break;
+        const held = await holdAgainstMatchProfile(manager, newcomers);
+        const current = await this.data.candidates([...held], manager);
+        for (const id of newcomers) {
+          judged.add(id);
+          judge(id, held.has(id) ? current.get(id) : undefined);
+        }
+        const left = newcomers.filter((id) => !held.has(id));
+        await this.outbox.record(
+          manager,
+          left.map((profileId) =>
+            enqueueJob({
+              name: JobName.MatchProfile,
+              payload: { profileId, version: `after-opening-${openingId}-${version}` },
+            }),
+          ),
+        );
       }
       await this.settle(manager, openingId, rows, fresh, false, (id) => reasons.get(id) ?? null);
       return JobStatus.Success;
     });
+  }
+
+  /** The profiles `settle` would keep of `fresh` alone (MatchOpening's ranking), best first. */
+  private best(fresh: Map<string, Fresh>, byProfile: Map<string, MatchProposal>): string[] {
+    return keptInRanking(
+      [...fresh].map(([id, { scored }]) => [
+        id,
+        { score: scored.score, origin: byProfile.get(id)?.origin ?? ProposalOrigin.MATCHING },
+      ]),
+      this.config.matching.topN,
+    );
   }
 
   /**
@@ -164,14 +202,23 @@ export class MatchingService {
    */
   @OnJob(JobName.MatchProfile)
   async matchProfile({ profileId }: JobPayloads[JobName.MatchProfile]): Promise<JobStatus> {
-    const candidate = (await this.data.candidates([profileId])).get(profileId);
+    return this.dataSource.transaction(async (manager) => {
+      // Before the proposals are read: a MatchOpening proposes this profile for the first time only while no
+      // MatchProfile of it runs (holdAgainstMatchProfile), so none is written behind the read.
+      await advisoryXactLock(manager, `match-profile:${profileId}`);
+      return this.rankProfile(profileId, manager);
+    });
+  }
+
+  private async rankProfile(profileId: string, manager: EntityManager): Promise<JobStatus> {
+    const candidate = (await this.data.candidates([profileId], manager)).get(profileId);
     // Erased: the proposals went with the profile.
     if (!candidate) return JobStatus.Skipped;
-    const own = await this.dataSource.manager.find(MatchProposal, { where: { profileId } });
-    const openIds = candidate.facts.published ? await this.data.openOpeningIds() : [];
+    const own = await manager.find(MatchProposal, { where: { profileId } });
+    const openIds = candidate.facts.published ? await this.data.openOpeningIds(manager) : [];
     const openings = await this.data.openings(
       [...new Set([...openIds, ...own.map((row) => row.openingId)])],
-      this.dataSource.manager,
+      manager,
     );
     const today = todayInSweden();
     const score = (opening: LoadedOpening, facts: CandidateFacts): ScoredMatch | undefined =>
@@ -187,37 +234,36 @@ export class MatchingService {
       return score(opening, candidate.facts)?.broken.length === 0;
     });
     if (affected.length === 0) return JobStatus.Skipped;
-    await this.dataSource.transaction(async (manager) => {
-      await lockOpenings(manager, affected);
-      const current = (await this.data.candidates([profileId], manager)).get(profileId);
-      if (!current) return;
-      const locked = await this.data.openings(affected, manager);
-      const rows = await manager.find(MatchProposal, { where: { openingId: In(affected) } });
-      for (const openingId of affected.sort()) {
-        const opening = locked.get(openingId);
-        if (!opening) continue;
-        const ofOpening = rows.filter((row) => row.openingId === openingId);
-        const mine = ofOpening.find((row) => row.profileId === profileId);
-        if (mine && !MATCHABLE.includes(mine.status)) continue;
-        const result = score(opening, current.facts);
-        const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
-        const fresh = new Map<string, Fresh>();
-        let reason: string | null = null;
-        if (!current.facts.published) reason = 'the profile is no longer published';
-        else if (!opening.open) reason = opening.closedReason;
-        else if (result && (requested || result.broken.length === 0)) {
-          fresh.set(profileId, { participantId: current.facts.participantId, scored: result });
-        } else if (result) {
-          reason = brokenReason(result);
-        }
-        await this.settle(manager, openingId, ofOpening, fresh, true, (id) =>
-          id === profileId ? reason : null,
-        );
-        // Its proposal expired from an open opening: ranked again, the next best takes the place among the N.
-        if (reason !== null && opening.open && mine?.status === ProposalStatus.PROPOSED)
-          await this.triggers.openingChanged(openingId, manager, `expired-${mine.id}`);
+    await lockOpenings(manager, affected);
+    const current = (await this.data.candidates([profileId], manager)).get(profileId);
+    if (!current) return JobStatus.Skipped;
+    const locked = await this.data.openings(affected, manager);
+    const rows = await manager.find(MatchProposal, { where: { openingId: In(affected) } });
+    for (const openingId of affected.sort()) {
+      const opening = locked.get(openingId);
+      if (!opening) continue;
+      const ofOpening = rows.filter((row) => row.openingId === openingId);
+      const mine = ofOpening.find((row) => row.profileId === profileId);
+      if (mine && !MATCHABLE.includes(mine.status)) continue;
+      const result = score(opening, current.facts);
+      const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
+      const fresh = new Map<string, Fresh>();
+      let reason: string | null = null;
+      if (!current.facts.published) reason = 'the profile is no longer published';
+      else if (!opening.open) reason = opening.closedReason;
+      else if (result && (requested || result.broken.length === 0)) {
+        fresh.set(profileId, { participantId: current.facts.participantId, scored: result });
+      } else if (result) {
+        reason = brokenReason(result);
       }
-    });
+      await this.settle(manager, openingId, ofOpening, fresh, true, (id) =>
+        id === profileId ? reason : null,
+      );
+      // Its proposal expired from an open opening: ranked again, the next best takes the place among the N.
+      if (reason !== null && opening.open && mine?.status === ProposalStatus.PROPOSED)
+        await this.triggers.openingChanged(openingId, manager, `expired-${mine.id}`);
+    }
+
     return JobStatus.Success;
   }
 
@@ -286,14 +332,7 @@ export class MatchingService {
     for (const [id, { scored }] of fresh) {
       entries.set(id, { score: scored.score, origin: byProfile.get(id)?.origin ?? ProposalOrigin.MATCHING });
     }
-    const ordered = [...entries.entries()].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : 1));
-    let matching = 0;
-    const kept: string[] = [];
-    for (const [id, { origin }] of ordered) {
-      if (origin === ProposalOrigin.MATCHING && ++matching > topN) continue;
-      kept.push(id);
-    }
-    const rankOf = new Map(kept.map((id, index) => [id, index + 1]));
+    const rankOf = new Map(keptInRanking([...entries], topN).map((id, index) => [id, index + 1]));
     const inserts: QueryDeepPartialEntity<MatchProposal>[] = [];
     for (const [id, rank] of rankOf) {
       const row = byProfile.get(id);
@@ -375,6 +414,40 @@ function brokenReason(scored: ScoredMatch): string {
  * Serialises matching per opening: a transaction-level advisory lock per opening, taken in id order so that two
  * jobs locking several openings cannot deadlock. Released at commit or rollback.
  */
+/**
+ * The ranking's ids, best first: by score (then id), the best `topN` of origin MATCHING, every employer request.
+ */
+function keptInRanking(
+  entries: Array<[string, { score: number; origin: ProposalOrigin }]>,
+  topN: number,
+): string[] {
+  const ordered = [...entries].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : 1));
+  let matching = 0;
+  const kept: string[] = [];
+  for (const [id, { origin }] of ordered) {
+    if (origin === ProposalOrigin.MATCHING && ++matching > topN) continue;
+    kept.push(id);
+  }
+  return kept;
+}
+
+/**
+ * Holds these profiles against their MatchProfile until commit (a shared `match-profile:<id>` lock, which
+ * MatchProfile takes exclusively before it reads the profile's proposals): MatchProfile ranks a profile into the
+ * openings it has a proposal in or now qualifies for, so a proposal written from facts read before a change of the
+ * profile, and committed after that change's MatchProfile read its proposals, would stay unseen. Taken without
+ * waiting (a MatchProfile holds its lock while it waits for the openings' locks, which MatchOpening holds); returns
+ * the ids held, the others' MatchProfile running now.
+ */
+async function holdAgainstMatchProfile(manager: EntityManager, profileIds: string[]): Promise<Set<string>> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM unnest($1::text[]) AS id
+      WHERE pg_try_advisory_xact_lock_shared(hashtextextended('match-profile:' || id, 0))`,
+    [[...profileIds].sort()],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function lockOpenings(manager: EntityManager, openingIds: string[]): Promise<void> {
   for (const id of [...openingIds].sort()) {
     await advisoryXactLock(manager, `match-opening:${id}`);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { addDays, addMonths, isoDate, parseIsoDate, todayInSweden } from '#libs/calendar';
 import {
   epochDays,
@@ -343,6 +344,48 @@ describe('matching', () => {
       [openingId, profileId],
     );
     expect(row).toEqual({ status: 'EXPIRED', expiry_reason: 'no longer meets: SWEDISH_LEVEL' });
+  });
+
+  it('proposes nobody for the first time while their MatchProfile runs: it is left to a MatchProfile that sees the row', async () => {
+    const participantId = await person();
+    await settle(stack.environment, undefined, 60_000);
+    const [{ id: profileId }] = (await stack.environment.sql(
+      'SELECT id FROM competence_profiles WHERE participant_id = $1',
+      [participantId],
+    )) as Array<{ id: string }>;
+    // A MatchProfile of the person runs (it holds their lock) while a new opening is matched: a proposal written
+    // now, from facts read now, would be one that MatchProfile did not see when it read the person's proposals.
+    const running = new pg.Client({ connectionString: stack.environment.databaseUrl });
+    await running.connect();
+    let openingId: string;
+    try {
+      await running.query('BEGIN');
+      await running.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `match-profile:${profileId}`,
+      ]);
+      openingId = await publishedOpening();
+      await eventually(
+        () =>
+          stack.environment.sql(
+            `SELECT 1 FROM outbox_messages WHERE payload->'job'->>'name' = 'match-profile'
+                AND payload->'job'->'payload'->>'profileId' = $1
+                AND payload->'job'->'payload'->>'version' LIKE $2`,
+            [profileId, `after-opening-${openingId}-%`],
+          ),
+        (rows) => rows.length === 1,
+        30_000,
+      );
+      expect(
+        await stack.environment.sql(
+          'SELECT 1 FROM match_proposals WHERE opening_id = $1 AND profile_id = $2',
+          [openingId, profileId],
+        ),
+      ).toEqual([]);
+      await running.query('COMMIT');
+    } finally {
+      await running.end();
+    }
+    await proposalsWith(openingId, [participantId]);
   });
 
   it('ranks again, at the nightly job, the people whose etableringsperiod became urgent with the day', async () => {
