@@ -8,6 +8,7 @@ import { PersonalDataAction, PersonalDataAuditLog } from '#libs/personal-data';
 import { User } from '#libs/users';
 import type { EmployerPlacementType, PlacementType } from './dtos/placement.type.js';
 import type { Placement } from './entities/placement.entity.js';
+import { PlacementStatus } from './placement-status.js';
 
 /**
  * The GraphQL views of placements. The employer's view carries the introduction: the confirming coach as contact
@@ -49,7 +50,14 @@ export class PlacementViews {
     const [openings, coaches, firstNames] = await Promise.all([
       this.openingsOf(placements),
       this.dataSource.manager.findBy(User, { id: In(unique(placements.map((p) => p.confirmedBy))) }),
-      withFirstName ? this.revealFirstNames(caller, placements, purpose) : new Map<string, string>(),
+      // Not for a cancelled placement: the introduction was withdrawn with it (a wrong person confirmed, say).
+      withFirstName
+        ? this.revealFirstNames(
+            caller,
+            placements.filter((placement) => placement.status !== PlacementStatus.CANCELLED),
+            purpose,
+          )
+        : new Map<string, string>(),
     ]);
     const coachById = new Map(coaches.map((coach) => [coach.id, coach]));
     return placements.map((placement) => {
@@ -57,7 +65,10 @@ export class PlacementViews {
       return {
         ...this.common(placement, openings),
         introduction: {
-          firstName: firstNames.get(placement.participantId) ?? null,
+          firstName:
+            placement.status === PlacementStatus.CANCELLED
+              ? null
+              : (firstNames.get(placement.participantId) ?? null),
           contact: { name: coach.fullName, email: coach.email },
         },
       };
@@ -70,6 +81,7 @@ export class PlacementViews {
     placements: Placement[],
     purpose: string,
   ): Promise<Map<string, string>> {
+    if (placements.length === 0) return new Map();
     const participants = await this.dataSource.manager.findBy(Participant, {
       id: In(unique(placements.map((placement) => placement.participantId))),
     });

@@ -646,6 +646,28 @@ describe('coach decisions: confirming proposals into placements', () => {
       expect(await revealRows(participantId)).toEqual([]);
     });
 
+    it('a cancelled placement no longer shows the first name, nor logs a reveal', async () => {
+      const openingId = await publishedOpening(employerA);
+      const participantId = await consentingParticipant(
+        coach,
+        ['ANONYMISED_PROFILE', 'INTRODUCTION'],
+        'Farrokhquist',
+      );
+      const { confirmProposal } = await coach.ok<{ confirmProposal: ConfirmedPlacement }>(CONFIRM, {
+        id: await insertProposal(stack.environment, openingId, participantId),
+      });
+      await coach.ok('mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { id } }', {
+        input: { placementId: confirmProposal.id, note: 'Fel person bekräftad' },
+      });
+      const { employerPlacement } = await employerA.ok<{ employerPlacement: EmployerPlacement }>(
+        EMPLOYER_PLACEMENT,
+        { id: confirmProposal.id },
+      );
+      expect(employerPlacement).toMatchObject({ status: 'CANCELLED', introduction: { firstName: null } });
+      expect(await employerResponses(employerA, openingId)).not.toContain('Farrokhquist');
+      expect(await revealRows(participantId)).toEqual([]);
+    });
+
     it('another employer sees nothing of it', async () => {
       const openingId = await publishedOpening(employerA);
       const participantId = await consentingParticipant(

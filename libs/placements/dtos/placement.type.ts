@@ -67,7 +67,7 @@ export class PlacementIntroductionType {
   @Field(() => String, {
     nullable: true,
     description:
-      'Null without INTRODUCTION consent (or after erasure). Each time it is shown, it is audit-logged.',
+      'Null without INTRODUCTION consent, after erasure and once the placement is cancelled. Each time it is shown, it is audit-logged.',
   })
   firstName!: string | null;
 
