@@ -18,16 +18,22 @@ export class UsersResolver {
     return UserType.from(await this.usersService.get(caller.userId));
   }
 
-  @Query(() => UserPage, { description: 'Admins: all users; coaches: the users of their own organisation.' })
+  @Query(() => UserPage, {
+    description:
+      "Admins: their own organisation's users and employer organisations' users (never another municipality's); coaches: the users of their own organisation.",
+  })
   @Allow(Role.ADMIN, Role.COACH)
   async users(@Args() args: UsersArgs, @CurrentUser() caller: Principal): Promise<Page<UserType>> {
     return mapPage(await this.usersService.list(caller, args), UserType.from);
   }
 
-  @Query(() => UserType)
+  @Query(() => UserType, {
+    description:
+      "A user of the admin's own organisation or of an employer organisation; another municipality's is FORBIDDEN.",
+  })
   @Allow(Role.ADMIN)
-  async user(@IdArg() id: string): Promise<UserType> {
-    return UserType.from(await this.usersService.get(id));
+  async user(@IdArg() id: string, @CurrentUser() caller: Principal): Promise<UserType> {
+    return UserType.from(await this.usersService.getFor(caller, id));
   }
 
   @Mutation(() => UserType)

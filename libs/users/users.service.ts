@@ -76,17 +76,42 @@ export class UsersService {
     return user;
   }
 
-  /** Admins list anyone; coaches their own organisation's users. */
-  list(caller: Principal, args: UsersArgs): Promise<Page<User>> {
+  /**
+   * A user the caller may see: admins their own organisation's users and those of employer organisations (whose
+   * accounts they may manage), never another municipality's staff (FORBIDDEN).
+   */
+  async getFor(caller: Principal, id: string): Promise<User> {
+    const user = await this.get(id);
+    if (!seesUsersOf(caller, user.organisation)) {
+      throw AppError.forbidden("Another municipality's users are its own admins' to see");
+    }
+    return user;
+  }
+
+  /**
+   * Admins list their own organisation's users and those of employer organisations, never another municipality's
+   * staff; coaches their own organisation's users.
+   */
+  async list(caller: Principal, args: UsersArgs): Promise<Page<User>> {
     let organisationId = args.organisationId;
     if (caller.role !== Role.ADMIN) {
       if (organisationId && organisationId !== caller.organisationId) throw AppError.forbidden();
       organisationId = caller.organisationId;
+    } else if (organisationId) {
+      const organisation = await this.dataSource.manager.findOneBy(Organisation, { id: organisationId });
+      if (organisation && !seesUsersOf(caller, organisation)) {
+        throw AppError.forbidden("Another municipality's users are its own admins' to see");
+      }
     }
     const query = this.users
       .createQueryBuilder('user')
       .innerJoinAndSelect('user.organisation', 'organisation');
     if (organisationId) query.andWhere('user.organisation_id = :organisationId', { organisationId });
+    else
+      query.andWhere('(user.organisation_id = :own OR organisation.kind <> :municipality)', {
+        own: caller.organisationId,
+        municipality: OrganisationKind.MUNICIPALITY,
+      });
     if (args.role) query.andWhere('user.role = :role', { role: args.role });
     return paginate(query, args, { column: 'user.email', direction: 'ASC' });
   }
@@ -164,4 +189,9 @@ export class UsersService {
   async recordLogin(id: string): Promise<void> {
     await this.users.update({ id }, { lastLoginAt: new Date() });
   }
+}
+
+/** Whether `caller` may see the users of `organisation`: its own, or an employer organisation's. */
+function seesUsersOf(caller: Principal, organisation: Organisation): boolean {
+  return organisation.id === caller.organisationId || organisation.kind !== OrganisationKind.MUNICIPALITY;
 }

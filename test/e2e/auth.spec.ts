@@ -129,6 +129,32 @@ describe('login and me', () => {
     expect(errorCode(await coach.request(ME))).toBe('UNAUTHENTICATED');
   });
 
+  it("shows an admin their own organisation's users and employer organisations', never another municipality's", async () => {
+    const nackaAdmin = await stack.anonymous.login('admin@nacka.example');
+    const list = async (variables: Record<string, unknown> = {}) =>
+      nackaAdmin.request<{ users: { nodes: { id: string; email: string }[] } }>(
+        'query($organisationId: ID) { users(first: 100, organisationId: $organisationId) { nodes { id email } } }',
+        variables,
+      );
+    const emails = (await list()).data!.users.nodes.map((user) => user.email);
+    expect(emails).toContain('admin@nacka.example');
+    expect(emails).toContain('employer@vard.example');
+    expect(emails.filter((email) => email.endsWith('@varmdo.example'))).toEqual([]);
+    const [varmdo] = await stack.environment.sql(
+      `SELECT u.id, u.organisation_id FROM users u WHERE u.email = 'coach@varmdo.example'`,
+    );
+    expect(errorCode(await list({ organisationId: varmdo!.organisation_id }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await nackaAdmin.request('query($id: ID!) { user(id: $id) { email } }', { id: varmdo!.id })),
+    ).toBe('FORBIDDEN');
+    const [employer] = await stack.environment.sql(
+      `SELECT id FROM users WHERE email = 'employer@vard.example'`,
+    );
+    expect(await nackaAdmin.ok('query($id: ID!) { user(id: $id) { email } }', { id: employer!.id })).toEqual({
+      user: { email: 'employer@vard.example' },
+    });
+  });
+
   it('lets roles reach only what they are allowed', async () => {
     const employer = await stack.anonymous.login('employer@forskolor.example');
     const coach = await stack.anonymous.login('coach@varmdo.example');
