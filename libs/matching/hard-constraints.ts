@@ -63,7 +63,7 @@ export function brokenHardConstraints(opening: OpeningFacts, candidate: Candidat
     })) {
       broken.push({
         rule: unmet.rule,
-        sv: `uppfyller inte spårets förkunskapskrav (${unmet.message})`,
+        sv: `uppfyller inte spårets förkunskapskrav (${unmet.sv})`,
         en: unmet.message,
       });
     }

@@ -112,6 +112,14 @@ describe('scoreMatch', () => {
     expect(fitOf(score({ freeWeekdays: [Weekday.MONDAY], hoursPerWeek: 8 }), 'schedule')).toBeCloseTo(
       0.3 + 0.2,
     );
+    const unknownDays = score({ freeWeekdays: [], hoursPerWeek: 8 }).components.find(
+      (component) => component.name === 'schedule',
+    )!;
+    expect(unknownDays).toMatchObject({
+      fit: expect.closeTo(0.3 + 0.2),
+      sv: 'lediga dagar okända, 8 av 16 timmar i veckan',
+      en: 'free days unknown, 8 of 16 hours a week',
+    });
     expect(fitOf(score({ municipalityId: 'nacka', travelReach: 'HOME_COUNTY' }), 'distance')).toBe(0.5);
     expect(
       fitOf(score({ countyId: 'uppsala', municipalityId: 'x', travelReach: 'ANYWHERE' }), 'distance'),
@@ -176,6 +184,26 @@ describe('brokenHardConstraints', () => {
       { ...ideal, wantedKinds: of.kind ? [] : ideal.wantedKinds, ...candidate },
     ).map((broken) => broken.rule);
     expect(rules).toEqual([rule]);
+  });
+
+  it("explains a track's unmet prerequisite in Swedish in Swedish", () => {
+    const [broken] = brokenHardConstraints(
+      {
+        ...opening,
+        kind: PlacementKind.JOBBSPAR,
+        track: {
+          minimumSwedishLevel: null,
+          minimumEducation: null,
+          requiredDrivingLicence: { conceptId: 'licence-c', code: 'C' },
+        },
+      },
+      { ...ideal, wantedKinds: [] },
+    );
+    expect(broken).toEqual({
+      rule: 'PREREQUISITE_DRIVING_LICENCE',
+      sv: 'uppfyller inte spårets förkunskapskrav (spåret kräver körkort av klass C, som profilen inte har)',
+      en: 'the track needs a driving licence of class C, which the profile does not list',
+    });
   });
 
   it("accepts a participant holding a place in a Jobbspår opening's intake", () => {

@@ -214,21 +214,25 @@ function languageFit(opening: OpeningFacts, candidate: CandidateFacts): Fit {
   };
 }
 
-/** The opening's weekdays against the weekdays free from SFI (60 %), its hours against the hours per week (40 %). */
+/**
+ * The opening's weekdays against the weekdays free from SFI (60 %), its hours against the hours per week (40 %).
+ * Free weekdays not recorded (none listed) and unknown hours are half a fit each, and said to be unknown.
+ */
 function scheduleFit(opening: OpeningFacts, candidate: CandidateFacts): Fit {
-  const days =
-    opening.weekdays.length === 0
-      ? 1
-      : candidate.freeWeekdays.length === 0
-        ? 0.5
-        : opening.weekdays.filter((day) => candidate.freeWeekdays.includes(day)).length /
-          opening.weekdays.length;
-  const hours = candidate.hoursPerWeek === null ? 0.5 : clamp(candidate.hoursPerWeek / opening.hoursPerWeek);
+  const daysUnknown = opening.weekdays.length > 0 && candidate.freeWeekdays.length === 0;
   const freeDays = opening.weekdays.filter((day) => candidate.freeWeekdays.includes(day)).length;
+  const days = opening.weekdays.length === 0 ? 1 : daysUnknown ? 0.5 : freeDays / opening.weekdays.length;
+  const hours = candidate.hoursPerWeek === null ? 0.5 : clamp(candidate.hoursPerWeek / opening.hoursPerWeek);
+  const daysText = daysUnknown
+    ? { sv: 'lediga dagar okända', en: 'free days unknown' }
+    : {
+        sv: `ledig ${freeDays} av ${opening.weekdays.length} arbetsdagar`,
+        en: `free ${freeDays} of ${opening.weekdays.length} workdays`,
+      };
   return {
     fit: 0.6 * days + 0.4 * hours,
-    sv: `ledig ${freeDays} av ${opening.weekdays.length} arbetsdagar, ${candidate.hoursPerWeek ?? '?'} av ${opening.hoursPerWeek} timmar i veckan`,
-    en: `free ${freeDays} of ${opening.weekdays.length} workdays, ${candidate.hoursPerWeek ?? '?'} of ${opening.hoursPerWeek} hours a week`,
+    sv: `${daysText.sv}, ${candidate.hoursPerWeek ?? '?'} av ${opening.hoursPerWeek} timmar i veckan`,
+    en: `${daysText.en}, ${candidate.hoursPerWeek ?? '?'} of ${opening.hoursPerWeek} hours a week`,
   };
 }
 

@@ -55,5 +55,6 @@ describe('track prerequisites', () => {
   it('explains what is needed and what the profile has', () => {
     const [unmet] = unmetPrerequisites(track, { ...meets, swedishLevel: SwedishLevel.SFI_B });
     expect(unmet.message).toBe('the track needs Swedish at level SFI_C or above; the profile has SFI_B');
+    expect(unmet.sv).toBe('spåret kräver svenska på nivå SFI_C eller högre; profilen har SFI_B');
   });
 });

@@ -16,10 +16,11 @@ export interface PrerequisiteFacts {
   drivingLicenceConceptIds: readonly string[];
 }
 
-/** One unmet prerequisite: a stable rule name and a sentence a coach understands. */
+/** One unmet prerequisite: a stable rule name and a sentence a coach understands, in English and in Swedish. */
 export interface UnmetPrerequisite {
   rule: 'PREREQUISITE_SWEDISH_LEVEL' | 'PREREQUISITE_EDUCATION_LEVEL' | 'PREREQUISITE_DRIVING_LICENCE';
   message: string;
+  sv: string;
 }
 
 /**
@@ -33,6 +34,7 @@ export function unmetPrerequisites(track: TrackPrerequisites, facts: Prerequisit
     unmet.push({
       rule: 'PREREQUISITE_SWEDISH_LEVEL',
       message: `the track needs Swedish at level ${swedish} or above; the profile has ${facts.swedishLevel ?? 'no Swedish level recorded'}`,
+      sv: `spåret kräver svenska på nivå ${swedish} eller högre; profilen har ${facts.swedishLevel ?? 'ingen svensknivå angiven'}`,
     });
   }
   const education = track.minimumEducation;
@@ -43,6 +45,7 @@ export function unmetPrerequisites(track: TrackPrerequisites, facts: Prerequisit
     unmet.push({
       rule: 'PREREQUISITE_EDUCATION_LEVEL',
       message: `the track needs at least "${education.label}" (SUN ${topLevel(education.sunCode)}); the profile has ${facts.educationSunCode ? `SUN ${topLevel(facts.educationSunCode)}` : 'no education level recorded'}`,
+      sv: `spåret kräver minst "${education.label}" (SUN ${topLevel(education.sunCode)}); profilen har ${facts.educationSunCode ? `SUN ${topLevel(facts.educationSunCode)}` : 'ingen utbildningsnivå angiven'}`,
     });
   }
   const licence = track.requiredDrivingLicence;
@@ -50,6 +53,7 @@ export function unmetPrerequisites(track: TrackPrerequisites, facts: Prerequisit
     unmet.push({
       rule: 'PREREQUISITE_DRIVING_LICENCE',
       message: `the track needs a driving licence of class ${licence.code}, which the profile does not list`,
+      sv: `spåret kräver körkort av klass ${licence.code}, som profilen inte har`,
     });
   }
   return unmet;
