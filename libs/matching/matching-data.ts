@@ -13,6 +13,11 @@ export interface LoadedOpening {
   open: boolean;
   /** Why it is not open (for the proposals it expires); null when it is. */
   closedReason: string | null;
+  /**
+   * Closed only because its last day has passed (still PUBLISHED, places left): employers' requests stay open, as a
+   * placement may be recorded after the fact.
+   */
+  ended: boolean;
 }
 
 /** A profile as matching loads it: the facts it scores, and who the coaches are. */
@@ -80,18 +85,20 @@ export class MatchingData {
     const today = todayInSweden();
     for (const row of rows) {
       const jobbspar = row.kind === 'JOBBSPAR' && row.track_intake_id !== null;
+      const ended = row.end_date !== null && row.end_date < today;
       const closedReason =
         row.status !== 'PUBLISHED'
           ? `the opening is ${row.status}`
           : row.places_taken >= row.places
             ? 'the opening has no places left'
-            : row.end_date !== null && row.end_date < today
+            : ended
               ? `the opening ended on ${row.end_date}`
               : null;
       result.set(row.id, {
         status: row.status,
         open: closedReason === null,
         closedReason,
+        ended: ended && row.status === 'PUBLISHED' && row.places_taken < row.places,
         facts: {
           id: row.id,
           organisationId: row.organisation_id,

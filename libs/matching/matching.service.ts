@@ -61,7 +61,9 @@ export class MatchingService {
       if (!opening) return JobStatus.Skipped;
       if (!opening.open) {
         const rows = await manager.find(MatchProposal, { where: { openingId } });
-        await this.settle(manager, openingId, rows, new Map(), false, () => opening.closedReason);
+        // An ended opening's requests stay for the coach to answer (see LoadedOpening.ended).
+        const expiring = opening.ended ? rows.filter((row) => !isRequest(row)) : rows;
+        await this.settle(manager, openingId, expiring, new Map(), false, () => opening.closedReason);
         return JobStatus.Success;
       }
       // Profiles whose candidate document is still on its way are scored from PostgreSQL too: asked before the
@@ -149,14 +151,15 @@ export class MatchingService {
 
   /**
    * Every night: the proposals of PUBLISHED openings whose last day has passed expire, each opening as its
-   * MatchOpening would do it (nothing else happens to an opening on the day it ends).
+   * MatchOpening would do it (nothing else happens to an opening on the day it ends); employers' requests stay.
    */
   @OnJob(JobName.ExpireEndedOpenings)
   async expireEndedOpenings(): Promise<JobStatus> {
     const ended: Array<{ id: string }> = await this.dataSource.query(
       `SELECT o.id FROM openings o
         WHERE o.status = 'PUBLISHED' AND o.end_date < $1
-          AND EXISTS (SELECT 1 FROM match_proposals p WHERE p.opening_id = o.id AND p.status = $2)
+          AND EXISTS (SELECT 1 FROM match_proposals p
+                       WHERE p.opening_id = o.id AND p.status = $2 AND p.origin = 'MATCHING')
         ORDER BY o.id`,
       [todayInSweden(), ProposalStatus.PROPOSED],
     );
@@ -245,6 +248,8 @@ export class MatchingService {
       const ofOpening = rows.filter((row) => row.openingId === openingId);
       const mine = ofOpening.find((row) => row.profileId === profileId);
       if (mine && !MATCHABLE.includes(mine.status)) continue;
+      // An ended opening's request stays as it is (see LoadedOpening.ended).
+      if (opening.ended && mine && isRequest(mine)) continue;
       const result = score(opening, current.facts);
       const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
       const fresh = new Map<string, Fresh>();
@@ -410,10 +415,10 @@ function brokenReason(scored: ScoredMatch): string {
   return `no longer meets: ${scored.broken.map((broken) => broken.rule).join(', ')}`;
 }
 
-/**
- * Serialises matching per opening: a transaction-level advisory lock per opening, taken in id order so that two
- * jobs locking several openings cannot deadlock. Released at commit or rollback.
- */
+function isRequest(row: MatchProposal): boolean {
+  return row.origin === ProposalOrigin.EMPLOYER_REQUEST;
+}
+
 /**
  * The ranking's ids, best first: by score (then id), the best `topN` of origin MATCHING, every employer request.
  */
@@ -448,6 +453,10 @@ async function holdAgainstMatchProfile(manager: EntityManager, profileIds: strin
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Serialises matching per opening: a transaction-level advisory lock per opening, taken in id order so that two
+ * jobs locking several openings cannot deadlock. Released at commit or rollback.
+ */
 export async function lockOpenings(manager: EntityManager, openingIds: string[]): Promise<void> {
   for (const id of [...openingIds].sort()) {
     await advisoryXactLock(manager, `match-opening:${id}`);

@@ -683,6 +683,15 @@ describe('matching', () => {
       const participantId = await person();
       const ending = await publishedOpening();
       await proposalsWith(ending, [participantId]);
+      // And an employer's request, which stays for the coach to answer: a placement may be recorded afterwards.
+      const requested = await person({ homeMunicipalityConceptId: CONCEPTS.nacka });
+      const [{ public_id: publicId }] = (await stack.environment.sql(
+        'SELECT public_id FROM competence_profiles WHERE participant_id = $1',
+        [requested],
+      )) as [{ public_id: string }];
+      await employer.ok(REQUEST, {
+        input: { openingId: ending, publicId, message: 'Vi vill gärna träffa er.' },
+      });
       await settle(stack.environment, undefined, 60_000);
       // Time passes: the opening ran until yesterday (dates written straight, as no input takes a past period).
       const [{ yesterday }] = (await stack.environment.sql(
@@ -703,15 +712,26 @@ describe('matching', () => {
 
       expect(await matching.expireEndedOpenings()).toBe(JobStatus.Success);
       const rows = await stack.environment.sql(
-        'SELECT DISTINCT status, expiry_reason FROM match_proposals WHERE opening_id = $1',
+        `SELECT DISTINCT status, expiry_reason FROM match_proposals WHERE opening_id = $1 AND origin = 'MATCHING'`,
         [ending],
       );
       expect(rows).toEqual([{ status: 'EXPIRED', expiry_reason: `the opening ended on ${yesterday}` }]);
-      // Matching it again proposes no one.
+      const request = async () =>
+        (await proposalsOf(ending)).find((proposal) => proposal.participantId === requested);
+      expect(await request()).toMatchObject({ origin: 'EMPLOYER_REQUEST', status: 'PROPOSED' });
+      // Matching it again proposes no one, and leaves the request; so does the person's own ranking.
       expect(await matching.matchOpening({ openingId: ending, version: 'ended-again' })).toBe(
         JobStatus.Success,
       );
-      expect(await proposed()).toBe(0);
+      const [{ id: requestedProfile }] = (await stack.environment.sql(
+        'SELECT id FROM competence_profiles WHERE participant_id = $1',
+        [requested],
+      )) as [{ id: string }];
+      await matching.matchProfile({ profileId: requestedProfile, version: 'after-the-end' });
+      expect(await proposed()).toBe(1);
+      expect(await request()).toMatchObject({ origin: 'EMPLOYER_REQUEST', status: 'PROPOSED' });
+      // Nothing left for the nightly job to expire there.
+      expect(await matching.expireEndedOpenings()).toBe(JobStatus.Skipped);
     });
   });
 
