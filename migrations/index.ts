@@ -18,6 +18,7 @@ import { PopulationFingerprintIndex1795461000001 } from './1795461000001-Populat
 import { PlacementAnewAfterCancel1795462000001 } from './1795462000001-PlacementAnewAfterCancel.js';
 import { UserTokenVersion1795463000001 } from './1795463000001-UserTokenVersion.js';
 import { CandidateEnrolledIntakes1795464000001 } from './1795464000001-CandidateEnrolledIntakes.js';
+import { MatchingSettings1795465000001 } from './1795465000001-MatchingSettings.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -42,4 +43,5 @@ export const migrations: MigrationClass[] = [
   PlacementAnewAfterCancel1795462000001,
   UserTokenVersion1795463000001,
   CandidateEnrolledIntakes1795464000001,
+  MatchingSettings1795465000001,
 ];

@@ -10,7 +10,7 @@ export { MatchingService, lockOpenings } from './matching.service.js';
 export { ProposalsService } from './proposals.service.js';
 export { RequestIntroductionInput } from './dtos/proposal.inputs.js';
 export { ProposalType } from './dtos/proposal.type.js';
-export { ALGORITHM_VERSION } from './scoring.js';
+export { ALGORITHM_VERSION, settingsFingerprint } from './scoring.js';
 export { MatchingData } from './matching-data.js';
 export type { CandidateDocument } from './candidates/candidate.projection.js';
 export { epochDays, swedishRank, OPEN_END_DAYS } from './hard-constraints.js';

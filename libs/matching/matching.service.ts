@@ -20,7 +20,7 @@ import type { CandidateFacts, OpeningFacts } from './match-facts.js';
 import { MatchingData, type LoadedCandidate, type LoadedOpening } from './matching-data.js';
 import { MatchingTriggers } from './matching-triggers.js';
 import { ProposalOrigin, ProposalStatus } from './proposal-status.js';
-import { proposalValues, scoreMatch, type ScoredMatch } from './scoring.js';
+import { proposalValues, scoreMatch, settingsFingerprint, type ScoredMatch } from './scoring.js';
 
 /** A freshly scored profile for one opening. */
 interface Fresh {
@@ -193,6 +193,45 @@ export class MatchingService {
         ),
       );
       return rows.length > 0 ? JobStatus.Success : JobStatus.Skipped;
+    });
+  }
+
+  /**
+   * At every start of the worker: when the scoring settings (algorithm version, weights, top N, candidate limit)
+   * differ from those the proposals were ranked with, every open opening is ranked again (a MatchOpening job each,
+   * its id carrying the settings' fingerprint), so that no ranking mixes scores of old and new weights for long. The
+   * first start records the settings only: nothing was ranked with others.
+   */
+  @OnJob(JobName.RankAfterSettingsChange)
+  async rankAfterSettingsChange(): Promise<JobStatus> {
+    const fingerprint = settingsFingerprint(this.config.matching);
+    return this.dataSource.transaction(async (manager) => {
+      await advisoryXactLock(manager, 'matching-settings');
+      const [stored] = (await manager.query('SELECT fingerprint FROM matching_settings')) as Array<{
+        fingerprint: string;
+      }>;
+      if (stored?.fingerprint === fingerprint) return JobStatus.Skipped;
+      await manager.query(
+        `INSERT INTO matching_settings (id, fingerprint) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, changed_at = now()`,
+        [fingerprint],
+      );
+      if (!stored) return JobStatus.Skipped;
+      const openingIds = await this.data.openOpeningIds(manager);
+      await this.outbox.record(
+        manager,
+        openingIds.map((openingId) =>
+          enqueueJob({
+            name: JobName.MatchOpening,
+            payload: { openingId, version: `settings-${fingerprint}` },
+          }),
+        ),
+      );
+      this.logger.log({
+        message: 'Scoring settings changed: open openings ranked again',
+        openings: openingIds.length,
+      });
+      return JobStatus.Success;
     });
   }
 

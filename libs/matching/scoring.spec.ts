@@ -2,7 +2,7 @@ import { DEFAULT_MATCH_WEIGHTS } from '#libs/config';
 import { LanguageLevel, PlacementKind, SwedishLevel, Weekday } from '#libs/vocabulary';
 import { brokenHardConstraints, candidateFilter } from './hard-constraints.js';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
-import { ALGORITHM_VERSION, scoreMatch } from './scoring.js';
+import { ALGORITHM_VERSION, scoreMatch, settingsFingerprint } from './scoring.js';
 
 const TODAY = '2027-01-01';
 const weights = { ...DEFAULT_MATCH_WEIGHTS };
@@ -248,5 +248,23 @@ describe('brokenHardConstraints', () => {
     );
     expect(filter).toContain('drivingLicenceIds = "licence-b"');
     expect(filter).toContain('travelReach = "HOME_MUNICIPALITY" AND municipalityId = "varmdo"');
+  });
+});
+
+describe('settingsFingerprint', () => {
+  const settings = { topN: 20, candidateLimit: 500, weights: DEFAULT_MATCH_WEIGHTS };
+
+  it('follows the weights, the top N and the candidate limit, not the order the weights are written in', () => {
+    const reordered = Object.fromEntries(
+      Object.entries(DEFAULT_MATCH_WEIGHTS).reverse(),
+    ) as typeof DEFAULT_MATCH_WEIGHTS;
+    expect(settingsFingerprint({ ...settings, weights: reordered })).toBe(settingsFingerprint(settings));
+    expect(settingsFingerprint({ ...settings, weights: { ...DEFAULT_MATCH_WEIGHTS, urgency: 30 } })).not.toBe(
+      settingsFingerprint(settings),
+    );
+    expect(settingsFingerprint({ ...settings, topN: 10 })).not.toBe(settingsFingerprint(settings));
+    expect(settingsFingerprint({ ...settings, candidateLimit: 1_000 })).not.toBe(
+      settingsFingerprint(settings),
+    );
   });
 });

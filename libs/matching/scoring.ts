@@ -325,3 +325,16 @@ export function scoringValues(scored: ScoredMatch) {
 export function proposalValues(scored: ScoredMatch) {
   return { ...scoringValues(scored), inputsHash: scored.inputsHash };
 }
+
+/** What the proposals' ranking depends on besides the data, hashed: a short hex string. */
+export function settingsFingerprint(settings: {
+  topN: number;
+  candidateLimit: number;
+  weights: MatchWeights;
+}): string {
+  const weights = Object.fromEntries(Object.entries(settings.weights).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256')
+    .update(JSON.stringify([ALGORITHM_VERSION, weights, settings.topN, settings.candidateLimit]))
+    .digest('hex')
+    .slice(0, 16);
+}

@@ -5,7 +5,7 @@ import { AppConfig } from '#libs/config';
 import { runWithLogContext } from '#libs/logging';
 import { redisOptions } from '#libs/redis';
 import { indexJobHandlers, type FoundHandler, type JobHandler } from './job-handlers.js';
-import { JOB_DEFINITIONS, JobName, QueueName } from './jobs.js';
+import { JOB_DEFINITIONS, JobName, QueueName, type Job } from './jobs.js';
 import { ON_JOB } from './on-job.decorator.js';
 import { QueueService } from './queue.service.js';
 
@@ -78,9 +78,12 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
+  /** Registers the scheduled jobs and enqueues the jobs run at every start. */
   private async registerSchedules(): Promise<void> {
+    const startedAt = new Date().toISOString();
     for (const name of Object.values(JobName)) {
       const definition = JOB_DEFINITIONS[name];
+      if (definition.atStart) await this.queues.enqueue({ name, payload: { startedAt } } as Job);
       if (!definition.schedule) continue;
       await this.queues
         .queue(definition.queue)

@@ -25,6 +25,8 @@ export enum JobName {
   ExpireEndedOpenings = 'expire-ended-openings',
   /** Ranks again the profiles whose etableringsperiod became urgent with the day (daily). */
   RankNewlyUrgentProfiles = 'rank-newly-urgent-profiles',
+  /** Ranks every open opening again when the scoring settings changed (at each start of the worker). */
+  RankAfterSettingsChange = 'rank-after-settings-change',
 }
 
 export interface JobPayloads {
@@ -38,6 +40,8 @@ export interface JobPayloads {
   [JobName.RemindEstablishmentPeriods]: Record<string, never>;
   [JobName.ExpireEndedOpenings]: Record<string, never>;
   [JobName.RankNewlyUrgentProfiles]: Record<string, never>;
+  /** `startedAt`: when the worker that asked started. */
+  [JobName.RankAfterSettingsChange]: { startedAt: string };
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -49,6 +53,8 @@ interface JobDefinition<N extends JobName> {
   jobId: (payload: JobPayloads[N]) => string;
   /** Cron pattern (UTC) for jobs the worker schedules itself. */
   schedule?: string;
+  /** Enqueued by the worker each time it starts. */
+  atStart?: boolean;
   /**
    * BullMQ priority (1 runs first, then larger numbers); jobs without one run before every prioritised job. For
    * background work that must not hold up what a person is waiting for.
@@ -103,6 +109,11 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     jobId: () => 'rank-newly-urgent-profiles',
     // 00:25 UTC: the new day in Sweden, summer time or not.
     schedule: '25 0 * * *',
+  },
+  [JobName.RankAfterSettingsChange]: {
+    queue: QueueName.Maintenance,
+    jobId: ({ startedAt }) => `rank-after-settings-change.${Date.parse(startedAt)}`,
+    atStart: true,
   },
 };
 

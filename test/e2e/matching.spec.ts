@@ -5,6 +5,7 @@ import {
   MatchingData,
   MatchingService,
   OPEN_END_DAYS,
+  settingsFingerprint,
   swedishRank,
   type CandidateDocument,
 } from '#libs/matching';
@@ -386,6 +387,32 @@ describe('matching', () => {
       await running.end();
     }
     await proposalsWith(openingId, [participantId]);
+  });
+
+  it('ranks every open opening again, once, when the worker starts with other scoring settings', async () => {
+    // The worker's start recorded the settings it ranks with.
+    const fingerprint = settingsFingerprint(stack.environment.workerConfig.matching);
+    await eventually(
+      () => stack.environment.sql('SELECT fingerprint FROM matching_settings'),
+      (rows) => rows[0]?.fingerprint === fingerprint,
+      30_000,
+    );
+    await stack.environment.sql(`UPDATE matching_settings SET fingerprint = 'other-weights'`);
+    expect(await matching.rankAfterSettingsChange()).toBe(JobStatus.Success);
+    const [{ open }] = (await stack.environment.sql(
+      `SELECT array_agg(id::text ORDER BY id) AS open FROM openings
+        WHERE status = 'PUBLISHED' AND places_taken < places
+          AND (end_date IS NULL OR end_date >= (now() AT TIME ZONE 'Europe/Stockholm')::date)`,
+    )) as [{ open: string[] }];
+    const jobs = await stack.environment.sql(
+      `SELECT payload->'job'->'payload'->>'openingId' AS id FROM outbox_messages
+        WHERE payload->'job'->>'name' = 'match-opening' AND payload->'job'->'payload'->>'version' = $1
+        ORDER BY 1`,
+      [`settings-${fingerprint}`],
+    );
+    expect(jobs.map((job) => job.id)).toEqual(open);
+    expect(open.length).toBeGreaterThan(0);
+    expect(await matching.rankAfterSettingsChange()).toBe(JobStatus.Skipped);
   });
 
   it('ranks again, at the nightly job, the people whose etableringsperiod became urgent with the day', async () => {
