@@ -27,6 +27,8 @@ export enum JobName {
   RankNewlyUrgentProfiles = 'rank-newly-urgent-profiles',
   /** Ranks every open opening again when the scoring settings changed (at each start of the worker). */
   RankAfterSettingsChange = 'rank-after-settings-change',
+  /** Writes again the search documents that changed with the day or a taxonomy import (daily). */
+  RefreshSearchIndexes = 'refresh-search-indexes',
 }
 
 export interface JobPayloads {
@@ -42,6 +44,7 @@ export interface JobPayloads {
   [JobName.RankNewlyUrgentProfiles]: Record<string, never>;
   /** `startedAt`: when the worker that asked started. */
   [JobName.RankAfterSettingsChange]: { startedAt: string };
+  [JobName.RefreshSearchIndexes]: Record<string, never>;
 }
 
 /** A job to enqueue: its name and its payload, type-checked together. */
@@ -114,6 +117,12 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Maintenance,
     jobId: ({ startedAt }) => `rank-after-settings-change.${Date.parse(startedAt)}`,
     atStart: true,
+  },
+  [JobName.RefreshSearchIndexes]: {
+    queue: QueueName.Maintenance,
+    jobId: () => 'refresh-search-indexes',
+    // 00:30 UTC: the new day (and year) in Sweden, summer time or not.
+    schedule: '30 0 * * *',
   },
 };
 

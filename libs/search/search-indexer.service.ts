@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EnqueuedTaskPromise } from 'meilisearch';
+import { JobName, JobStatus, OnJob } from '#libs/queue';
 import { SearchClient } from './search-client.service.js';
 import { documentPages } from './search-documents.js';
 import { SEARCH_PROJECTION, SearchIndex, type SearchProjection } from './search-index.js';
@@ -166,6 +167,19 @@ export class SearchIndexer implements OnApplicationBootstrap {
     }
     progress?.end();
     return { index, written, removed: extra.length };
+  }
+
+  /**
+   * Every night: documents whose content changed with the day (the employer view's age bands move at New Year) or
+   * with a taxonomy import (labels) although no row of theirs did are written again; a sync of no ids compares them
+   * all (SearchProjection.affected), and writes nothing on a day that changed none.
+   */
+  @OnJob(JobName.RefreshSearchIndexes)
+  async refresh(): Promise<JobStatus> {
+    for (const projection of this.projections.values()) {
+      if (projection.affected) await this.sync(projection.index, []);
+    }
+    return JobStatus.Success;
   }
 
   /** Every projection, for the reconciliation check and reindexing. */

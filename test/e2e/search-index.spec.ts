@@ -1,6 +1,7 @@
 import { Meilisearch, MeilisearchApiError, type Settings } from 'meilisearch';
 import pg from 'pg';
 import { OutboxRelay } from '#libs/outbox';
+import { JobStatus } from '#libs/queue';
 import {
   hasDrift,
   SearchClient,
@@ -371,6 +372,47 @@ describe('the profiles search index', () => {
     await synced();
     for (const id of speakers)
       expect((await documentOf(await publicIdOf(id)))?.languageIds).toContain(language);
+  });
+
+  it('writes documents again at the nightly refresh when a taxonomy import relabelled what they show', async () => {
+    const concepts = await conceptIds(stack.environment);
+    const [skill] = (await stack.environment.sql(
+      `SELECT concept_id, label FROM taxonomy_skills
+       WHERE concept_id NOT IN (SELECT skill_concept_id FROM profile_skills) ORDER BY label LIMIT 1`,
+    )) as [{ concept_id: string; label: string }];
+    const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1992) });
+    await publishProfile(coach, id, {
+      swedishLevel: 'SFI_C',
+      educationLevelConceptId: await concepts.educationLevel('3'),
+      homeMunicipalityConceptId: await concepts.municipality('0120'),
+      skillConceptIds: [skill.concept_id],
+    });
+    await synced();
+    const publicId = await publicIdOf(id);
+    const labelOf = async () =>
+      ((await documentOf(publicId))?.skills as Array<{ conceptId: string; label: string }>).find(
+        (shown) => shown.conceptId === skill.concept_id,
+      )?.label;
+    expect(await labelOf()).toBe(skill.label);
+    const relabel = async (label: string) => {
+      await stack.environment.sql('UPDATE taxonomy_skills SET label = $2 WHERE concept_id = $1', [
+        skill.concept_id,
+        label,
+      ]);
+      await stack.environment.sql(
+        `INSERT INTO taxonomy_imports (fingerprint, source, counts) VALUES (gen_random_uuid()::text, 'test', '{}')`,
+      );
+    };
+    await relabel(`${skill.label} (ny)`);
+    try {
+      expect(await stack.worker!.get(SearchIndexer).refresh()).toBe(JobStatus.Success);
+      expect(await labelOf()).toBe(`${skill.label} (ny)`);
+    } finally {
+      await relabel(skill.label);
+      await stack.worker!.get(SearchIndexer).refresh();
+    }
+    expect(await labelOf()).toBe(skill.label);
+    await synced();
   });
 
   it('removes the document on unpublishing, consent withdrawal and erasure', async () => {

@@ -52,6 +52,8 @@ export interface Population {
   /** What each profile shows, by profile id; null: withheld. */
   disclosures: Map<string, Disclosure | null>;
   rareLanguages: Set<string>;
+  /** When the taxonomy was last imported (the labels documents show); null before any import. */
+  taxonomyImportedAt: string | null;
 }
 
 /** What `make` gives for `population`, made once: later calls with the same population get the same value. */
@@ -194,7 +196,10 @@ export class AnonymisedPopulation {
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
     const { disclosures, rareLanguages } = generalisation;
-    return { population: { rows, disclosures, rareLanguages }, floorsRaisedBy };
+    const [{ imported_at: taxonomyImportedAt }] = (await this.dataSource.query(
+      'SELECT max(imported_at)::text AS imported_at FROM taxonomy_imports',
+    )) as [{ imported_at: string | null }];
+    return { population: { rows, disclosures, rareLanguages, taxonomyImportedAt }, floorsRaisedBy };
   }
 
   /**

@@ -239,12 +239,15 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
   }
 }
 
-/** What of a profile's document depends on the rest of the population: its generalisation and its rare languages. */
+/**
+ * What of a profile's document may change without a change of its own: its generalisation and its rare languages
+ * (the rest of the population), its age band's label (the year) and its labels (the taxonomy import).
+ */
 function signature(row: PublishedRow, population: Population): string {
   const disclosure = population.disclosures.get(row.profile_id);
   const rare = row.language_ids.filter((id) => population.rareLanguages.has(id)).sort();
   return createHash('sha256')
-    .update(JSON.stringify([disclosure, rare]))
+    .update(JSON.stringify([disclosure, rare, population.taxonomyImportedAt]))
     .digest('base64url')
     .slice(0, 22);
 }
