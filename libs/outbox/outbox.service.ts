@@ -56,20 +56,4 @@ export class Outbox {
     );
     return rows.map((row) => row.id);
   }
-
-  /**
-   * The ids whose sync to `index` is pending and not claimed by a relay (whose batch holds its messages FOR UPDATE
-   * until it marks them): their documents are still to be read. The key-share locks taken here last only for the
-   * statement and skip the relays' rows instead of waiting for them.
-   */
-  async unclaimedSearchSyncs(manager: EntityManager, index: SearchIndex): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT DISTINCT id FROM (
-         SELECT payload->>'id' AS id FROM outbox_messages
-          WHERE delivered_at IS NULL AND kind = $1 AND payload->>'index' = $2
-            FOR KEY SHARE SKIP LOCKED) unclaimed`,
-      [OutboxMessageKind.SearchSync, index],
-    );
-    return rows.map((row) => row.id);
-  }
 }

@@ -38,6 +38,11 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
    */
   private readonly sentSignatures = new Map<string, string>();
   /**
+   * The population each document was last sent from, while a sync of it may still be pending: a pending sync whose
+   * document was already read from an older population will not write the current one.
+   */
+  private readonly sentFrom = new Map<string, Population>();
+  /**
    * The population `affected` last compared against the signatures, and the one every document matches once the
    * send that compared it is confirmed.
    */
@@ -105,8 +110,12 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
     for (const id of written) {
       const row = shown.get(id);
       if (row) this.sentSignatures.set(id, this.signatureOf(row, snapshot));
+      this.sentFrom.set(id, snapshot);
     }
-    for (const id of removed) this.sentSignatures.set(id, REMOVED);
+    for (const id of removed) {
+      this.sentSignatures.set(id, REMOVED);
+      this.sentFrom.set(id, snapshot);
+    }
   }
 
   private signatureOf(row: PublishedRow, population: Population): string {
@@ -160,19 +169,26 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
       if (sent === REMOVED) stored.delete(id);
       else stored.set(id, sent);
     }
-    // Profiles with a sync of their own still to be claimed are written by it, from a population read later: not
+    // Profiles with a sync of their own still pending are written by it, from this population or a later one: not
     // twice (after a bulk change, the first sync would otherwise rewrite every document the later ones write again).
-    // A claimed one may have been read already, from an older population: compared like any other.
-    const unclaimed = new Set(await this.outbox.unclaimedSearchSyncs(this.dataSource.manager, this.index));
+    // But one whose document that sync already read, from an older population, is compared like any other.
+    const pending = new Set(await this.outbox.pendingSearchSyncs(this.dataSource.manager, this.index));
+    for (const id of this.sentFrom.keys()) if (!pending.has(id)) this.sentFrom.delete(id);
+    const writtenByOwnSync = (id: string) =>
+      pending.has(id) && (this.sentFrom.get(id) ?? population) === population;
     const changed: string[] = [];
     const shown = new Set<string>();
     for (const row of this.population.shown(population)) {
       shown.add(row.public_id);
-      if (!unclaimed.has(row.public_id) && stored.get(row.public_id) !== this.signatureOf(row, population))
+      if (!writtenByOwnSync(row.public_id) && stored.get(row.public_id) !== this.signatureOf(row, population))
         changed.push(row.public_id);
     }
-    for (const id of stored.keys()) if (!shown.has(id) && !unclaimed.has(id)) changed.push(id);
-    this.compared = population;
+    for (const id of stored.keys()) if (!shown.has(id) && !writtenByOwnSync(id)) changed.push(id);
+    // Nothing to write: every document matches this population already (or will, by the sends in flight).
+    if (changed.length === 0) {
+      this.settled = population;
+      this.compared = undefined;
+    } else this.compared = population;
     return changed;
   }
 
@@ -212,7 +228,10 @@ export class ProfileSearchProjection implements SearchProjection<ProfileDocument
 
   /** A failed sync: its documents may not be what was sent, so they and the population are compared again. */
   failed(ids: string[]): void {
-    for (const id of ids) this.sentSignatures.delete(id);
+    for (const id of ids) {
+      this.sentSignatures.delete(id);
+      this.sentFrom.delete(id);
+    }
     this.compared = undefined;
     this.settled = undefined;
   }
