@@ -61,8 +61,15 @@ export class MatchingService {
       if (!opening) return JobStatus.Skipped;
       if (!opening.open) {
         const rows = await manager.find(MatchProposal, { where: { openingId } });
-        // An ended opening's requests stay for the coach to answer (see LoadedOpening.ended).
-        const expiring = opening.ended ? rows.filter((row) => !isRequest(row)) : rows;
+        // An ended opening's requests stay for the coach to answer while their profile is published (see
+        // LoadedOpening.ended).
+        const requests = opening.ended
+          ? rows.filter((row) => isRequest(row)).map((row) => row.profileId)
+          : [];
+        const published = [...(await this.data.candidates(requests, manager))]
+          .filter(([, candidate]) => candidate.facts.published)
+          .map(([profileId]) => profileId);
+        const expiring = rows.filter((row) => !(isRequest(row) && published.includes(row.profileId)));
         await this.settle(manager, openingId, expiring, new Map(), false, () => opening.closedReason);
         return JobStatus.Success;
       }
@@ -199,8 +206,9 @@ export class MatchingService {
   /**
    * At every start of the worker: when the scoring settings (algorithm version, weights, top N, candidate limit)
    * differ from those the proposals were ranked with, every open opening is ranked again (a MatchOpening job each,
-   * its id carrying the settings' fingerprint), so that no ranking mixes scores of old and new weights for long. The
-   * first start records the settings only: nothing was ranked with others.
+   * its id carrying the settings' fingerprint and the time), so that no ranking mixes scores of old and new weights
+   * for long. The first start records the settings only (the migration that made the table recorded unknown
+   * settings where proposals existed, so that an upgraded installation ranks its open openings again).
    */
   @OnJob(JobName.RankAfterSettingsChange)
   async rankAfterSettingsChange(): Promise<JobStatus> {
@@ -216,14 +224,16 @@ export class MatchingService {
          ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, changed_at = now()`,
         [fingerprint],
       );
+      // A first start ranked nothing with other settings (an upgraded installation has a row from its migration).
       if (!stored) return JobStatus.Skipped;
+      const changedAt = Date.now();
       const openingIds = await this.data.openOpeningIds(manager);
       await this.outbox.record(
         manager,
         openingIds.map((openingId) =>
           enqueueJob({
             name: JobName.MatchOpening,
-            payload: { openingId, version: `settings-${fingerprint}` },
+            payload: { openingId, version: `settings-${fingerprint}-${changedAt}` },
           }),
         ),
       );
@@ -237,10 +247,10 @@ export class MatchingService {
 
   /**
    * Ranks one profile into the openings it concerns: the open ones it meets every hard constraint of, and those it
-   * has a proposal in. Which openings those are is read first, without locks; the profile and those openings are
-   * read again once their locks are held, and scored from that: a MatchOpening or another MatchProfile that held a
-   * lock meanwhile wrote from facts at least as new, which older ones read before the wait must not overwrite (a
-   * requirement raised in between would otherwise come back broken).
+   * has a proposal in. Under the profile's own lock (see holdAgainstMatchProfile), which openings those are is read
+   * first; the profile and those openings are read again once the openings' locks are held, and scored from that:
+   * a MatchOpening that held a lock meanwhile wrote from facts at least as new, which older ones read before the wait
+   * must not overwrite (a requirement raised in between would otherwise come back broken).
    */
   @OnJob(JobName.MatchProfile)
   async matchProfile({ profileId }: JobPayloads[JobName.MatchProfile]): Promise<JobStatus> {
@@ -287,8 +297,8 @@ export class MatchingService {
       const ofOpening = rows.filter((row) => row.openingId === openingId);
       const mine = ofOpening.find((row) => row.profileId === profileId);
       if (mine && !MATCHABLE.includes(mine.status)) continue;
-      // An ended opening's request stays as it is (see LoadedOpening.ended).
-      if (opening.ended && mine && isRequest(mine)) continue;
+      // An ended opening's request stays as it is while the profile is published (see LoadedOpening.ended).
+      if (opening.ended && mine && isRequest(mine) && current.facts.published) continue;
       const result = score(opening, current.facts);
       const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
       const fresh = new Map<string, Fresh>();
@@ -305,7 +315,12 @@ export class MatchingService {
       );
       // Its proposal expired from an open opening: ranked again, the next best takes the place among the N.
       if (reason !== null && opening.open && mine?.status === ProposalStatus.PROPOSED)
-        await this.triggers.openingChanged(openingId, manager, `expired-${mine.id}`);
+        // The row's time tells this expiry from an earlier one of the same proposal (it may have come back since).
+        await this.triggers.openingChanged(
+          openingId,
+          manager,
+          `expired-${mine.id}-${mine.updatedAt.getTime()}`,
+        );
     }
 
     return JobStatus.Success;

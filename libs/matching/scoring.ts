@@ -6,8 +6,11 @@ import type { ScoreComponent, UnmetRequirement } from './entities/match-proposal
 import { brokenHardConstraints, epochDays, swedishRank } from './hard-constraints.js';
 import type { CandidateFacts, OpeningFacts } from './match-facts.js';
 
-/** Recorded on every proposal; change it whenever the function below scores differently. */
-export const ALGORITHM_VERSION = 'matchbron-score-1';
+/**
+ * Recorded on every proposal and part of its inputs hash; change it whenever the function below scores or explains
+ * differently, so that stored proposals are written again (2: unknown free days, Swedish prerequisite texts).
+ */
+export const ALGORITHM_VERSION = 'matchbron-score-2';
 
 /** Occupation fit of experience in another occupation of the same SSYK group. */
 const SAME_GROUP_FIT = 0.6;

@@ -257,9 +257,8 @@ export class PlacementLifecycle implements OnModuleInit {
   }
 
   /**
-   * The opening gets its place back; a FILLED opening whose places were all taken is PUBLISHED again while it still
-   * runs (no last day, or one not passed). Matching is asked for new proposals for both sides: the participant's
-   * periods changed, and so did the opening.
+   * The opening gets its place back (OpeningsService.placeGivenBack: a FILLED one may be PUBLISHED again). Matching
+   * is asked for new proposals for both sides: the participant's periods changed, and so did the opening.
    */
   private async givePlaceBack(placement: Placement, manager: EntityManager): Promise<void> {
     await this.placeBack(placement, manager);

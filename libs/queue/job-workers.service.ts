@@ -83,7 +83,9 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     const startedAt = new Date().toISOString();
     for (const name of Object.values(JobName)) {
       const definition = JOB_DEFINITIONS[name];
-      if (definition.atStart) await this.queues.enqueue({ name, payload: { startedAt } } as Job);
+      if (definition.atStart) {
+        await this.queues.enqueue({ name, payload: definition.atStart(startedAt) } as Job);
+      }
       if (!definition.schedule) continue;
       await this.queues
         .queue(definition.queue)

@@ -56,8 +56,8 @@ interface JobDefinition<N extends JobName> {
   jobId: (payload: JobPayloads[N]) => string;
   /** Cron pattern (UTC) for jobs the worker schedules itself. */
   schedule?: string;
-  /** Enqueued by the worker each time it starts. */
-  atStart?: boolean;
+  /** Enqueued by the worker each time it starts, with this payload. */
+  atStart?: (startedAt: string) => JobPayloads[N];
   /**
    * BullMQ priority (1 runs first, then larger numbers); jobs without one run before every prioritised job. For
    * background work that must not hold up what a person is waiting for.
@@ -116,7 +116,7 @@ export const JOB_DEFINITIONS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.RankAfterSettingsChange]: {
     queue: QueueName.Maintenance,
     jobId: ({ startedAt }) => `rank-after-settings-change.${Date.parse(startedAt)}`,
-    atStart: true,
+    atStart: (startedAt) => ({ startedAt }),
   },
   [JobName.RefreshSearchIndexes]: {
     queue: QueueName.Maintenance,

@@ -398,6 +398,9 @@ describe('matching', () => {
       30_000,
     );
     await stack.environment.sql(`UPDATE matching_settings SET fingerprint = 'other-weights'`);
+    const [{ last }] = (await stack.environment.sql(
+      'SELECT coalesce(max(id), 0) AS last FROM outbox_messages',
+    )) as [{ last: string }];
     expect(await matching.rankAfterSettingsChange()).toBe(JobStatus.Success);
     const [{ open }] = (await stack.environment.sql(
       `SELECT array_agg(id::text ORDER BY id) AS open FROM openings
@@ -406,9 +409,10 @@ describe('matching', () => {
     )) as [{ open: string[] }];
     const jobs = await stack.environment.sql(
       `SELECT payload->'job'->'payload'->>'openingId' AS id FROM outbox_messages
-        WHERE payload->'job'->>'name' = 'match-opening' AND payload->'job'->'payload'->>'version' = $1
+        WHERE id > $2 AND payload->'job'->>'name' = 'match-opening'
+          AND payload->'job'->'payload'->>'version' LIKE $1
         ORDER BY 1`,
-      [`settings-${fingerprint}`],
+      [`settings-${fingerprint}-%`, last],
     );
     expect(jobs.map((job) => job.id)).toEqual(open);
     expect(open.length).toBeGreaterThan(0);
@@ -759,6 +763,14 @@ describe('matching', () => {
       expect(await request()).toMatchObject({ origin: 'EMPLOYER_REQUEST', status: 'PROPOSED' });
       // Nothing left for the nightly job to expire there.
       expect(await matching.expireEndedOpenings()).toBe(JobStatus.Skipped);
+      // But not once the profile is unpublished.
+      await coach.ok(
+        'mutation($id: ID!) { setProfileStatus(participantId: $id, status: DRAFT) { status } }',
+        {
+          id: requested,
+        },
+      );
+      await eventually(request, (proposal) => proposal?.status === 'EXPIRED', 30_000);
     });
   });
 
