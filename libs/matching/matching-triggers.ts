@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { rowVersionSql } from '#libs/database';
 import { Outbox, enqueueJob, syncSearch } from '#libs/outbox';
-import { ProfileChanges } from '#libs/participants';
+import { ParticipantErasure, ProfileChanges } from '#libs/participants';
 import { JobName } from '#libs/queue';
 import { SearchIndex } from '#libs/search';
 import { TracksService } from '#libs/tracks';
@@ -16,6 +16,7 @@ import { TracksService } from '#libs/tracks';
 export class MatchingTriggers implements OnModuleInit {
   constructor(
     private readonly profileChanges: ProfileChanges,
+    private readonly erasure: ParticipantErasure,
     private readonly outbox: Outbox,
     private readonly tracks: TracksService,
   ) {}
@@ -23,6 +24,9 @@ export class MatchingTriggers implements OnModuleInit {
   onModuleInit(): void {
     this.profileChanges.register('matching', (profileIds, manager) =>
       this.profilesChanged(profileIds, manager),
+    );
+    this.erasure.register('matching', (participantId, manager) =>
+      this.participantErased(participantId, manager),
     );
     this.tracks.onTrackChange((trackId, manager) => this.trackChanged(trackId, manager));
   }
@@ -56,6 +60,18 @@ export class MatchingTriggers implements OnModuleInit {
             ];
       }),
     );
+  }
+
+  /**
+   * The person is being erased: their proposals go with the profile, so each opening one of them was PROPOSED for is
+   * ranked again, and the next best takes the place.
+   */
+  async participantErased(participantId: string, manager: EntityManager): Promise<void> {
+    const rows: Array<{ id: string; opening_id: string }> = await manager.query(
+      `SELECT id, opening_id FROM match_proposals WHERE participant_id = $1 AND status = 'PROPOSED' ORDER BY opening_id`,
+      [participantId],
+    );
+    for (const row of rows) await this.openingChanged(row.opening_id, manager, `erased-${row.id}`);
   }
 
   /**

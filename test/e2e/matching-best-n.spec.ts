@@ -71,6 +71,25 @@ describe(`matching keeps the best ${TOP_N}`, () => {
     );
   });
 
+  it('the next best is proposed when one of the best is erased', async () => {
+    // One more than the N after the erasure.
+    await uppsalaCandidate(coach);
+    await settle(stack.environment, undefined, 60_000);
+    const openingId = await uppsalaPraktik(employer);
+    const first = await eventually(
+      () => rowsOf(openingId),
+      (rows) => proposed(rows).length === TOP_N,
+      30_000,
+    );
+    const erased = proposed(first).find((row) => row.rank === 1)!.participantId;
+    await coach.ok('mutation($id: ID!) { eraseParticipant(id: $id) }', { id: erased });
+    await eventually(
+      () => rowsOf(openingId),
+      (rows) => proposed(rows).length === TOP_N && !rows.some((row) => row.participantId === erased),
+      30_000,
+    );
+  });
+
   it("an employer's request for one of the best leaves the N to the others", async () => {
     const openingId = await uppsalaPraktik(employer);
     const first = await eventually(
