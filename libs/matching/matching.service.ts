@@ -28,6 +28,12 @@ interface Fresh {
   scored: ScoredMatch;
 }
 
+/**
+ * Profiles MatchOpening holds against their MatchProfile in one statement before reading them; each is an entry in
+ * PostgreSQL's shared lock table (64 × max_connections by default), so a retrieval limit of thousands is held later,
+ * for those about to be proposed only.
+ */
+const HOLD_AT_ONCE = 600;
 /** Statuses matching may write over; CONFIRMED and REJECTED are the coaches' and stay as they are. */
 const MATCHABLE = [ProposalStatus.PROPOSED, ProposalStatus.EXPIRED];
 /** Days of newly urgent profiles the nightly ranking asks for (see rankNewlyUrgentProfiles). */
@@ -93,13 +99,21 @@ export class MatchingService {
             (row.origin === ProposalOrigin.EMPLOYER_REQUEST && MATCHABLE.includes(row.status)),
         )
         .map((row) => row.profileId);
+      const byProfile = new Map(rows.map((row) => [row.profileId, row]));
+      const ids = [...new Set([...retrieved, ...proposed, ...unindexed])];
+      // Those who may be proposed here for the first time (no row a MatchProfile could see) are held against their
+      // MatchProfile before their facts are read (see holdAgainstMatchProfile), up to HOLD_AT_ONCE of them; one whose
+      // MatchProfile runs now is left to it, and to a MatchProfile after this commit, in case that one read the open
+      // openings before this one was published.
+      const unseen = ids.filter((id) => !byProfile.has(id));
+      const held = await holdAgainstMatchProfile(manager, unseen.slice(0, HOLD_AT_ONCE));
+      const running = unseen.slice(0, HOLD_AT_ONCE).filter((id) => !held.has(id));
       const candidates = await this.data.candidates(
-        [...new Set([...retrieved, ...proposed, ...unindexed])],
+        ids.filter((id) => !running.includes(id)),
         manager,
       );
       const fresh = new Map<string, Fresh>();
       const today = todayInSweden();
-      const byProfile = new Map(rows.map((row) => [row.profileId, row]));
       const reasons = new Map<string, string>();
       const judge = (profileId: string, candidate: LoadedCandidate | undefined) => {
         fresh.delete(profileId);
@@ -115,31 +129,29 @@ export class MatchingService {
       };
       for (const [profileId, candidate] of candidates)
         if (!decided.has(profileId)) judge(profileId, candidate);
-      // Those about to be proposed for the first time (no row a MatchProfile could see), held against their
-      // MatchProfile and judged again from what holds now (see holdAgainstMatchProfile); one whose MatchProfile is
-      // running is left to it, and to a MatchProfile after this commit, in case that one read the open openings
-      // before this one was published.
-      const judged = new Set<string>();
+      // Beyond HOLD_AT_ONCE (a large retrieval limit, a bulk of unindexed profiles), those about to be proposed are
+      // held now and judged again from what holds then.
+      const judged = new Set(held);
       for (;;) {
         const newcomers = this.best(fresh, byProfile).filter((id) => !byProfile.has(id) && !judged.has(id));
         if (newcomers.length === 0) break;
-        const held = await holdAgainstMatchProfile(manager, newcomers);
-        const current = await this.data.candidates([...held], manager);
+        const now = await holdAgainstMatchProfile(manager, newcomers);
+        const current = await this.data.candidates([...now], manager);
         for (const id of newcomers) {
           judged.add(id);
-          judge(id, held.has(id) ? current.get(id) : undefined);
+          judge(id, now.has(id) ? current.get(id) : undefined);
+          if (!now.has(id)) running.push(id);
         }
-        const left = newcomers.filter((id) => !held.has(id));
-        await this.outbox.record(
-          manager,
-          left.map((profileId) =>
-            enqueueJob({
-              name: JobName.MatchProfile,
-              payload: { profileId, version: `after-opening-${openingId}-${version}` },
-            }),
-          ),
-        );
       }
+      await this.outbox.record(
+        manager,
+        running.map((profileId) =>
+          enqueueJob({
+            name: JobName.MatchProfile,
+            payload: { profileId, version: `after-opening-${openingId}-${version}` },
+          }),
+        ),
+      );
       await this.settle(manager, openingId, rows, fresh, false, (id) => reasons.get(id) ?? null);
       return JobStatus.Success;
     });
