@@ -289,7 +289,11 @@ describe('the profiles search index', () => {
     expect(await refused(withApiKey.index(profilesIndex().uid).search(''))).toBe('allowed');
   });
 
-  it('rewrites the documents of profiles whose generalisation changes when others are published', async () => {
+  /**
+   * A language no profile speaks yet, and how to publish a new speaker of it (same area, education and Swedish level:
+   * only the language sets them apart); returns the participant's id.
+   */
+  async function newLanguage(): Promise<{ language: string; publishSpeaker: () => Promise<string> }> {
     const concepts = await conceptIds(stack.environment);
     const [{ concept_id: language }] = (await stack.environment.sql(
       `SELECT concept_id FROM taxonomy_languages
@@ -301,11 +305,17 @@ describe('the profiles search index', () => {
       homeMunicipalityConceptId: await concepts.municipality('0120'),
       languages: [{ languageConceptId: language, level: 'NATIVE' }],
     };
-    const publish = async () => {
+    const publishSpeaker = async () => {
       const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1990) });
       await publishProfile(coach, id, profile);
-      return publicIdOf(id);
+      return id;
     };
+    return { language, publishSpeaker };
+  }
+
+  it('rewrites the documents of profiles whose generalisation changes when others are published', async () => {
+    const { language, publishSpeaker } = await newLanguage();
+    const publish = async () => publicIdOf(await publishSpeaker());
     const first = [await publish(), await publish(), await publish(), await publish()];
     await synced();
     // Four speakers: a rare language, never named.
@@ -320,22 +330,7 @@ describe('the profiles search index', () => {
   });
 
   it("rewrites a document whose own sync, claimed and read before another profile's change, is not yet marked delivered", async () => {
-    const concepts = await conceptIds(stack.environment);
-    const [{ concept_id: language }] = (await stack.environment.sql(
-      `SELECT concept_id FROM taxonomy_languages
-       WHERE concept_id NOT IN (SELECT language_concept_id FROM profile_languages) ORDER BY label LIMIT 1`,
-    )) as [{ concept_id: string }];
-    const profile = {
-      swedishLevel: 'SFI_C',
-      educationLevelConceptId: await concepts.educationLevel('3'),
-      homeMunicipalityConceptId: await concepts.municipality('0120'),
-      languages: [{ languageConceptId: language, level: 'NATIVE' }],
-    };
-    const publish = async () => {
-      const { id } = await createParticipant(coach, { personnummer: uniquePersonnummer(1991) });
-      await publishProfile(coach, id, profile);
-      return id;
-    };
+    const { language, publishSpeaker: publish } = await newLanguage();
     const speakers = [await publish(), await publish(), await publish(), await publish()];
     await synced();
     const relay = stack.worker!.get(OutboxRelay);
