@@ -69,13 +69,13 @@ export class MatchingService {
         const rows = await manager.find(MatchProposal, { where: { openingId } });
         // An ended opening's requests stay for the coach to answer while their profile is published (see
         // LoadedOpening.ended).
-        const requests = opening.ended
-          ? rows.filter((row) => isRequest(row)).map((row) => row.profileId)
-          : [];
-        const published = [...(await this.data.candidates(requests, manager))]
-          .filter(([, candidate]) => candidate.facts.published)
-          .map(([profileId]) => profileId);
-        const expiring = rows.filter((row) => !(isRequest(row) && published.includes(row.profileId)));
+        const requests = opening.ended ? rows.filter(isRequest).map((row) => row.profileId) : [];
+        const published = new Set(
+          [...(await this.data.candidates(requests, manager))]
+            .filter(([, candidate]) => candidate.facts.published)
+            .map(([profileId]) => profileId),
+        );
+        const expiring = rows.filter((row) => !(isRequest(row) && published.has(row.profileId)));
         await this.settle(manager, openingId, expiring, new Map(), false, () => opening.closedReason);
         return JobStatus.Success;
       }
@@ -95,8 +95,7 @@ export class MatchingService {
       const proposed = rows
         .filter(
           (row) =>
-            row.status === ProposalStatus.PROPOSED ||
-            (row.origin === ProposalOrigin.EMPLOYER_REQUEST && MATCHABLE.includes(row.status)),
+            row.status === ProposalStatus.PROPOSED || (isRequest(row) && MATCHABLE.includes(row.status)),
         )
         .map((row) => row.profileId);
       const byProfile = new Map(rows.map((row) => [row.profileId, row]));
@@ -108,8 +107,9 @@ export class MatchingService {
       const unseen = ids.filter((id) => !byProfile.has(id));
       const held = await holdAgainstMatchProfile(manager, unseen.slice(0, HOLD_AT_ONCE));
       const running = unseen.slice(0, HOLD_AT_ONCE).filter((id) => !held.has(id));
+      const left = new Set(running);
       const candidates = await this.data.candidates(
-        ids.filter((id) => !running.includes(id)),
+        ids.filter((id) => !left.has(id)),
         manager,
       );
       const fresh = new Map<string, Fresh>();
@@ -120,10 +120,8 @@ export class MatchingService {
         if (!candidate) return;
         const scored = scoreMatch(opening.facts, candidate.facts, this.config.matching.weights, today);
         // An employer's request stays while the profile is published, its unmet constraints listed.
-        const keep =
-          byProfile.get(profileId)?.origin === ProposalOrigin.EMPLOYER_REQUEST
-            ? candidate.facts.published
-            : scored.broken.length === 0;
+        const row = byProfile.get(profileId);
+        const keep = row && isRequest(row) ? candidate.facts.published : scored.broken.length === 0;
         if (keep) fresh.set(profileId, { participantId: candidate.facts.participantId, scored });
         else reasons.set(profileId, brokenReason(scored));
       };
@@ -269,7 +267,7 @@ export class MatchingService {
     return this.dataSource.transaction(async (manager) => {
       // Before the proposals are read: a MatchOpening proposes this profile for the first time only while no
       // MatchProfile of it runs (holdAgainstMatchProfile), so none is written behind the read.
-      await advisoryXactLock(manager, `match-profile:${profileId}`);
+      await advisoryXactLock(manager, matchProfileLock(profileId));
       return this.rankProfile(profileId, manager);
     });
   }
@@ -312,7 +310,7 @@ export class MatchingService {
       // An ended opening's request stays as it is while the profile is published (see LoadedOpening.ended).
       if (opening.ended && mine && isRequest(mine) && current.facts.published) continue;
       const result = score(opening, current.facts);
-      const requested = mine?.origin === ProposalOrigin.EMPLOYER_REQUEST;
+      const requested = mine !== undefined && isRequest(mine);
       const fresh = new Map<string, Fresh>();
       let reason: string | null = null;
       if (!current.facts.published) reason = 'the profile is no longer published';
@@ -511,12 +509,18 @@ function keptInRanking(
  * the ids held, the others' MatchProfile running now.
  */
 async function holdAgainstMatchProfile(manager: EntityManager, profileIds: string[]): Promise<Set<string>> {
+  const sorted = [...profileIds].sort();
   const rows: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM unnest($1::text[]) AS id
-      WHERE pg_try_advisory_xact_lock_shared(hashtextextended('match-profile:' || id, 0))`,
-    [[...profileIds].sort()],
+    `SELECT id FROM unnest($1::text[], $2::text[]) AS held(id, key)
+      WHERE pg_try_advisory_xact_lock_shared(hashtextextended(key, 0))`,
+    [sorted, sorted.map(matchProfileLock)],
   );
   return new Set(rows.map((row) => row.id));
+}
+
+/** The advisory lock key of one profile's MatchProfile (see holdAgainstMatchProfile). */
+function matchProfileLock(profileId: string): string {
+  return `match-profile:${profileId}`;
 }
 
 /**

@@ -50,13 +50,8 @@ export class PlacementViews {
     const [openings, coaches, firstNames] = await Promise.all([
       this.openingsOf(placements),
       this.dataSource.manager.findBy(User, { id: In(unique(placements.map((p) => p.confirmedBy))) }),
-      // Not for a cancelled placement: the introduction was withdrawn with it (a wrong person confirmed, say).
       withFirstName
-        ? this.revealFirstNames(
-            caller,
-            placements.filter((placement) => placement.status !== PlacementStatus.CANCELLED),
-            purpose,
-          )
+        ? this.revealFirstNames(caller, placements.filter(introducesPerson), purpose)
         : new Map<string, string>(),
     ]);
     const coachById = new Map(coaches.map((coach) => [coach.id, coach]));
@@ -65,10 +60,7 @@ export class PlacementViews {
       return {
         ...this.common(placement, openings),
         introduction: {
-          firstName:
-            placement.status === PlacementStatus.CANCELLED
-              ? null
-              : (firstNames.get(placement.participantId) ?? null),
+          firstName: introducesPerson(placement) ? (firstNames.get(placement.participantId) ?? null) : null,
           contact: { name: coach.fullName, email: coach.email },
         },
       };
@@ -127,4 +119,9 @@ export class PlacementViews {
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
+}
+
+/** Whether the placement still introduces the person: not once cancelled (a wrong person confirmed, say). */
+function introducesPerson(placement: Placement): boolean {
+  return placement.status !== PlacementStatus.CANCELLED;
 }

@@ -82,9 +82,7 @@ export class UsersService {
    */
   async getFor(caller: Principal, id: string): Promise<User> {
     const user = await this.get(id);
-    if (!seesUsersOf(caller, user.organisation)) {
-      throw AppError.forbidden("Another municipality's users are its own admins' to see");
-    }
+    assertSeesUsersOf(caller, user.organisation);
     return user;
   }
 
@@ -99,9 +97,7 @@ export class UsersService {
       organisationId = caller.organisationId;
     } else if (organisationId) {
       const organisation = await this.dataSource.manager.findOneBy(Organisation, { id: organisationId });
-      if (organisation && !seesUsersOf(caller, organisation)) {
-        throw AppError.forbidden("Another municipality's users are its own admins' to see");
-      }
+      if (organisation) assertSeesUsersOf(caller, organisation);
     }
     const query = this.users
       .createQueryBuilder('user')
@@ -191,7 +187,8 @@ export class UsersService {
   }
 }
 
-/** Whether `caller` may see the users of `organisation`: its own, or an employer organisation's. */
-function seesUsersOf(caller: Principal, organisation: Organisation): boolean {
-  return organisation.id === caller.organisationId || organisation.kind !== OrganisationKind.MUNICIPALITY;
+/** FORBIDDEN unless `caller` may see the users of `organisation`: its own, or an employer organisation's. */
+function assertSeesUsersOf(caller: Principal, organisation: Organisation): void {
+  if (organisation.id !== caller.organisationId && organisation.kind === OrganisationKind.MUNICIPALITY)
+    throw AppError.forbidden("Another municipality's users are its own admins' to see");
 }

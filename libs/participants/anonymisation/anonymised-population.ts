@@ -43,6 +43,8 @@ interface Fingerprint {
   rows: string;
   /** The sum of their disclosure floors. */
   floorSum: number;
+  /** The last taxonomy import (also in `rows`), which the population keeps for its documents' signatures. */
+  taxonomyImportedAt: string | null;
 }
 
 /** The generalised published population: what every employer read and the employer search index work from. */
@@ -103,12 +105,14 @@ export class AnonymisedPopulation {
     if (this.cached?.key !== key) {
       const entry: { key: string; population: Promise<Population> } = {
         key,
-        population: this.computePopulation().then(({ population, floorsRaisedBy }) => {
-          // Its own raised floors change the fingerprint by exactly that much: the next read finds it cached,
-          // unless anything else changed meanwhile (then the fingerprint differs and it is computed again).
-          entry.key = this.keyOf({ ...fingerprint, floorSum: fingerprint.floorSum + floorsRaisedBy });
-          return population;
-        }),
+        population: this.computePopulation(fingerprint.taxonomyImportedAt).then(
+          ({ population, floorsRaisedBy }) => {
+            // Its own raised floors change the fingerprint by exactly that much: the next read finds it cached,
+            // unless anything else changed meanwhile (then the fingerprint differs and it is computed again).
+            entry.key = this.keyOf({ ...fingerprint, floorSum: fingerprint.floorSum + floorsRaisedBy });
+            return population;
+          },
+        ),
       };
       this.cached = entry;
       entry.population.catch(() => {
@@ -121,13 +125,17 @@ export class AnonymisedPopulation {
   private async fingerprint(): Promise<Fingerprint> {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '-') || '/'
-              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text
-              || '/' || coalesce((SELECT max(imported_at)::text FROM taxonomy_imports), '-') AS rows,
-              coalesce(sum(disclosure_floor), 0)::bigint::text AS floor_sum
+              || coalesce(sum(extract(epoch FROM updated_at)), 0)::text AS rows,
+              coalesce(sum(disclosure_floor), 0)::bigint::text AS floor_sum,
+              (SELECT max(imported_at)::text FROM taxonomy_imports) AS imported_at
        FROM competence_profiles WHERE status = $1`,
       [ProfileStatus.PUBLISHED],
-    )) as [{ rows: string; floor_sum: string }];
-    return { rows: row.rows, floorSum: Number(row.floor_sum) };
+    )) as [{ rows: string; floor_sum: string; imported_at: string | null }];
+    return {
+      rows: `${row.rows}/${row.imported_at ?? '-'}`,
+      floorSum: Number(row.floor_sum),
+      taxonomyImportedAt: row.imported_at,
+    };
   }
 
   private keyOf(fingerprint: Fingerprint): string {
@@ -136,7 +144,9 @@ export class AnonymisedPopulation {
   }
 
   /** The population, and by how much it raised the floors of the profiles it read. */
-  private async computePopulation(): Promise<{ population: Population; floorsRaisedBy: number }> {
+  private async computePopulation(
+    taxonomyImportedAt: string | null,
+  ): Promise<{ population: Population; floorsRaisedBy: number }> {
     const rows: PublishedRow[] = await this.dataSource.query(
       `SELECT p.id AS profile_id, p.public_id, p.published_at, pt.birth_year,
               m.label AS municipality, m.concept_id AS municipality_id,
@@ -196,9 +206,6 @@ export class AnonymisedPopulation {
       (a, b) => b.published_at.getTime() - a.published_at.getTime() || a.public_id.localeCompare(b.public_id),
     );
     const { disclosures, rareLanguages } = generalisation;
-    const [{ imported_at: taxonomyImportedAt }] = (await this.dataSource.query(
-      'SELECT max(imported_at)::text AS imported_at FROM taxonomy_imports',
-    )) as [{ imported_at: string | null }];
     return { population: { rows, disclosures, rareLanguages, taxonomyImportedAt }, floorsRaisedBy };
   }
 
