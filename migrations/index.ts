@@ -19,6 +19,7 @@ import { PlacementAnewAfterCancel1795462000001 } from './1795462000001-Placement
 import { UserTokenVersion1795463000001 } from './1795463000001-UserTokenVersion.js';
 import { CandidateEnrolledIntakes1795464000001 } from './1795464000001-CandidateEnrolledIntakes.js';
 import { MatchingSettings1795465000001 } from './1795465000001-MatchingSettings.js';
+import { ParticipantPersonnummerIndex1795466000001 } from './1795466000001-ParticipantPersonnummerIndex.js';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -44,4 +45,5 @@ export const migrations: MigrationClass[] = [
   UserTokenVersion1795463000001,
   CandidateEnrolledIntakes1795464000001,
   MatchingSettings1795465000001,
+  ParticipantPersonnummerIndex1795466000001,
 ];

@@ -25,6 +25,8 @@ import { Gender } from '../gender.js';
 @Index('uq_participants_organisation_personnummer', ['organisationId', 'personnummerHash'], { unique: true })
 @Index('ix_participants_organisation', ['organisationId', 'createdAt'])
 @Index('ix_participants_coach', ['coachId'])
+// One person's registrations in every organisation (ProfilesKnownToEmployers, one published profile per person).
+@Index('ix_participants_personnummer', ['personnummerHash'], { where: 'personnummer_hash IS NOT NULL' })
 @Check(
   'ck_participants_erased_or_complete',
   `(erased_at IS NOT NULL AND first_name IS NULL AND last_name IS NULL AND personnummer_encrypted IS NULL
